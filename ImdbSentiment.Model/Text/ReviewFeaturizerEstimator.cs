@@ -1,0 +1,80 @@
+using ImdbSentiment.Model.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Text;
+
+namespace ImdbSentiment.Model.Text;
+
+/// <summary>
+/// Raw review text to padded token ids, as a chain of saveable ML.NET transforms: normalise, tokenise into words,
+/// map words to keys with a vocabulary of the most frequent words of the data it is fitted on, then to Keras ids,
+/// padded/truncated to the max length. Fit it on the training split only.
+/// </summary>
+public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
+{
+    private readonly MLContext _mlContext;
+    private readonly FeaturizerOptions _options;
+
+    public ReviewFeaturizerEstimator(MLContext mlContext, FeaturizerOptions options)
+    {
+        options.Validate();
+        _mlContext = mlContext;
+        _options = options;
+    }
+
+    public ITransformer Fit(IDataView input)
+    {
+        var tokenizer = Tokenizer().Fit(input);
+        var tokenized = tokenizer.Transform(input);
+        var vocabulary = Vocabulary.Build(ReadTokens(tokenized), _options.VocabularySize);
+        var idMapper = TokenIdMapper(vocabulary).Fit(tokenized);
+        return tokenizer.Append(idMapper);
+    }
+
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        Tokenizer().Append(TokenIdMapper(PlaceholderVocabulary)).GetOutputSchema(inputSchema);
+
+    private static Vocabulary PlaceholderVocabulary { get; } =
+        Vocabulary.Build([["placeholder"]], Vocabulary.ReservedIds + 1);
+
+    private IEstimator<ITransformer> Tokenizer() =>
+        _mlContext.Transforms.CustomMapping(new NormalizeTextMapping().GetMapping(), NormalizeTextMapping.ContractName)
+            .Append(_mlContext.Transforms.Text.TokenizeIntoWords(ColumnNames.Tokens, ColumnNames.NormalizedText, [' ']));
+
+    private IEstimator<ITransformer> TokenIdMapper(Vocabulary vocabulary)
+    {
+        var keyData = _mlContext.Data.LoadFromEnumerable(vocabulary.Words.Select(word => new VocabularyWord { Word = word }));
+        return _mlContext.Transforms.Conversion
+            .MapValueToKey(ColumnNames.TokenKeys, ColumnNames.Tokens, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: keyData)
+            .Append(_mlContext.Transforms.Conversion.ConvertType(ColumnNames.TokenKeyValues, ColumnNames.TokenKeys, DataKind.UInt32))
+            .Append(ConstantColumn(ColumnNames.SequenceLength, _options.MaxLength))
+            .Append(ConstantColumn(ColumnNames.SequencePadding, (int)_options.Padding))
+            .Append(ConstantColumn(ColumnNames.SequenceTruncating, (int)_options.Truncating))
+            .Append(_mlContext.Transforms.CustomMapping(new TokenIdsMapping().GetMapping(), TokenIdsMapping.ContractName))
+            .Append(_mlContext.Transforms.DropColumns(
+                ColumnNames.NormalizedText, ColumnNames.TokenKeyValues,
+                ColumnNames.SequenceLength, ColumnNames.SequencePadding, ColumnNames.SequenceTruncating));
+    }
+
+    private IEstimator<ITransformer> ConstantColumn(string name, int value) =>
+        _mlContext.Transforms.Expression(name, $"text : {value}", ColumnNames.Text);
+
+    private IEnumerable<IEnumerable<string>> ReadTokens(IDataView tokenized)
+    {
+        var column = tokenized.Schema[ColumnNames.Tokens];
+        using var cursor = tokenized.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<ReadOnlyMemory<char>>>(column);
+        var tokens = default(VBuffer<ReadOnlyMemory<char>>);
+        while (cursor.MoveNext())
+        {
+            getter(ref tokens);
+            yield return tokens.DenseValues().Select(token => token.ToString()).ToArray();
+        }
+    }
+
+    private sealed class VocabularyWord
+    {
+        public string Word { get; set; } = "";
+    }
+}
