@@ -1,0 +1,92 @@
+using Google.Protobuf;
+using Onnx;
+
+namespace ImdbSentiment.Model.Onnx;
+
+/// <summary>A thin fluent layer over OnnxSharp's protobuf classes: initializers, nodes, typed inputs and outputs.</summary>
+internal sealed class OnnxGraphBuilder(string name)
+{
+    private const int Opset = 13;
+    private const long IrVersion = 7;
+
+    private readonly GraphProto _graph = new() { Name = name };
+
+    public OnnxGraphBuilder Initializer(string tensorName, float[] values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = tensorName, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dims);
+        tensor.FloatData.AddRange(values);
+        _graph.Initializer.Add(tensor);
+        return this;
+    }
+
+    public OnnxGraphBuilder Initializer(string tensorName, long[] values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = tensorName, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.AddRange(dims);
+        tensor.Int64Data.AddRange(values);
+        _graph.Initializer.Add(tensor);
+        return this;
+    }
+
+    public OnnxGraphBuilder Node(string opType, string[] inputs, string[] outputs, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = opType, Name = $"{opType}_{_graph.Node.Count}" };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(outputs);
+        node.Attribute.AddRange(attributes);
+        _graph.Node.Add(node);
+        return this;
+    }
+
+    /// <summary>A graph input or output; a string dimension is symbolic (e.g. "batch"), a number is fixed.</summary>
+    public OnnxGraphBuilder Input(string valueName, TensorProto.Types.DataType type, params object[] dims)
+    {
+        _graph.Input.Add(ValueInfo(valueName, type, dims));
+        return this;
+    }
+
+    public OnnxGraphBuilder Output(string valueName, TensorProto.Types.DataType type, params object[] dims)
+    {
+        _graph.Output.Add(ValueInfo(valueName, type, dims));
+        return this;
+    }
+
+    public byte[] ToBytes(string producer)
+    {
+        var model = new ModelProto { IrVersion = IrVersion, ProducerName = producer, Graph = _graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
+        return model.ToByteArray();
+    }
+
+    public static AttributeProto IntAttribute(string attributeName, long value) =>
+        new() { Name = attributeName, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto IntsAttribute(string attributeName, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = attributeName, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
+    public static AttributeProto StringsAttribute(string attributeName, params string[] values)
+    {
+        var attribute = new AttributeProto { Name = attributeName, Type = AttributeProto.Types.AttributeType.Strings };
+        attribute.Strings.AddRange(values.Select(ByteString.CopyFromUtf8));
+        return attribute;
+    }
+
+    private static ValueInfoProto ValueInfo(string valueName, TensorProto.Types.DataType type, object[] dims)
+    {
+        var shape = new TensorShapeProto();
+        foreach (var dim in dims)
+            shape.Dim.Add(dim is string symbol
+                ? new TensorShapeProto.Types.Dimension { DimParam = symbol }
+                : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(dim) });
+        return new ValueInfoProto
+        {
+            Name = valueName,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
+        };
+    }
+}

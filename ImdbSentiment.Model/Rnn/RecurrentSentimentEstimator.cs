@@ -1,0 +1,67 @@
+using ImdbSentiment.Model.Onnx;
+using ImdbSentiment.Model.Serving;
+using Microsoft.ML;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Model.Rnn;
+
+/// <summary>
+/// The custom ML.NET estimator: trains a TorchSharp recurrent network on the featurizer's token ids and the labels,
+/// then returns a saveable transformer (the network exported to ONNX, applied by ML.NET's OnnxTransformer, plus the
+/// Score/Probability/PredictedLabel mapping). Dispose the fitted transformer to remove OnnxTransformer's temporary file.
+/// </summary>
+public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
+{
+    private readonly MLContext _mlContext;
+    private readonly RecurrentTrainerOptions _options;
+    private readonly ITrainingMonitor? _monitor;
+    private readonly CancellationToken _cancellation;
+
+    public RecurrentSentimentEstimator(MLContext mlContext, RecurrentTrainerOptions options, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        _mlContext = mlContext;
+        _options = options;
+        _monitor = monitor;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Trains with a seeded split of <paramref name="input"/>: 80% to train, 20% to validate and stop early.</summary>
+    public ITransformer Fit(IDataView input)
+    {
+        var split = _mlContext.Data.TrainTestSplit(input, testFraction: 0.2, seed: _options.Seed);
+        return Train(split.TrainSet, split.TestSet).Transformer;
+    }
+
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        OutputStage(SentimentNetworkExporter.Export(RecurrentNetworkWeights.Zeros(_options.VocabularySize, 1, 1))).GetOutputSchema(inputSchema);
+
+    /// <summary>Trains on featurized splits; the result carries the history and the network as well as the transformer.</summary>
+    public TrainedSentimentModel Train(IDataView featurizedTraining, IDataView featurizedValidation)
+    {
+        TorchRuntime.EnsureLoaded();
+        manual_seed(_options.Seed);
+        var network = CreateNetwork(_options);
+        using var training = SequenceTensors.FromDataView(featurizedTraining);
+        using var validation = SequenceTensors.FromDataView(featurizedValidation);
+        var result = new RecurrentTrainer(_options, _monitor).Train(network, training, validation, _cancellation);
+        var transformer = OutputStage(SentimentNetworkExporter.Export(network.ToWeights())).Fit(featurizedValidation);
+        return new TrainedSentimentModel(transformer, network, result);
+    }
+
+    public static SentimentNetwork CreateNetwork(RecurrentTrainerOptions options) =>
+        new(options.Architecture, options.VocabularySize, options.EmbeddingSize, options.Units);
+
+    private IEstimator<ITransformer> OutputStage(byte[] onnxModel) =>
+        _mlContext.Transforms.ApplyOnnxModel(
+                [SentimentNetworkExporter.LogitOutput, SentimentNetworkExporter.ProbabilityOutput],
+                [SentimentNetworkExporter.InputName],
+                new MemoryStream(onnxModel))
+            .Append(_mlContext.Transforms.CustomMapping(new SentimentOutputMapping().GetMapping(), SentimentOutputMapping.ContractName));
+
+    private readonly Lazy<byte[]> DummyNetworkBytes = new(() =>
+    {
+        using var network = new SentimentNetwork(RecurrentArchitecture.EmbeddingRnn, 4, 1, 1);
+        return SentimentNetworkExporter.Export(network.ToWeights());
+    });
+}

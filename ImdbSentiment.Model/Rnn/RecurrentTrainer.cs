@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Model.Rnn;
+
+/// <summary>
+/// The training loop: RMSprop (Keras's rho and epsilon), binary cross-entropy, a seeded shuffle each epoch, early
+/// stopping on validation loss, the best weights restored and checkpointed. Cancellation stops after the current batch.
+/// </summary>
+public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
+{
+    private const double KerasRho = 0.9;
+    private const double KerasEpsilon = 1e-7;
+
+    public TrainingResult Train(SentimentNetwork network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
+    {
+        using var optimizer = optim.RMSProp(network.TrainableParameters(), options.LearningRate, alpha: KerasRho, eps: KerasEpsilon);
+        using var shuffler = new Generator((ulong)options.Seed);
+        var stopping = new EarlyStopping(options.Patience, options.MinDelta, options.StartFromEpoch);
+        var history = new List<EpochMetrics>();
+        WeightSnapshot? best = null;
+        var cancelled = false;
+        try
+        {
+            for (var epoch = 1; epoch <= options.Epochs && !cancelled; epoch++)
+            {
+                var watch = Stopwatch.StartNew();
+                var (loss, accuracy, completed) = TrainOneEpoch(network, optimizer, training, shuffler, epoch, cancellation);
+                cancelled = !completed;
+                if (cancelled && history.Count > 0)
+                    break;
+
+                var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.EvaluationBatchSize);
+                var metrics = new EpochMetrics(epoch, loss, accuracy, validationLoss, validationAccuracy, watch.Elapsed);
+                history.Add(metrics);
+                var improved = stopping.Observe(epoch, validationLoss);
+                if (improved)
+                {
+                    best?.Dispose();
+                    best = new WeightSnapshot(network);
+                    if (options.CheckpointPath is not null)
+                        CheckpointWriter.Write(network, options.CheckpointPath);
+                }
+
+                monitor?.EpochEnded(metrics, improved);
+                if (stopping.ShouldStop)
+                    return Finish(network, best, history, stopping, stoppedEarly: true, cancelled: false);
+            }
+
+            return Finish(network, best, history, stopping, stoppedEarly: false, cancelled);
+        }
+        finally
+        {
+            best?.Dispose();
+        }
+    }
+
+    private static TrainingResult Finish(SentimentNetwork network, WeightSnapshot? best, List<EpochMetrics> history, EarlyStopping stopping, bool stoppedEarly, bool cancelled)
+    {
+        best?.RestoreInto(network);
+        var bestEpoch = stopping.BestEpoch > 0 ? stopping.BestEpoch : history.LastOrDefault()?.Epoch ?? 0;
+        return new TrainingResult(history, bestEpoch, stoppedEarly, cancelled);
+    }
+
+    private (double Loss, double Accuracy, bool Completed) TrainOneEpoch(
+        SentimentNetwork network, optim.Optimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
+    {
+        network.train();
+        var count = training.Count;
+        var batchCount = (int)((count + options.BatchSize - 1) / options.BatchSize);
+        using var order = randperm(count, generator: shuffler);
+        double lossSum = 0, correct = 0;
+        long seen = 0;
+        for (var batch = 0; batch < batchCount; batch++)
+        {
+            if (cancellation.IsCancellationRequested)
+                return (lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), false);
+
+            using var scope = NewDisposeScope();
+            var indices = order.narrow(0, batch * options.BatchSize, Math.Min(options.BatchSize, count - batch * options.BatchSize));
+            var labels = training.Labels.index_select(0, indices);
+            var logits = network.call(training.TokenIds.index_select(0, indices));
+            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+
+            var size = indices.shape[0];
+            seen += size;
+            lossSum += loss.item<float>() * size;
+            correct += CountCorrect(logits, labels);
+            monitor?.BatchEnded(new BatchProgress(epoch, batch + 1, batchCount, lossSum / seen, correct / seen));
+        }
+
+        return (lossSum / seen, correct / seen, true);
+    }
+
+    /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
+    public static (double Loss, double Accuracy) Evaluate(SentimentNetwork network, SequenceTensors data, int batchSize)
+    {
+        network.eval();
+        using var _ = no_grad();
+        double lossSum = 0, correct = 0;
+        for (long start = 0; start < data.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(batchSize, data.Count - start);
+            var labels = data.Labels.narrow(0, start, length);
+            var logits = network.call(data.TokenIds.narrow(0, start, length));
+            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            correct += CountCorrect(logits, labels);
+        }
+
+        return (lossSum / data.Count, correct / data.Count);
+    }
+
+    private static double CountCorrect(Tensor logits, Tensor labels) =>
+        logits.gt(0).to_type(ScalarType.Float32).eq(labels).sum().item<long>();
+}

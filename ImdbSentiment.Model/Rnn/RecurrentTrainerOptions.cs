@@ -1,0 +1,57 @@
+namespace ImdbSentiment.Model.Rnn;
+
+/// <summary>The recurrent estimator's settings; the defaults are the Keras recipe's.</summary>
+public sealed record RecurrentTrainerOptions
+{
+    public RecurrentArchitecture Architecture { get; init; } = RecurrentArchitecture.EmbeddingRnn;
+
+    /// <summary>Must equal the featurizer's vocabulary size (ids 0..size-1).</summary>
+    public int VocabularySize { get; init; } = 500;
+
+    public int EmbeddingSize { get; init; } = 16;
+
+    public int Units { get; init; } = 8;
+
+    public int Epochs { get; init; } = 100;
+
+    public int BatchSize { get; init; } = 64;
+
+    public double LearningRate { get; init; } = 1e-4;
+
+    /// <summary>Epochs without a validation-loss improvement before training stops (Keras EarlyStopping patience).</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Smallest validation-loss decrease that counts as an improvement (Keras min_delta).</summary>
+    public double MinDelta { get; init; }
+
+    /// <summary>Epochs (1-based count) before early stopping may fire (Keras start_from_epoch); 0 keeps Keras's default.</summary>
+    public int StartFromEpoch { get; init; }
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Where the best weights are written (TorchSharp state) whenever validation loss improves; null for none.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Rows a validation forward pass takes at once; only memory and speed depend on it.</summary>
+    public int EvaluationBatchSize { get; init; } = 1000;
+
+    public void Validate()
+    {
+        Require(VocabularySize > 3, nameof(VocabularySize), "more than 3");
+        Require(EmbeddingSize >= 1, nameof(EmbeddingSize), "at least 1");
+        Require(Units >= 1, nameof(Units), "at least 1");
+        Require(Epochs >= 1, nameof(Epochs), "at least 1");
+        Require(BatchSize >= 1, nameof(BatchSize), "at least 1");
+        Require(LearningRate > 0, nameof(LearningRate), "positive");
+        Require(Patience >= 0, nameof(Patience), "0 or more");
+        Require(MinDelta >= 0, nameof(MinDelta), "0 or more");
+        Require(StartFromEpoch >= 0, nameof(StartFromEpoch), "0 or more");
+        Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
+    }
+
+    private static void Require(bool valid, string name, string expected)
+    {
+        if (!valid)
+            throw new ArgumentOutOfRangeException(name, $"{name} must be {expected}.");
+    }
+}

@@ -1,0 +1,16 @@
+namespace ImdbSentiment.Model.Rnn;
+
+/// <summary>One epoch's Keras-style log line: training and validation loss and accuracy, and its duration.</summary>
+public sealed record EpochMetrics(
+    int Epoch, double Loss, double Accuracy, double ValidationLoss, double ValidationAccuracy, TimeSpan Duration);
+
+/// <summary>The running training loss and accuracy of the current epoch after one batch.</summary>
+public sealed record BatchProgress(int Epoch, int Batch, int BatchCount, double Loss, double Accuracy);
+
+/// <summary>Told of every batch and every epoch while the estimator trains; called on the training thread.</summary>
+public interface ITrainingMonitor
+{
+    void BatchEnded(BatchProgress progress);
+
+    void EpochEnded(EpochMetrics metrics, bool improved);
+}
