@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Text;
+
+namespace ImdbSentiment.Model.Data;
+
+/// <summary>
+/// Streams RFC 4180 records: a field in double quotes may hold separators, line breaks and doubled quotes ("").
+/// Lines may end in CRLF, LF or CR. Blank lines hold no record and are passed over. A quote inside an
+/// unquoted field is kept as a plain character.
+/// </summary>
+public sealed class DelimitedRecordReader : IDisposable
+{
+    private const char Quote = '"';
+    private static readonly SearchValues<char> QuoteOrLineBreak = SearchValues.Create("\"\r\n");
+
+    private readonly TextReader _reader;
+    private readonly char _separator;
+    private readonly string _sourceName;
+    private readonly SearchValues<char> _fieldEnds;
+    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly StringBuilder _field = new();
+    private readonly List<string> _fields = [];
+    private int _position;
+    private int _length;
+    private long _line = 1;
+
+    /// <param name="sourceName">The file named in error messages.</param>
+    public DelimitedRecordReader(TextReader reader, char separator, string sourceName)
+    {
+        if (separator is Quote or '\r' or '\n')
+            throw new ArgumentException("A quote or a line break cannot be the separator.", nameof(separator));
+        _reader = reader;
+        _separator = separator;
+        _sourceName = sourceName;
+        _fieldEnds = SearchValues.Create([separator, '\r', '\n']);
+    }
+
+    /// <summary>Opens a UTF-8 file, with or without a byte order mark.</summary>
+    public static DelimitedRecordReader Open(string path, char separator) => new(OpenText(path), separator, path);
+
+    /// <summary>Opens a file as UTF-8, or as the encoding its byte order mark names.</summary>
+    public static StreamReader OpenText(string path) =>
+        new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+
+    public IEnumerable<DelimitedRecord> ReadRecords()
+    {
+        while (ReadRecord() is { } record)
+            yield return record;
+    }
+
+    /// <summary>The next record, or null at the end of the input.</summary>
+    /// <exception cref="DataFormatException">A quoted field is not closed, or its closing quote is followed by other text.</exception>
+    public DelimitedRecord? ReadRecord()
+    {
+        while (Peek() is '\r' or '\n')
+            EndLine(Read());
+        if (Peek() < 0)
+            return null;
+
+        var startLine = _line;
+        _fields.Clear();
+        while (true)
+        {
+            if (Peek() == Quote)
+            {
+                _position++;
+                ReadQuotedField(startLine);
+            }
+            else
+            {
+                ReadUnquotedField();
+            }
+            _fields.Add(_field.ToString());
+            _field.Clear();
+
+            var end = Read();
+            if (end == _separator)
+                continue;
+            if (end >= 0)
+                EndLine(end);
+            return new DelimitedRecord(startLine, [.. _fields]);
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private void ReadUnquotedField()
+    {
+        while (FillBuffer())
+        {
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            var end = rest.IndexOfAny(_fieldEnds);
+            if (end >= 0)
+            {
+                _field.Append(rest[..end]);
+                _position += end;
+                return;
+            }
+            _field.Append(rest);
+            _position = _length;
+        }
+    }
+
+    // Leaves the position on the separator or line break that follows the closing quote.
+    private void ReadQuotedField(long startLine)
+    {
+        while (true)
+        {
+            if (!FillBuffer())
+                throw Malformed(startLine, $"field {_fields.Count + 1} opens a quote that is never closed: expected a closing '\"' before the end of the file");
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            var stop = rest.IndexOfAny(QuoteOrLineBreak);
+            if (stop < 0)
+            {
+                _field.Append(rest);
+                _position = _length;
+                continue;
+            }
+            _field.Append(rest[..stop]);
+            _position += stop;
+
+            var c = (char)Read();
+            if (c == Quote)
+            {
+                var next = Peek();
+                if (next == Quote)
+                {
+                    _position++;
+                    _field.Append(Quote);
+                    continue;
+                }
+                if (next < 0 || next == _separator || next is '\r' or '\n')
+                    return;
+                throw Malformed(startLine,
+                    $"the closing quote of field {_fields.Count + 1}{OnLine(startLine)} must be followed by {SeparatorNames.Describe(_separator)} or the end of the line, but '{(char)next}' follows it (a quote inside a quoted field is written \"\")");
+            }
+
+            _field.Append(c);
+            if (c == '\r' && Peek() == '\n')
+            {
+                _position++;
+                _field.Append('\n');
+            }
+            _line++;
+        }
+    }
+
+    private string OnLine(long startLine) => _line == startLine ? "" : $" (on line {_line})";
+
+    private DataFormatException Malformed(long line, string problem) => new(_sourceName, line, problem);
+
+    private void EndLine(int lineBreak)
+    {
+        if (lineBreak == '\r' && Peek() == '\n')
+            _position++;
+        _line++;
+    }
+
+    private bool FillBuffer()
+    {
+        if (_position < _length)
+            return true;
+        _length = _reader.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _length > 0;
+    }
+
+    private int Peek() => FillBuffer() ? _buffer[_position] : -1;
+
+    private int Read() => FillBuffer() ? _buffer[_position++] : -1;
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ImdbSentiment.Model.Data;
+
+/// <summary>Reads labelled reviews from a delimited text file (CSV, TSV, semicolon-separated), UTF-8 with or without BOM.</summary>
+public static class DelimitedReviewReader
+{
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is empty, a column cannot be found, a quoted field is malformed, or (without SkipBadRows) a row has a
+    /// wrong field count, an unknown label or an empty text. Malformed quoting always stops the read, because the
+    /// record boundaries after it cannot be trusted.
+    /// </exception>
+    public static ReviewReadResult Read(string path, DelimitedFileOptions? options = null)
+    {
+        options ??= new DelimitedFileOptions();
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Review file not found: {path}", path);
+
+        using var records = DelimitedRecordReader.Open(path, options.Separator ?? DetectSeparator(path));
+        var first = records.ReadRecord() ?? throw EmptyFile(path);
+        var layout = DelimitedLayout.Resolve(path, first, options);
+
+        var reviews = new List<LabeledReview>();
+        var skipped = new List<DataFormatException>();
+        for (var record = layout.HasHeader ? records.ReadRecord() : first; record is { } row; record = records.ReadRecord())
+        {
+            if (TryConvert(row, layout, out var review, out var problem))
+                reviews.Add(review);
+            else if (options.SkipBadRows)
+                skipped.Add(new DataFormatException(path, row.Line, problem));
+            else
+                throw new DataFormatException(path, row.Line, problem);
+        }
+
+        if (reviews.Count == 0)
+        {
+            throw new DataFormatException(path, null, skipped.Count == 0
+                ? "the file has a header but no reviews: expected rows of a label and a review text"
+                : $"no usable reviews: all {skipped.Count} rows were skipped (the first: {skipped[0].Message})");
+        }
+        return new ReviewReadResult(reviews, skipped);
+    }
+
+    private static bool TryConvert(DelimitedRecord row, DelimitedLayout layout, [NotNullWhen(true)] out LabeledReview? review, out string problem)
+    {
+        review = null;
+        if (row.Fields.Length != layout.FieldCount)
+        {
+            problem = $"expected {layout.FieldCount} fields, as in the first record, but found {row.Fields.Length}";
+            return false;
+        }
+        var labelValue = row.Fields[layout.LabelIndex];
+        if (!ReviewLabel.TryParse(labelValue, out var label))
+        {
+            problem = $"the label \"{labelValue}\" in {layout.LabelColumn} is not a label value: expected one of {ReviewLabel.AcceptedValues}";
+            return false;
+        }
+        var text = row.Fields[layout.TextIndex];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problem = $"the review text in {layout.TextColumn} is empty: expected the text of a review";
+            return false;
+        }
+        review = new LabeledReview { Text = text, Label = label };
+        problem = "";
+        return true;
+    }
+
+    private static char DetectSeparator(string path)
+    {
+        using var reader = DelimitedRecordReader.OpenText(path);
+        string? line;
+        do
+            line = reader.ReadLine();
+        while (line is "");
+        return line is null ? throw EmptyFile(path) : SeparatorDetector.Detect(line);
+    }
+
+    private static DataFormatException EmptyFile(string path) =>
+        new(path, null, "the file is empty: expected rows of a label and a review text");
+}

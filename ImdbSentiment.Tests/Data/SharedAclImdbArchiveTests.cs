@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using ImdbSentiment.Model.Data;
+
+namespace ImdbSentiment.Tests.Data;
+
+/// <summary>Reads the real training split kept outside the repository, in ../shared/data.</summary>
+[TestClass]
+public sealed class SharedAclImdbArchiveTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private static string ArchivePath()
+    {
+        var root = DataFixtures.FindRepoRoot();
+        var path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "aclImdb-train.tar.gz"));
+        if (path is null || !File.Exists(path))
+            Assert.Inconclusive($"The shared IMDB archive is absent (looked for ../shared/data/aclImdb-train.tar.gz next to the repository root {root ?? "(not found)"}).");
+        return path;
+    }
+
+    [TestMethod]
+    public void TrainSplit_Has12500ReviewsPerClass_InFileNameOrder()
+    {
+        var path = ArchivePath();
+
+        var watch = Stopwatch.StartNew();
+        var reviews = AclImdbReader.Read(path, "train");
+        watch.Stop();
+        TestContext.WriteLine($"Read {reviews.Count} reviews from {path} in {watch.ElapsedMilliseconds} ms.");
+
+        Assert.HasCount(25_000, reviews);
+        Assert.AreEqual(12_500, reviews.Count(review => review.Label));
+        Assert.IsTrue(reviews.Take(12_500).All(review => review.Label));
+        Assert.IsFalse(reviews.Any(review => string.IsNullOrWhiteSpace(review.Text)));
+        // pos/0_9.txt and neg/0_3.txt come first in ordinal file-name order.
+        Assert.StartsWith("Bromwell High is a cartoon comedy.", reviews[0].Text);
+        Assert.StartsWith("Story of a man who has unnatural feelings for a pig.", reviews[12_500].Text);
+    }
+
+    [TestMethod]
+    public void TestSplit_IsAbsent_FromTheReducedArchive()
+    {
+        var path = ArchivePath();
+
+        Assert.IsTrue(AclImdbReader.HasSplit(path, "train"));
+        Assert.IsFalse(AclImdbReader.HasSplit(path, "test"));
+        var error = Assert.ThrowsExactly<DataFormatException>(() => AclImdbReader.Read(path, "test"));
+        Assert.Contains("splits found: train", error.Message);
+    }
+}
