@@ -40,6 +40,7 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     public TrainedSentimentModel Train(IDataView featurizedTraining, IDataView featurizedValidation)
     {
         TorchRuntime.EnsureLoaded();
+        set_num_threads(_options.Threads);
         manual_seed(_options.Seed);
         var network = CreateNetwork(_options);
         using var training = SequenceTensors.FromDataView(featurizedTraining);

@@ -35,6 +35,12 @@ public sealed record RecurrentTrainerOptions
     /// <summary>Rows a validation forward pass takes at once; only memory and speed depend on it.</summary>
     public int EvaluationBatchSize { get; init; } = 1000;
 
+    /// <summary>
+    /// libtorch's intra-op threads for training (a process-wide setting). One is fastest for the recipe's tiny
+    /// matrices, where splitting work costs more than it saves; larger networks may gain from more.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     public void Validate()
     {
         Require(VocabularySize > 3, nameof(VocabularySize), "more than 3");
@@ -46,6 +52,7 @@ public sealed record RecurrentTrainerOptions
         Require(Patience >= 0, nameof(Patience), "0 or more");
         Require(MinDelta >= 0, nameof(MinDelta), "0 or more");
         Require(StartFromEpoch >= 0, nameof(StartFromEpoch), "0 or more");
+        Require(Threads >= 1, nameof(Threads), "at least 1");
         Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
     }
 

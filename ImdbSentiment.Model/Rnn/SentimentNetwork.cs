@@ -6,52 +6,34 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Model.Rnn;
 
 /// <summary>
-/// Token ids [batch, time] -> logit [batch]: an input lookup, a tanh RNN whose last hidden state feeds Dense(1).
-/// Parameters and initialisers follow Keras's SimpleRNN, which has one bias vector where torch's RNN has two:
-/// bias_hh is frozen at zero. One-hot times the input kernel is a column lookup, so the one-hot network looks its
-/// input kernel up as an embedding table and freezes the RNN's own input weights at the identity.
+/// Token ids [batch, time] -> logit [batch]: an input lookup, a tanh RNN (Keras's SimpleRNN) whose last hidden state
+/// feeds Dense(1). Parameters and initialisers are Keras's, so the trainable counts are too (4,081 and 8,209).
+/// One-hot times the RNN's input kernel is a row lookup, so the one-hot network's input kernel is its lookup table
+/// and no one-hot tensor is ever built; the embedding network's table is the embedding times its input kernel.
 /// </summary>
 public sealed class SentimentNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Embedding lookup;
-    private readonly RNN rnn;
+    private readonly Parameter? inputKernel;
+    private readonly Parameter recurrentKernel;
+    private readonly Parameter bias;
     private readonly Linear dense;
 
     public SentimentNetwork(RecurrentArchitecture architecture, int vocabularySize, int embeddingSize, int units)
         : base(nameof(SentimentNetwork))
     {
         Architecture = architecture;
-        var lookupWidth = architecture == RecurrentArchitecture.OneHotRnn ? units : embeddingSize;
-        lookup = nn.Embedding(vocabularySize, lookupWidth);
-        rnn = nn.RNN(lookupWidth, units, numLayers: 1, nonLinearity: nn.NonLinearities.Tanh, bias: true, batchFirst: true);
+        var oneHot = architecture == RecurrentArchitecture.OneHotRnn;
+        lookup = nn.Embedding(vocabularySize, oneHot ? units : embeddingSize);
+        inputKernel = oneHot ? null : nn.Parameter(empty(units, embeddingSize));
+        recurrentKernel = nn.Parameter(empty(units, units));
+        bias = nn.Parameter(zeros(units));
         dense = nn.Linear(units, 1);
         RegisterComponents();
         InitialiseLikeKeras();
     }
 
     public RecurrentArchitecture Architecture { get; }
-
-    public Tensor LookupTable => lookup.weight!;
-
-    public Tensor InputWeights => rnn.get_parameter("weight_ih_l0")!;
-
-    public Tensor RecurrentWeights => rnn.get_parameter("weight_hh_l0")!;
-
-    /// <summary>bias_ih + bias_hh (the frozen zero), the single Keras bias.</summary>
-    public Tensor InputBias => rnn.get_parameter("bias_ih_l0")!;
-
-    public Tensor RecurrentBias => rnn.get_parameter("bias_hh_l0")!;
-
-    public Tensor DenseWeights => dense.weight!;
-
-    public Tensor DenseBias => dense.bias!;
-
-    public RecurrentNetworkWeights ToWeights() => new(
-        (int)LookupTable.shape[0], (int)LookupTable.shape[1], (int)RecurrentWeights.shape[0],
-        Values(LookupTable), Values(InputWeights), Values(RecurrentWeights),
-        Values(InputBias), Values(RecurrentBias), Values(DenseWeights), Values(DenseBias));
-
-    private static float[] Values(Tensor tensor) => tensor.detach().cpu().data<float>().ToArray();
 
     public IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
 
@@ -60,30 +42,46 @@ public sealed class SentimentNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokenIds)
     {
         using var scope = NewDisposeScope();
-        var (_, lastHidden) = rnn.call(lookup.call(tokenIds));
-        return dense.call(lastHidden.squeeze(0)).squeeze(-1).MoveToOuterDisposeScope();
+        var timeFirst = tokenIds.t();
+        var projected = InputTable().add(bias)
+            .index_select(0, timeFirst.reshape(-1))
+            .reshape(timeFirst.shape[0], timeFirst.shape[1], -1);
+        var lastHidden = TanhRecurrence.apply(projected, recurrentKernel);
+        return dense.call(lastHidden).squeeze(-1).MoveToOuterDisposeScope();
     }
+
+    /// <summary>Every vocabulary id's input to the recurrence (without the bias): [vocabulary, units].</summary>
+    private Tensor InputTable() => inputKernel is null ? lookup.weight! : lookup.weight!.mm(inputKernel.t());
+
+    public RecurrentNetworkWeights ToWeights()
+    {
+        var units = (int)recurrentKernel.shape[0];
+        var width = (int)lookup.weight!.shape[1];
+        // ONNX's RNN always multiplies by an input kernel: the identity stands in for the one-hot network's.
+        var inputWeights = inputKernel is null ? Values(eye(units)) : Values(inputKernel);
+        return new RecurrentNetworkWeights(
+            (int)lookup.weight.shape[0], width, units,
+            Values(lookup.weight), inputWeights, Values(recurrentKernel),
+            Values(bias), new float[units], Values(dense.weight!), Values(dense.bias!));
+    }
+
+    private static float[] Values(Tensor tensor) => tensor.detach().cpu().data<float>().ToArray();
 
     private void InitialiseLikeKeras()
     {
         using var _ = no_grad();
-        if (Architecture == RecurrentArchitecture.OneHotRnn)
+        if (inputKernel is null)
         {
             nn.init.xavier_uniform_(lookup.weight!);
-            InputWeights.copy_(eye(InputWeights.shape[0]));
-            InputWeights.requires_grad = false;
         }
         else
         {
             nn.init.uniform_(lookup.weight!, -0.05, 0.05);
-            nn.init.xavier_uniform_(InputWeights);
+            nn.init.xavier_uniform_(inputKernel);
         }
 
-        nn.init.orthogonal_(RecurrentWeights);
-        nn.init.zeros_(InputBias);
-        nn.init.zeros_(RecurrentBias);
-        RecurrentBias.requires_grad = false;
-        nn.init.xavier_uniform_(DenseWeights);
-        nn.init.zeros_(DenseBias);
+        nn.init.orthogonal_(recurrentKernel);
+        nn.init.xavier_uniform_(dense.weight!);
+        nn.init.zeros_(dense.bias!);
     }
 }
