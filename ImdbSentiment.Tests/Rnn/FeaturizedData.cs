@@ -1,0 +1,41 @@
+using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Text;
+using Microsoft.ML;
+
+namespace ImdbSentiment.Tests.Rnn;
+
+/// <summary>Synthetic reviews featurized as the estimator sees them, with a small vocabulary and short sequences.</summary>
+internal sealed class FeaturizedData
+{
+    public const int VocabularySize = 30;
+    public const int MaxLength = 20;
+
+    public FeaturizedData(int count, int seed, bool flipLabels = false)
+    {
+        MLContext = new MLContext(seed: 1);
+        Reviews = SyntheticReviews.Create(count, seed);
+        if (flipLabels)
+            Reviews = Reviews.Select(review => new LabeledReview { Text = review.Text, Label = !review.Label }).ToArray();
+        Raw = MLContext.Data.LoadFromEnumerable(Reviews);
+        Featurizer = new ReviewFeaturizerEstimator(MLContext, new FeaturizerOptions { VocabularySize = VocabularySize, MaxLength = MaxLength }).Fit(Raw);
+        Featurized = MLContext.Data.Cache(Featurizer.Transform(Raw));
+    }
+
+    public MLContext MLContext { get; }
+
+    public LabeledReview[] Reviews { get; }
+
+    public IDataView Raw { get; }
+
+    public ITransformer Featurizer { get; }
+
+    public IDataView Featurized { get; }
+
+    /// <summary>The same reviews featurized with this set's featurizer but with their labels flipped.</summary>
+    public IDataView FlippedFeaturized() =>
+        Featurizer.Transform(MLContext.Data.LoadFromEnumerable(Reviews.Select(r => new LabeledReview { Text = r.Text, Label = !r.Label })));
+
+    public static RecurrentTrainerOptions Options(RecurrentArchitecture architecture = RecurrentArchitecture.EmbeddingRnn) =>
+        new() { Architecture = architecture, VocabularySize = VocabularySize, LearningRate = 1e-2, Epochs = 3 };
+}

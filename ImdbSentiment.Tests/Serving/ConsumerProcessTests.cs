@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImdbSentiment.Model.Rnn;
+using Microsoft.ML;
+using ImdbSentiment.Tests.Data;
+using ImdbSentiment.Tests.Rnn;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Tests.Serving;
+
+[TestClass]
+public sealed class ConsumerProcessTests
+{
+    [TestMethod]
+    [DataRow(RecurrentArchitecture.OneHotRnn)]
+    [DataRow(RecurrentArchitecture.EmbeddingRnn)]
+    public void AppWithoutTorchSharpNatives_LoadsTheZipAndMatchesTorchSharp(RecurrentArchitecture architecture)
+    {
+        var consumer = ConsumerAssembly();
+        var consumerFolder = Path.GetDirectoryName(consumer)!;
+        Assert.IsEmpty(Directory.GetFiles(consumerFolder, "*torch*.so*", SearchOption.AllDirectories), "the consumer must not ship libtorch");
+
+        var data = new FeaturizedData(1200, seed: 11);
+        var trained = new RecurrentSentimentEstimator(data.MLContext, FeaturizedData.Options(architecture)).Train(data.Featurized, data.Featurized);
+        using var folder = new DataFixtures();
+        var modelPath = folder.PathOf("model.zip");
+        var reviewsPath = folder.PathOf("reviews.txt");
+        data.MLContext.Model.Save(data.Featurizer.Append(trained.Transformer), data.Raw.Schema, modelPath);
+        File.WriteAllLines(reviewsPath, data.Reviews.Select(review => review.Text));
+        // Only the zip remains: the consumer must not need anything the training left behind.
+        Assert.HasCount(2, Directory.GetFiles(folder.Folder));
+
+        var lines = Run(consumer, modelPath, reviewsPath);
+
+        using var tensors = SequenceTensors.FromDataView(data.Featurized);
+        trained.Network.eval();
+        float[] expected;
+        using (no_grad())
+            expected = trained.Network.call(tensors.TokenIds).sigmoid().data<float>().ToArray();
+        Assert.HasCount(expected.Length, lines);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var fields = lines[i].Split('\t');
+            var probability = float.Parse(fields[0], CultureInfo.InvariantCulture);
+            Assert.AreEqual(expected[i], probability, 1e-5, $"review {i}");
+            Assert.AreEqual(probability >= 0.5f ? "positive" : "negative", fields[1]);
+        }
+    }
+
+    private static string[] Run(string assembly, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(assembly);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.IsTrue(process.WaitForExit(120_000), "the consumer did not finish in 2 minutes");
+        Assert.AreEqual(0, process.ExitCode, error.Result);
+        return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string ConsumerAssembly()
+    {
+        var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        var path = Path.Combine(root, "samples", "ImdbSentiment.Consumer", "bin", configuration, "net10.0", "ImdbSentiment.Consumer.dll");
+        Assert.IsTrue(File.Exists(path), $"{path} is missing: build the solution first");
+        return path;
+    }
+}
