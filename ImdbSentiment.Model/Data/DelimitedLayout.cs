@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>Where the label and the text are in a delimited file, settled from its first record and the options.</summary>
@@ -29,14 +27,15 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
     {
         if (labelColumn is null)
             return !fields.Any(field => ReviewLabel.TryParse(field, out _));
-        if (!TryParseIndex(labelColumn, out var index))
+        if (!DelimitedColumns.TryParseIndex(labelColumn, out var index))
             return true;
         return index < fields.Length && !ReviewLabel.TryParse(fields[index], out _);
     }
 
-    private static int Locate(string path, DelimitedRecord first, string[]? header, string role, string column)
+    /// <summary>The column a 0-based index or a header name points at; an error names the file, the line and what was expected.</summary>
+    internal static int Locate(string path, DelimitedRecord first, string[]? header, string role, string column)
     {
-        if (TryParseIndex(column, out var index))
+        if (DelimitedColumns.TryParseIndex(column, out var index))
         {
             return index < first.Fields.Length
                 ? index
@@ -48,21 +47,21 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
             throw new DataFormatException(path, first.Line,
                 $"the {role} column '{column}' is a name, which needs a header row, but the file is read without one: set HasHeader or give a 0-based column index");
         }
-        var found = FindName(header, column);
+        var found = DelimitedColumns.FindName(header, column);
         return found >= 0
             ? found
-            : throw new DataFormatException(path, first.Line, $"the {role} column '{column}' is not in the header: expected one of {ListHeader(header)}");
+            : throw new DataFormatException(path, first.Line, $"the {role} column '{column}' is not in the header: expected one of {DelimitedColumns.ListHeader(header)}");
     }
 
     private static int DefaultLabel(string path, DelimitedRecord first, string[]? header)
     {
         if (header is not null)
         {
-            var named = LabelNames.Select(name => FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
+            var named = LabelNames.Select(name => DelimitedColumns.FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
             return named >= 0
                 ? named
                 : throw new DataFormatException(path, first.Line,
-                    $"no label column is given and the header has none named {string.Join(" or ", LabelNames)}: set the label column; the header is {ListHeader(header)}");
+                    $"no label column is given and the header has none named {string.Join(" or ", LabelNames)}: set the label column; the header is {DelimitedColumns.ListHeader(header)}");
         }
         var candidates = Enumerable.Range(0, first.Fields.Length).Where(i => ReviewLabel.TryParse(first.Fields[i], out _)).ToList();
         return candidates.Count == 1
@@ -75,20 +74,13 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
     {
         if (first.Fields.Length == 2)
             return 1 - labelIndex;
-        var named = header is null ? -1 : TextNames.Select(name => FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
+        var named = header is null ? -1 : TextNames.Select(name => DelimitedColumns.FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
         return named >= 0
             ? named
             : throw new DataFormatException(path, first.Line,
                 $"no text column is given and the record has {first.Fields.Length} fields: set the text column (the default is the other column of two, or a header column named {string.Join(" or ", TextNames)})");
     }
 
-    private static bool TryParseIndex(string column, out int index) =>
-        int.TryParse(column.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out index);
-
-    private static int FindName(string[] header, string name) =>
-        Array.FindIndex(header, field => field.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static string ListHeader(string[] header) => string.Join(", ", header.Select(field => $"'{field}'"));
 
     private static string Describe(int index, string[]? header) => header is null ? $"column {index}" : $"column '{header[index]}'";
 }

@@ -17,7 +17,7 @@ public static class DelimitedReviewReader
         if (!File.Exists(path))
             throw new FileNotFoundException($"Review file not found: {path}", path);
 
-        using var records = DelimitedRecordReader.Open(path, options.Separator ?? DetectSeparator(path));
+        using var records = DelimitedRecordReader.Open(path, options.Separator ?? SeparatorDetector.DetectInFile(path));
         var first = records.ReadRecord() ?? throw EmptyFile(path);
         var layout = DelimitedLayout.Resolve(path, first, options);
 
@@ -67,15 +67,6 @@ public static class DelimitedReviewReader
         return true;
     }
 
-    private static char DetectSeparator(string path)
-    {
-        using var reader = DelimitedRecordReader.OpenText(path);
-        string? line;
-        do
-            line = reader.ReadLine();
-        while (line is "");
-        return line is null ? throw EmptyFile(path) : SeparatorDetector.Detect(line);
-    }
 
     private static DataFormatException EmptyFile(string path) =>
         new(path, null, "the file is empty: expected rows of a label and a review text");

@@ -1,23 +1,11 @@
+using ImdbSentiment.Model.IO;
 using TorchSharp;
 
 namespace ImdbSentiment.Model.Rnn;
 
-/// <summary>Writes a network's weights (TorchSharp state) to a temporary file, then renames it over the checkpoint.</summary>
+/// <summary>Writes a network's weights (TorchSharp state) atomically, so a crash never leaves a half-written checkpoint.</summary>
 internal static class CheckpointWriter
 {
-    public static void Write(torch.nn.Module module, string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            module.save(temporary);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void Write(torch.nn.Module module, string path) =>
+        AtomicFile.Write(path, temporary => module.save(temporary));
 }

@@ -6,12 +6,13 @@ using Microsoft.ML;
 namespace ImdbSentiment.Model.Training;
 
 /// <summary>
-/// The whole training job: split (unless a validation set is given), fit the featurizer on the training split only,
-/// train the recurrent network, and chain featurizer and network into the one transformer that is saved.
+/// The whole training job in two steps. <see cref="Prepare"/> splits (unless a validation set is given), fits the
+/// featurizer on the training split only and summarises it; <see cref="Train"/> trains the recurrent network and
+/// chains featurizer and network into the one transformer that is saved.
 /// </summary>
-public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrainingOptions options, ITrainingMonitor? monitor = null)
+public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrainingOptions options)
 {
-    public TrainedPipeline Train(IReadOnlyList<LabeledReview> reviews, IReadOnlyList<LabeledReview>? validationReviews = null, CancellationToken cancellation = default)
+    public PreparedData Prepare(IReadOnlyList<LabeledReview> reviews, IReadOnlyList<LabeledReview>? validationReviews = null)
     {
         var data = mlContext.Data.LoadFromEnumerable(reviews);
         var (training, validation) = validationReviews is null
@@ -21,16 +22,26 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         var featurizer = new ReviewFeaturizerEstimator(mlContext, options.Featurizer).Fit(training);
         var featurizedTraining = mlContext.Data.Cache(featurizer.Transform(training));
         var featurizedValidation = mlContext.Data.Cache(featurizer.Transform(validation));
-        var network = options.Network with { VocabularySize = options.Featurizer.VocabularySize };
-        var trained = new RecurrentSentimentEstimator(mlContext, network, monitor, cancellation).Train(featurizedTraining, featurizedValidation);
-
-        return new TrainedPipeline(
-            featurizer.Append(trained.Transformer), data.Schema, trained,
-            DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength),
-            validation);
+        return new PreparedData(
+            data.Schema, featurizer, featurizedTraining, featurizedValidation, validation,
+            DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength));
     }
+
+    public TrainedPipeline Train(PreparedData prepared, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
+    {
+        var trained = new RecurrentSentimentEstimator(mlContext, NetworkOptions, monitor, cancellation)
+            .Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
+        return new TrainedPipeline(prepared.Featurizer.Append(trained.Transformer), prepared.InputSchema, trained);
+    }
+
+    /// <summary>The network's options, with the vocabulary size the featurizer uses.</summary>
+    public RecurrentTrainerOptions NetworkOptions => options.Network with { VocabularySize = options.Featurizer.VocabularySize };
 }
 
-/// <summary>A trained pipeline ready to save, with the run's history, the training data summary and the validation split.</summary>
-public sealed record TrainedPipeline(
-    ITransformer Model, DataViewSchema InputSchema, TrainedSentimentModel Network, DataSummary TrainingSummary, IDataView Validation);
+/// <summary>The splits after featurization, with the fitted featurizer and the training split's summary.</summary>
+public sealed record PreparedData(
+    DataViewSchema InputSchema, ITransformer Featurizer, IDataView FeaturizedTraining, IDataView FeaturizedValidation,
+    IDataView Validation, DataSummary TrainingSummary);
+
+/// <summary>A trained pipeline ready to save (featurizer + network), with the network and its training run.</summary>
+public sealed record TrainedPipeline(ITransformer Model, DataViewSchema InputSchema, TrainedSentimentModel Network);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.IO;
+
+namespace ImdbSentiment.Model.Serving;
+
+/// <summary>
+/// Scores a CSV/TSV file of any size in constant memory: it streams the records, keeps every original column with
+/// valid quoting, appends PredictedLabel and Probability, and writes the output atomically.
+/// </summary>
+public static class CsvBatchScorer
+{
+    private static readonly string[] TextNames = ["text", "review"];
+
+    public static CsvScoringResult Score(
+        SentimentModel model, string inputPath, string outputPath, CsvScoringOptions options,
+        Action<long>? rowsScored = null, CancellationToken cancellation = default)
+    {
+        if (!File.Exists(inputPath))
+            throw new FileNotFoundException($"Input file not found: {inputPath}", inputPath);
+
+        var separator = options.Separator ?? SeparatorDetector.DetectInFile(inputPath);
+        CsvScoringResult result = new(0, 0);
+        AtomicFile.Write(outputPath, temporary =>
+        {
+            using var records = DelimitedRecordReader.Open(inputPath, separator);
+            using var writer = DelimitedRecordWriter.Create(temporary, separator);
+            result = ScoreRecords(model, records, writer, inputPath, options, rowsScored, cancellation);
+        });
+        return result;
+    }
+
+    private static CsvScoringResult ScoreRecords(
+        SentimentModel model, DelimitedRecordReader records, DelimitedRecordWriter writer, string inputPath,
+        CsvScoringOptions options, Action<long>? rowsScored, CancellationToken cancellation)
+    {
+        var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
+        var fieldCount = first.Fields.Length;
+        var textIndex = LocateText(inputPath, first, options);
+        var engine = model.CreatePredictionEngine();
+        var input = new ReviewInput();
+        var output = new SentimentPrediction();
+        long scored = 0, skipped = 0;
+
+        if (options.HasHeader)
+            writer.WriteRecord([.. first.Fields, ColumnNames.PredictedLabel, ColumnNames.Probability]);
+        for (var record = options.HasHeader ? records.ReadRecord() : first; record is { } row; record = records.ReadRecord())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (row.Fields.Length != fieldCount)
+                throw new DataFormatException(inputPath, row.Line, $"expected {fieldCount} fields, as in the first record, but found {row.Fields.Length}");
+
+            input.Text = row.Fields[textIndex];
+            if (string.IsNullOrWhiteSpace(input.Text))
+            {
+                if (!options.SkipEmptyText)
+                    throw new DataFormatException(inputPath, row.Line, $"the review text in column {textIndex} is empty: expected the text of a review (or skip such rows explicitly)");
+                writer.WriteRecord([.. row.Fields, "", ""]);
+                skipped++;
+                continue;
+            }
+
+            engine.Predict(input, ref output);
+            writer.WriteRecord([.. row.Fields, output.PredictedLabel ? "true" : "false", output.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+            if (++scored % 1000 == 0)
+                rowsScored?.Invoke(scored);
+        }
+
+        rowsScored?.Invoke(scored);
+        return new CsvScoringResult(scored, skipped);
+    }
+
+    private static int LocateText(string path, DelimitedRecord first, CsvScoringOptions options)
+    {
+        var header = options.HasHeader ? first.Fields : null;
+        if (options.TextColumn is { } column)
+            return DelimitedLayout.Locate(path, first, header, "text", column);
+
+        if (first.Fields.Length == 1)
+            return 0;
+        var byName = header is null ? -1 : TextNames.Select(name => DelimitedColumns.FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
+        return byName >= 0
+            ? byName
+            : throw new DataFormatException(path, first.Line, $"the record has {first.Fields.Length} fields and none is named text or review: set the text column by name or 0-based index");
+    }
+}
