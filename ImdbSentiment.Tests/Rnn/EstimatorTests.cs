@@ -17,6 +17,7 @@ public sealed class EstimatorTests
         TorchRuntime.EnsureLoaded();
         using var network = RecurrentSentimentEstimator.CreateNetwork(new RecurrentTrainerOptions { Architecture = architecture });
         Assert.AreEqual(expected, network.TrainableParameterCount);
+        Assert.AreEqual(expected, ModelSummary.Describe(new RecurrentTrainerOptions { Architecture = architecture }, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]

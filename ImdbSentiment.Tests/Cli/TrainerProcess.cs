@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using ImdbSentiment.Tests.Data;
+
+namespace ImdbSentiment.Tests.Cli;
+
+/// <summary>Runs the imdb-sentiment command line in its own process, as a script would.</summary>
+internal static class TrainerProcess
+{
+    public sealed record Outcome(int ExitCode, string Output, string Error);
+
+    public static Outcome RunWith(string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Assembly());
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+            process.StandardInput.Write(standardInput);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"imdb-sentiment {string.Join(' ', arguments)} did not finish in 5 minutes");
+        }
+        return new Outcome(process.ExitCode, output.Result, error.Result);
+    }
+
+    public static Outcome Run(params string[] arguments) => RunWith(null, null, arguments);
+
+    private static string Assembly()
+    {
+        var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        var path = Path.Combine(root, "ImdbSentiment.Trainer", "bin", configuration, "net10.0", "imdb-sentiment.dll");
+        Assert.IsTrue(File.Exists(path), $"{path} is missing: build the solution first");
+        return path;
+    }
+}

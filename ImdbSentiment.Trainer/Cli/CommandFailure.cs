@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.Download;
+
+namespace ImdbSentiment.Trainer.Cli;
+
+/// <summary>Turns what a command throws into one clear line on standard error and a non-zero exit code.</summary>
+internal static class CommandFailure
+{
+    public const int ExitCode = 1;
+
+    public static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception exception) when (Describe(exception) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"error: {message}");
+            return ExitCode;
+        }
+    }
+
+    /// <summary>The message for an expected failure; null for a bug, which keeps its stack trace.</summary>
+    internal static string? Describe(Exception exception) => exception switch
+    {
+        TorchUnavailableException or DataFormatException or DownloadException or UsageException
+            or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
+            or UnauthorizedAccessException or IOException or ArgumentException or CryptographicException => exception.Message,
+        TypeInitializationException or DllNotFoundException when TorchRuntimeFailure(exception) => TorchRuntime.Explain(exception),
+        _ => null,
+    };
+
+    private static bool TorchRuntimeFailure(Exception exception) =>
+        exception.ToString().Contains("TorchSharp", StringComparison.Ordinal);
+}
+
+/// <summary>A command was asked for something it cannot do as given; the message says what to pass instead.</summary>
+internal sealed class UsageException(string message) : Exception(message);

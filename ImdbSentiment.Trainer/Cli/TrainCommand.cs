@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.Evaluation;
+using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Serving;
+using ImdbSentiment.Model.Training;
+using ImdbSentiment.Trainer.Output;
+using ImdbSentiment.Trainer.Reports;
+using Microsoft.ML;
+using Spectre.Console;
+
+namespace ImdbSentiment.Trainer.Cli;
+
+/// <summary>
+/// train: read (or download) the data, fit the featurizer, train the network with early stopping, save the model zip
+/// atomically, print and write the metrics and the report folder. Ctrl-C stops training after the current batch and
+/// still saves the model from the best weights.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var flags = new TrainFlags();
+        var command = flags.CreateCommand();
+        command.SetAction((parse, cancellation) => CommandFailure.Guard(() => RunAsync(flags, parse, console, cancellation)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
+    {
+        var options = flags.TrainingOptions(parse);
+        options.Featurizer.Validate();
+        options.Network.Validate();
+        var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
+        var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
+        var log = Console.Out;
+
+        var dataset = parse.GetValue(flags.Data.Dataset) ?? await DefaultDataset.EnsureAsync(console, cancellation);
+        var delimited = flags.Data.DelimitedOptions(parse);
+        var (training, test) = DatasetLoader.ForTraining(dataset, delimited, log);
+        if (parse.GetValue(flags.TestDataset) is { } testPath)
+            test = DatasetLoader.ReadFile(testPath, delimited, log);
+        var validation = parse.GetValue(flags.ValidationDataset) is { } validationPath ? DatasetLoader.ReadFile(validationPath, delimited, log) : null;
+
+        var mlContext = new MLContext(seed: options.Network.Seed);
+        var pipeline = new SentimentTrainingPipeline(mlContext, options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, "best-checkpoint.dat") } });
+        var prepared = pipeline.Prepare(training, validation);
+        console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
+        var modelSummary = ModelSummary.Describe(pipeline.NetworkOptions, options.Featurizer.MaxLength);
+        console.Write(SummaryTables.Model(modelSummary));
+
+        // Ctrl-C cancels this token; training stops after the current batch and the best weights are still saved.
+        var monitor = new EpochLogMonitor(log, options.Network.Epochs, live: !Console.IsOutputRedirected);
+        var watch = Stopwatch.StartNew();
+        var trained = pipeline.Train(prepared, monitor, cancellation);
+        var result = trained.Network.Result;
+        log.WriteLine(Outcome(result, watch.Elapsed));
+
+        AtomicFile.Write(output, temporary => mlContext.Model.Save(trained.Model, trained.InputSchema, temporary));
+        log.WriteLine($"Saved the model to {output}");
+
+        var metrics = new List<(string Name, SentimentMetrics Metrics)>
+        {
+            ("validation", SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(prepared.Validation))),
+        };
+        if (test is not null)
+            metrics.Add(("test", SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(test)))));
+        console.Write(SummaryTables.Metrics(metrics));
+
+        ReportFolder.Write(new ReportInputs(
+            reportDir, output, dataset, Environment.GetCommandLineArgs(), options, modelSummary, prepared.TrainingSummary, result,
+            metrics[0].Metrics, test is null ? null : metrics[1].Metrics));
+        log.WriteLine($"Wrote the report to {reportDir} and consumption code beside the model.");
+        (trained.Model as IDisposable)?.Dispose();
+        return 0;
+    }
+
+    private static string Outcome(TrainingResult result, TimeSpan elapsed)
+    {
+        var why = result.Cancelled ? "cancelled" : result.StoppedEarly ? "stopped early" : "ran every epoch";
+        var best = result.Best is { } epoch
+            ? $"best epoch {epoch.Epoch}: val_loss {epoch.ValidationLoss:F4}, val_accuracy {epoch.ValidationAccuracy:F4}"
+            : "no epoch finished";
+        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} (its weights are kept).";
+    }
+}

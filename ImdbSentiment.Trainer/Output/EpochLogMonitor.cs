@@ -1,0 +1,36 @@
+using System.Globalization;
+using ImdbSentiment.Model.Rnn;
+
+namespace ImdbSentiment.Trainer.Output;
+
+/// <summary>
+/// Keras's training log: a live progress bar for the current epoch (on a terminal only) and one line per epoch with
+/// loss, accuracy, val_loss, val_accuracy and seconds.
+/// </summary>
+internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) : ITrainingMonitor
+{
+    private const int BarWidth = 30;
+    private DateTime _lastDraw = DateTime.MinValue;
+
+    public void BatchEnded(BatchProgress progress)
+    {
+        if (!live || (DateTime.UtcNow - _lastDraw).TotalMilliseconds < 100 && progress.Batch != progress.BatchCount)
+            return;
+
+        _lastDraw = DateTime.UtcNow;
+        var filled = BarWidth * progress.Batch / progress.BatchCount;
+        var bar = new string('=', filled) + (filled < BarWidth ? ">" + new string('.', BarWidth - filled - 1) : "");
+        output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"\rEpoch {progress.Epoch}/{epochs} {progress.Batch}/{progress.BatchCount} [{bar}] loss: {progress.Loss:F4} - accuracy: {progress.Accuracy:F4}"));
+    }
+
+    public void EpochEnded(EpochMetrics metrics, bool improved)
+    {
+        if (live)
+            output.Write("\r" + new string(' ', 100) + "\r");
+        output.WriteLine(FormatEpoch(metrics, epochs, improved));
+    }
+
+    public static string FormatEpoch(EpochMetrics metrics, int epochs, bool improved) => string.Create(CultureInfo.InvariantCulture,
+        $"Epoch {metrics.Epoch}/{epochs} - {metrics.Duration.TotalSeconds:F1}s - loss: {metrics.Loss:F4} - accuracy: {metrics.Accuracy:F4} - val_loss: {metrics.ValidationLoss:F4} - val_accuracy: {metrics.ValidationAccuracy:F4}{(improved ? " (best so far, checkpoint saved)" : "")}");
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImdbSentiment.Model.Evaluation;
+using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Text;
+
+namespace ImdbSentiment.Trainer.Reports;
+
+/// <summary>Writes a markdown model card: what the model is, its data, recipe, results, how to reproduce and load it, and its limits.</summary>
+internal static class ModelCardWriter
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Write(string path, ModelCardContent content) => AtomicFile.WriteAllText(path, Render(content));
+
+    public static string Render(ModelCardContent content)
+    {
+        var card = new StringBuilder();
+        WriteOverview(card, content);
+        WriteData(card, content);
+        WriteRecipe(card, content);
+        WriteResults(card, content);
+        WriteReproduce(card, content);
+        WriteLoading(card, content);
+        WriteLimitations(card, content);
+        return card.ToString();
+    }
+
+    private static void WriteOverview(StringBuilder card, ModelCardContent content)
+    {
+        var featurizer = content.Options.Featurizer;
+        card.AppendLine(Invariant, $"# Model card: {content.ModelFileName}").AppendLine();
+        card.AppendLine("A binary sentiment classifier for English movie reviews. Given the raw text of a review it returns `Probability` (that the review is positive), `Score` (the logit) and `PredictedLabel` (Probability >= 0.5).").AppendLine();
+        card.AppendLine("## What it is").AppendLine();
+        card.AppendLine(Invariant, $"One ML.NET model zip: a text featurizer (normalize, tokenize, map each word to its id among the {featurizer.VocabularySize - Vocabulary.ReservedIds:N0} most frequent training words, pad and truncate to {featurizer.MaxLength:N0} ids) followed by a recurrent network trained with TorchSharp and stored as ONNX.").AppendLine();
+        card.AppendLine(Invariant, $"- Architecture: `{content.Options.Network.Architecture.ToName()}`");
+        card.AppendLine(Invariant, $"- Trainable parameters: {content.Model.TotalParameters:N0}").AppendLine();
+        card.AppendLine("| Layer | Output shape | Parameters |").AppendLine("|---|---|---:|");
+        foreach (var layer in content.Model.Layers)
+            card.AppendLine(Invariant, $"| {layer.Layer} | {layer.OutputShape} | {layer.Parameters:N0} |");
+        card.AppendLine();
+    }
+
+    private static void WriteData(StringBuilder card, ModelCardContent content)
+    {
+        var data = content.TrainingData;
+        card.AppendLine("## Data").AppendLine();
+        card.AppendLine(Invariant, $"- Source: `{content.DataSource}`");
+        card.AppendLine(Invariant, $"- Training reviews: {Balance(data.Count, data.Positive)}");
+        card.AppendLine(Invariant, $"- Validation reviews: {Balance(content.Validation.Count, Positives(content.Validation))}");
+        if (content.Test is { } test)
+            card.AppendLine(Invariant, $"- Test reviews: {Balance(test.Count, Positives(test))}");
+        card.AppendLine(Invariant, $"- Training review length in words: mean {data.MeanTokens:F1}, median {data.MedianTokens:F1}, 90th percentile {data.Percentile90Tokens:F1}, max {data.MaxTokens:N0}");
+        card.AppendLine(Invariant, $"- Out-of-vocabulary words in the training data: {Percent(data.OutOfVocabularyRate)}");
+        card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}").AppendLine();
+    }
+
+    private static void WriteRecipe(StringBuilder card, ModelCardContent content)
+    {
+        card.AppendLine("## Recipe").AppendLine();
+        card.AppendLine("| Option | Value |").AppendLine("|---|---|");
+        // Listed from the options' JSON form, so an option added later shows up here too.
+        var options = JsonSerializer.SerializeToNode(content.Options, ReportJson.Options)!.AsObject();
+        foreach (var (name, value) in Flatten("", options))
+            card.AppendLine(Invariant, $"| {name} | {value} |");
+        card.AppendLine();
+    }
+
+    private static IEnumerable<(string Name, string Value)> Flatten(string prefix, JsonObject node)
+    {
+        foreach (var (name, value) in node)
+        {
+            if (value is JsonObject inner)
+            {
+                foreach (var entry in Flatten($"{prefix}{name}.", inner))
+                    yield return entry;
+            }
+            else
+            {
+                yield return ($"{prefix}{name}", value?.ToString() ?? "(none)");
+            }
+        }
+    }
+
+    private static void WriteResults(StringBuilder card, ModelCardContent content)
+    {
+        var sets = new List<(string Name, SentimentMetrics Metrics)> { ("Validation", content.Validation) };
+        if (content.Test is { } test)
+            sets.Add(("Test", test));
+
+        card.AppendLine("## Results").AppendLine();
+        card.AppendLine($"| Metric | {string.Join(" | ", sets.Select(set => set.Name))} |");
+        card.AppendLine($"|---|{string.Concat(sets.Select(_ => "---:|"))}");
+        Row(card, "Reviews", sets, metrics => metrics.Count.ToString("N0", Invariant));
+        Row(card, "Accuracy", sets, metrics => Metric(metrics.Accuracy));
+        Row(card, "AUC", sets, metrics => Metric(metrics.Auc));
+        Row(card, "F1", sets, metrics => Metric(metrics.F1));
+        Row(card, "Precision", sets, metrics => Metric(metrics.Precision));
+        Row(card, "Recall", sets, metrics => Metric(metrics.Recall));
+        Row(card, "Log loss (bits)", sets, metrics => Metric(metrics.LogLoss));
+        card.AppendLine();
+
+        foreach (var (name, metrics) in sets)
+        {
+            card.AppendLine(Invariant, $"Confusion matrix, {name.ToLowerInvariant()}:").AppendLine();
+            card.AppendLine("| Actual \\ Predicted | Positive | Negative |").AppendLine("|---|---:|---:|");
+            card.AppendLine(Invariant, $"| Positive | {metrics.TruePositives:N0} | {metrics.FalseNegatives:N0} |");
+            card.AppendLine(Invariant, $"| Negative | {metrics.FalsePositives:N0} | {metrics.TrueNegatives:N0} |").AppendLine();
+        }
+
+        var training = content.Training;
+        var outcome = training.Cancelled ? "cancelled" : training.StoppedEarly ? "stopped early" : "ran every epoch";
+        card.AppendLine(Invariant, $"- Epochs run: {training.History.Count:N0} of at most {content.Options.Network.Epochs:N0} ({outcome})");
+        card.AppendLine(training.Best is { } best
+            ? string.Create(Invariant, $"- Best epoch (its weights are the model's): {best.Epoch}, validation loss {best.ValidationLoss:F4}, validation accuracy {best.ValidationAccuracy:F4}")
+            : "- Best epoch: none finished");
+        card.AppendLine(training.History.Count == 0
+            ? "- Mean seconds per epoch: n/a"
+            : string.Create(Invariant, $"- Mean seconds per epoch: {training.History.Average(epoch => epoch.Duration.TotalSeconds):F1}"));
+        card.AppendLine();
+    }
+
+    private static void WriteReproduce(StringBuilder card, ModelCardContent content)
+    {
+        card.AppendLine("## Reproduce").AppendLine();
+        card.AppendLine("```sh").AppendLine(content.CommandLine).AppendLine("```").AppendLine();
+    }
+
+    private static void WriteLoading(StringBuilder card, ModelCardContent content)
+    {
+        card.AppendLine("## Load it").AppendLine();
+        card.AppendLine(Invariant, $"Reference the ImdbSentiment.Model library: it holds `ReviewInput`, `SentimentPrediction` and the custom mappings the zip is made of. TorchSharp-cpu (libtorch) is not needed. `{ConsumptionCodeWriter.FileName}`, written beside the model, wraps the same calls.").AppendLine();
+        card.AppendLine("```csharp");
+        card.AppendLine("using ImdbSentiment.Model;");
+        card.AppendLine("using Microsoft.ML;").AppendLine();
+        card.AppendLine("var mlContext = new MLContext();");
+        card.AppendLine("// The zip names its custom mappings by contract: make sure the catalog knows the assembly that defines them.");
+        card.AppendLine("mlContext.ComponentCatalog.RegisterAssembly(typeof(ReviewInput).Assembly);");
+        card.AppendLine(Invariant, $"ITransformer model = mlContext.Model.Load(\"{content.ModelFileName}\", out _);");
+        card.AppendLine("var engine = mlContext.Model.CreatePredictionEngine<ReviewInput, SentimentPrediction>(model);");
+        card.AppendLine("var prediction = engine.Predict(new ReviewInput { Text = \"A moving, beautifully acted film.\" });");
+        card.AppendLine("Console.WriteLine($\"{prediction.Probability:F3} {(prediction.PredictedLabel ? \"positive\" : \"negative\")}\");");
+        card.AppendLine("```").AppendLine();
+        card.AppendLine("A PredictionEngine serves one thread at a time; `PooledSentimentPredictor` serves many.").AppendLine();
+    }
+
+    private static void WriteLimitations(StringBuilder card, ModelCardContent content)
+    {
+        var featurizer = content.Options.Featurizer;
+        var kept = featurizer.Truncating == SequenceSide.Pre ? "the end of a longer review (truncating `pre`)" : "the beginning of a longer review (truncating `post`)";
+        card.AppendLine("## Limitations").AppendLine();
+        card.AppendLine("- Trained on English, IMDB-style movie reviews: other languages, domains (products, tweets) or styles are scored less reliably.");
+        card.AppendLine(Invariant, $"- It reads at most {featurizer.MaxLength:N0} ids (a start marker and the words), so it sees only {kept}; {Percent(content.TrainingData.TruncatedShare)} of the training reviews were cut.");
+        card.AppendLine(Invariant, $"- Vocabulary: only the {featurizer.VocabularySize - Vocabulary.ReservedIds:N0} most frequent training words have their own id; every other word shares one out-of-vocabulary id ({Percent(content.TrainingData.OutOfVocabularyRate)} of the training words).");
+        card.AppendLine("- Two classes only, no neutral; `PredictedLabel` uses the fixed 0.5 threshold, so compare `Probability` for another one.");
+    }
+
+    private static void Row(StringBuilder card, string name, List<(string Name, SentimentMetrics Metrics)> sets, Func<SentimentMetrics, string> value) =>
+        card.AppendLine($"| {name} | {string.Join(" | ", sets.Select(set => value(set.Metrics)))} |");
+
+    private static int Positives(SentimentMetrics metrics) => metrics.TruePositives + metrics.FalseNegatives;
+
+    private static string Balance(int count, int positive) => count == 0
+        ? "0"
+        : string.Create(Invariant, $"{count:N0} ({positive:N0} positive, {count - positive:N0} negative; {Percent((double)positive / count)} positive)");
+
+    private static string Metric(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F4", Invariant);
+
+    private static string Percent(double share) => string.Create(Invariant, $"{share * 100:F1}%");
+}

@@ -1,0 +1,45 @@
+namespace ImdbSentiment.Trainer.Reports;
+
+/// <summary>
+/// Writes a training run's report folder (metrics.json, the two charts, the model card) and the consumption code
+/// beside the model.
+/// </summary>
+internal static class ReportFolder
+{
+    public const string MetricsFileName = "metrics.json";
+    public const string TrainingCurvesFileName = "training-curves.png";
+    public const string LengthHistogramFileName = "review-lengths.png";
+    public const string ModelCardFileName = "model-card.md";
+
+    /// <summary>models/imdb-sentiment.zip gives models/imdb-sentiment-report.</summary>
+    public static string DefaultFor(string modelPath)
+    {
+        var fullPath = Path.GetFullPath(modelPath);
+        return Path.Combine(Path.GetDirectoryName(fullPath)!, Path.GetFileNameWithoutExtension(fullPath) + "-report");
+    }
+
+    public static void Write(ReportInputs inputs)
+    {
+        var folder = inputs.ReportDirectory;
+        var commandLine = CommandLineText.Format(inputs.CommandLineArgs);
+        // As SentimentTrainingPipeline trains it: the network's vocabulary is the featurizer's.
+        var options = inputs.Options with
+        {
+            Network = inputs.Options.Network with { VocabularySize = inputs.Options.Featurizer.VocabularySize },
+        };
+
+        MetricsJsonWriter.Write(
+            Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, options, commandLine);
+        if (inputs.Training.History.Count > 0)
+            TrainingCurveChart.Save(inputs.Training.History, inputs.Training.BestEpoch, Path.Combine(folder, TrainingCurvesFileName));
+        LengthHistogramChart.Save(inputs.TrainingData.TokenCounts, options.Featurizer.MaxLength, Path.Combine(folder, LengthHistogramFileName));
+        var modelFileName = Path.GetFileName(inputs.ModelPath);
+        ModelCardWriter.Write(
+            Path.Combine(folder, ModelCardFileName),
+            new ModelCardContent(
+                modelFileName, inputs.DataSource, commandLine, inputs.Model, options, inputs.TrainingData, inputs.Training,
+                inputs.Validation, inputs.Test));
+        ConsumptionCodeWriter.Write(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileName), modelFileName);
+    }
+}
