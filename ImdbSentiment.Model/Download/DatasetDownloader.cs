@@ -203,6 +203,10 @@ public sealed class DatasetDownloader : IDisposable
         {
             return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
+        catch (IOException error) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(error.Message, error, cancellationToken);
+        }
         catch (IOException error)
         {
             throw new HttpRequestException(error.Message, error);
