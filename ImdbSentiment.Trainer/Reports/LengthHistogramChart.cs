@@ -27,13 +27,13 @@ internal static class LengthHistogramChart
 
         using var plot = new Plot();
         plot.Add.Histogram(histogram);
-        var line = plot.Add.VerticalLine(maxLength, pattern: LinePattern.Dashed);
+        var line = plot.Add.VerticalLine(maxLength, width: 2, color: Colors.OrangeRed, pattern: LinePattern.Dashed);
         line.LegendText = $"max length ({maxLength})";
         plot.Axes.Margins(bottom: 0);
         plot.Title($"Review lengths: {sorted.Length:N0} reviews, mean {mean:F1}, median {median:F1} tokens");
         plot.XLabel("Tokens per review");
         plot.YLabel("Reviews");
-        plot.ShowLegend();
+        plot.ShowLegend(Alignment.UpperRight);
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
         AtomicFile.Write(pngPath, temporary => File.WriteAllBytes(temporary, png));
     }

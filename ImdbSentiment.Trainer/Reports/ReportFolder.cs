@@ -21,7 +21,7 @@ internal static class ReportFolder
     public static void Write(ReportInputs inputs)
     {
         var folder = inputs.ReportDirectory;
-        var commandLine = CommandLineText.Format(inputs.CommandLineArgs);
+        var commandLine = CommandLineText.Format(inputs.CommandLineArgs, Environment.CurrentDirectory);
         // As SentimentTrainingPipeline trains it: the network's vocabulary is the featurizer's.
         var options = inputs.Options with
         {

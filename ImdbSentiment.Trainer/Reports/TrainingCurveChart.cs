@@ -24,8 +24,8 @@ internal static class TrainingCurveChart
         {
             var epochs = history.Select(epoch => (double)epoch.Epoch).ToArray();
             var marked = history.Any(epoch => epoch.Epoch == bestEpoch) ? bestEpoch : (int?)null;
-            Draw(plots[0], "Loss", epochs, [.. history.Select(e => e.Loss)], [.. history.Select(e => e.ValidationLoss)], marked);
-            Draw(plots[1], "Accuracy", epochs, [.. history.Select(e => e.Accuracy)], [.. history.Select(e => e.ValidationAccuracy)], marked);
+            Draw(plots[0], "Loss", Alignment.UpperRight, epochs, [.. history.Select(e => e.Loss)], [.. history.Select(e => e.ValidationLoss)], marked);
+            Draw(plots[1], "Accuracy", Alignment.LowerRight, epochs, [.. history.Select(e => e.Accuracy)], [.. history.Select(e => e.ValidationAccuracy)], marked);
             using var image = multiplot.Render(Width, Height);
             var png = image.GetImageBytes(ImageFormat.Png, 100);
             AtomicFile.Write(pngPath, temporary => File.WriteAllBytes(temporary, png));
@@ -37,7 +37,8 @@ internal static class TrainingCurveChart
         }
     }
 
-    private static void Draw(Plot plot, string quantity, double[] epochs, double[] training, double[] validation, int? bestEpoch)
+    // The legend goes where the curves usually are not: loss falls and accuracy rises to the right.
+    private static void Draw(Plot plot, string quantity, Alignment legend, double[] epochs, double[] training, double[] validation, int? bestEpoch)
     {
         plot.Add.Scatter(epochs, training).LegendText = "training";
         plot.Add.Scatter(epochs, validation).LegendText = "validation";
@@ -51,6 +52,6 @@ internal static class TrainingCurveChart
         plot.Title($"{quantity} per epoch");
         plot.XLabel("Epoch");
         plot.YLabel(quantity);
-        plot.ShowLegend();
+        plot.ShowLegend(legend);
     }
 }

@@ -1,0 +1,23 @@
+using ImdbSentiment.Trainer.Reports;
+
+namespace ImdbSentiment.Tests.Reports;
+
+[TestClass]
+public sealed class CommandLineTextTests
+{
+    [TestMethod]
+    public void Format_RunsADllThroughDotnet_AndQuotesWhatAShellWouldSplitOrExpand()
+    {
+        var text = CommandLineText.Format(["/opt/app/imdb-sentiment.dll", "train", "--output", "my models/a.zip", "--data", "it's", "--x", "", "$HOME"]);
+
+        Assert.AreEqual(@"dotnet /opt/app/imdb-sentiment.dll train --output 'my models/a.zip' --data 'it'\''s' --x '' '$HOME'", text);
+    }
+
+    [TestMethod]
+    public void Format_LeavesAnExecutableAsItIs() =>
+        Assert.AreEqual("/usr/bin/imdb-sentiment train --epochs 5", CommandLineText.Format(["/usr/bin/imdb-sentiment", "train", "--epochs", "5"]));
+
+    [TestMethod]
+    public void Format_WithAWorkingDirectory_ChangesToItFirst() =>
+        Assert.AreEqual("cd '/home/me/my work' && imdb-sentiment train --output models/a.zip", CommandLineText.Format(["imdb-sentiment", "train", "--output", "models/a.zip"], "/home/me/my work"));
+}
