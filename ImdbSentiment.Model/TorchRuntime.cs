@@ -28,7 +28,7 @@ public static class TorchRuntime
         }
     }
 
-    internal static string Explain(Exception failure)
+    public static string Explain(Exception failure)
     {
         var trace = failure.ToString();
         if (trace.Contains("GLIBCXX", StringComparison.Ordinal))

@@ -41,11 +41,13 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     {
         TorchRuntime.EnsureLoaded();
         set_num_threads(_options.Threads);
-        manual_seed(_options.Seed);
-        var network = CreateNetwork(_options);
         using var training = SequenceTensors.FromDataView(featurizedTraining);
         using var validation = SequenceTensors.FromDataView(featurizedValidation);
-        var result = new RecurrentTrainer(_options, _monitor).Train(network, training, validation, _cancellation);
+        var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
+        var options = _options with { Seed = trials.ChosenSeed };
+        manual_seed(options.Seed);
+        var network = CreateNetwork(options);
+        var result = new RecurrentTrainer(options, _monitor).Train(network, training, validation, _cancellation) with { Initialization = trials };
         var transformer = OutputStage(SentimentNetworkExporter.Export(network.ToWeights())).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }

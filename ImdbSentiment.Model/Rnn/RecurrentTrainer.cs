@@ -5,17 +5,14 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Model.Rnn;
 
 /// <summary>
-/// The training loop: RMSprop (Keras's rho and epsilon), binary cross-entropy, a seeded shuffle each epoch, early
+/// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7), binary cross-entropy, a seeded shuffle each epoch, early
 /// stopping on validation loss, the best weights restored and checkpointed. Cancellation stops after the current batch.
 /// </summary>
 public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
 {
-    private const double KerasRho = 0.9;
-    private const double KerasEpsilon = 1e-7;
-
     public TrainingResult Train(SentimentNetwork network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
     {
-        using var optimizer = optim.RMSProp(network.TrainableParameters(), options.LearningRate, alpha: KerasRho, eps: KerasEpsilon);
+        using var optimizer = new KerasRmsProp(network.TrainableParameters(), network.LookupTable, options.LearningRate);
         using var shuffler = new Generator((ulong)options.Seed);
         var stopping = new EarlyStopping(options.Patience, options.MinDelta, options.StartFromEpoch);
         var history = new List<EpochMetrics>();
@@ -64,7 +61,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
     }
 
     private (double Loss, double Accuracy, bool Completed) TrainOneEpoch(
-        SentimentNetwork network, optim.Optimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
+        SentimentNetwork network, KerasRmsProp optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
     {
         network.train();
         var count = training.Count;
@@ -82,9 +79,9 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
             var labels = training.Labels.index_select(0, indices);
             var logits = network.call(training.TokenIds.index_select(0, indices));
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
 
             var size = indices.shape[0];
             seen += size;

@@ -29,6 +29,15 @@ public sealed record RecurrentTrainerOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// A guard against a poor initialisation, off (1) by default to keep Keras's semantics: with N > 1, seeds Seed,
+    /// Seed+1, ... Seed+N-1 each train for <see cref="TrialEpochs"/> epochs, and the whole recipe then runs from the
+    /// seed whose validation loss was lowest. It costs N x TrialEpochs extra epochs.
+    /// </summary>
+    public int InitializationTrials { get; init; } = 1;
+
+    public int TrialEpochs { get; init; } = 10;
+
     /// <summary>Where the best weights are written (TorchSharp state) whenever validation loss improves; null for none.</summary>
     public string? CheckpointPath { get; init; }
 
@@ -52,6 +61,8 @@ public sealed record RecurrentTrainerOptions
         Require(Patience >= 0, nameof(Patience), "0 or more");
         Require(MinDelta >= 0, nameof(MinDelta), "0 or more");
         Require(StartFromEpoch >= 0, nameof(StartFromEpoch), "0 or more");
+        Require(InitializationTrials >= 1, nameof(InitializationTrials), "at least 1");
+        Require(TrialEpochs >= 1, nameof(TrialEpochs), "at least 1");
         Require(Threads >= 1, nameof(Threads), "at least 1");
         Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
     }

@@ -35,6 +35,9 @@ public sealed class SentimentNetwork : nn.Module<Tensor, Tensor>
 
     public RecurrentArchitecture Architecture { get; }
 
+    /// <summary>The lookup table, whose gradient only touches the rows of the ids in a batch.</summary>
+    public Parameter LookupTable => (Parameter)lookup.weight!;
+
     public IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
 
     public long TrainableParameterCount => TrainableParameters().Sum(p => p.numel());

@@ -13,4 +13,9 @@ public interface ITrainingMonitor
     void BatchEnded(BatchProgress progress);
 
     void EpochEnded(EpochMetrics metrics, bool improved);
+
+    /// <summary>An initialisation-guard candidate finished its trial epochs.</summary>
+    void TrialEnded(InitializationTrial trial)
+    {
+    }
 }

@@ -23,7 +23,7 @@ public sealed class CommandLineTests
         _model = _folder.PathOf("out/model.zip");
         _training = TrainerProcess.Run(
             "train", "--dataset", _reviewsTsv, "--label-col", "1", "--has-header", "false",
-            "--vocab-size", "40", "--max-length", "30", "--epochs", "4", "--learning-rate", "0.01", "--output", _model);
+            "--vocab-size", "40", "--max-length", "30", "--epochs", "10", "--learning-rate", "0.02", "--output", _model);
     }
 
     [ClassCleanup]
@@ -33,7 +33,7 @@ public sealed class CommandLineTests
     public void Train_WritesTheModelTheReportAndTheConsumptionCode()
     {
         Assert.AreEqual(0, _training.ExitCode, _training.Error + _training.Output);
-        StringAssert.Contains(_training.Output, "Epoch 1/4");
+        StringAssert.Contains(_training.Output, "Epoch 1/10");
         StringAssert.Contains(_training.Output, "val_accuracy");
         StringAssert.Contains(_training.Output, "Total trainable params");
         Assert.IsTrue(File.Exists(_model));

@@ -81,6 +81,21 @@ public sealed class TrainingBehaviourTests
     }
 
     [TestMethod]
+    public void InitializationGuard_RunsTheRecipeFromTheCandidateWithTheLowestTrialLoss()
+    {
+        var data = new FeaturizedData(300, seed: 8);
+        var options = FeaturizedData.Options() with { InitializationTrials = 3, TrialEpochs = 1, LearningRate = 1e-3 };
+        var guarded = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
+
+        var initialization = guarded.Initialization!;
+        CollectionAssert.AreEqual(new[] { 42, 43, 44 }, initialization.Trials.Select(trial => trial.Seed).ToArray());
+        Assert.AreEqual(initialization.Trials.MinBy(trial => trial.ValidationLoss)!.Seed, initialization.ChosenSeed);
+        var plain = new RecurrentSentimentEstimator(data.MLContext, options with { InitializationTrials = 1, Seed = initialization.ChosenSeed })
+            .Train(data.Featurized, data.Featurized).Result;
+        CollectionAssert.AreEqual(plain.History.Select(e => e.ValidationLoss).ToArray(), guarded.History.Select(e => e.ValidationLoss).ToArray());
+    }
+
+    [TestMethod]
     public void FusedRecurrence_MatchesAutogradOverAPlainLoop()
     {
         manual_seed(3);

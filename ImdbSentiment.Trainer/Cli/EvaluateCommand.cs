@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Trainer.Output;
+using ImdbSentiment.Trainer.Reports;
 using Spectre.Console;
 
 namespace ImdbSentiment.Trainer.Cli;
@@ -10,8 +11,6 @@ namespace ImdbSentiment.Trainer.Cli;
 /// <summary>evaluate: score a labelled data set with a saved model and print the metrics, as a table or one JSON object.</summary>
 internal static class EvaluateCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create(IAnsiConsole console)
     {
         var model = ModelOption.Create();
@@ -28,7 +27,7 @@ internal static class EvaluateCommand
             var scored = sentimentModel.Transform(sentimentModel.MLContext.Data.LoadFromEnumerable(reviews));
             var metrics = SentimentMetrics.Evaluate(sentimentModel.MLContext, scored);
             if (asJson)
-                Console.WriteLine(JsonSerializer.Serialize(metrics, Json));
+                Console.WriteLine(JsonSerializer.Serialize(metrics, ReportJson.Options));
             else
                 console.Write(SummaryTables.Metrics([("evaluation", metrics)]));
             return Task.FromResult(0);

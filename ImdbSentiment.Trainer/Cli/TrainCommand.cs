@@ -83,6 +83,9 @@ internal static class TrainCommand
         var best = result.Best is { } epoch
             ? $"best epoch {epoch.Epoch}: val_loss {epoch.ValidationLoss:F4}, val_accuracy {epoch.ValidationAccuracy:F4}"
             : "no epoch finished";
-        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} (its weights are kept).";
+        var seed = result.Initialization is { Trials.Count: > 0 } trials
+            ? $" Initialisation guard: ran from seed {trials.ChosenSeed} of {trials.Trials.Count} candidates."
+            : "";
+        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} (its weights are kept).{seed}";
     }
 }

@@ -44,6 +44,14 @@ internal sealed class TrainFlags
 
     public Option<int> Seed { get; } = new("--seed") { DefaultValueFactory = _ => 42 };
 
+    public Option<int> InitTrials { get; } = new("--init-trials")
+    {
+        Description = "Guard against a poor initialisation: try this many seeds (--seed, --seed+1, ...) for --trial-epochs each and run the recipe from the one with the lowest validation loss. 1 (default) keeps Keras's semantics.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<int> TrialEpochs { get; } = new("--trial-epochs") { Description = "Epochs each --init-trials candidate trains.", DefaultValueFactory = _ => 10 };
+
     public Option<string> Output { get; } = new("--output") { Description = "The model zip to write.", DefaultValueFactory = _ => Path.Combine("models", "imdb-sentiment.zip") };
 
     public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "Where metrics.json, the charts and the model card go (default: a folder beside the model)." };
@@ -62,7 +70,7 @@ internal sealed class TrainFlags
         Option[] options =
         [
             ValidationDataset, ValidationFraction, TestDataset, Model, VocabularySize, MaxLength, Padding, Truncating,
-            EmbeddingSize, Units, Epochs, BatchSize, LearningRate, Patience, MinDelta, StartFromEpoch, Seed, Output, ReportDir,
+            EmbeddingSize, Units, Epochs, BatchSize, LearningRate, Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Output, ReportDir,
         ];
         foreach (var option in options)
             command.Options.Add(option);
@@ -91,6 +99,8 @@ internal sealed class TrainFlags
             MinDelta = parse.GetValue(MinDelta),
             StartFromEpoch = parse.GetValue(StartFromEpoch),
             Seed = parse.GetValue(Seed),
+            InitializationTrials = parse.GetValue(InitTrials),
+            TrialEpochs = parse.GetValue(TrialEpochs),
         },
     };
 

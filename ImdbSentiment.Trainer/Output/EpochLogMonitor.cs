@@ -31,6 +31,9 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
         output.WriteLine(FormatEpoch(metrics, epochs, improved));
     }
 
+    public void TrialEnded(InitializationTrial trial) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Initialisation trial, seed {trial.Seed}: val_loss {trial.ValidationLoss:F4}"));
+
     public static string FormatEpoch(EpochMetrics metrics, int epochs, bool improved) => string.Create(CultureInfo.InvariantCulture,
         $"Epoch {metrics.Epoch}/{epochs} - {metrics.Duration.TotalSeconds:F1}s - loss: {metrics.Loss:F4} - accuracy: {metrics.Accuracy:F4} - val_loss: {metrics.ValidationLoss:F4} - val_accuracy: {metrics.ValidationAccuracy:F4}{(improved ? " (best so far, checkpoint saved)" : "")}");
 }

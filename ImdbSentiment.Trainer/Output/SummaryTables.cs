@@ -41,7 +41,7 @@ internal static class SummaryTables
         AddMetric(table, sets, "F1", m => F4(m.F1));
         AddMetric(table, sets, "precision", m => F4(m.Precision));
         AddMetric(table, sets, "recall", m => F4(m.Recall));
-        AddMetric(table, sets, "log-loss", m => F4(m.LogLoss));
+        AddMetric(table, sets, "log-loss (bits, as ML.NET)", m => F4(m.LogLoss));
         AddMetric(table, sets, "confusion (TP FP / FN TN)", m => $"{m.TruePositives} {m.FalsePositives} / {m.FalseNegatives} {m.TrueNegatives}");
         return table;
     }

@@ -22,6 +22,7 @@ internal static class MetricsJsonWriter
             training.BestEpoch,
             training.StoppedEarly,
             training.Cancelled,
+            training.Initialization,
             DataEntry.From(trainingData),
             options,
             commandLine);
@@ -30,7 +31,7 @@ internal static class MetricsJsonWriter
 
     private sealed record MetricsDocument(
         SentimentMetrics Validation, SentimentMetrics? Test, IReadOnlyList<EpochEntry> History, int BestEpoch,
-        bool StoppedEarly, bool Cancelled, DataEntry TrainingData, SentimentTrainingOptions Options, string CommandLine);
+        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, DataEntry TrainingData, SentimentTrainingOptions Options, string CommandLine);
 
     // Keras's log names for the validation columns.
     private sealed record EpochEntry(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy, double Seconds);

@@ -120,6 +120,11 @@ internal static class ModelCardWriter
         card.AppendLine(training.History.Count == 0
             ? "- Mean seconds per epoch: n/a"
             : string.Create(Invariant, $"- Mean seconds per epoch: {training.History.Average(epoch => epoch.Duration.TotalSeconds):F1}"));
+        if (training.Initialization is { Trials.Count: > 0 } initialization)
+        {
+            var trials = string.Join(", ", initialization.Trials.Select(trial => string.Create(Invariant, $"seed {trial.Seed}: {trial.ValidationLoss:F4}")));
+            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {content.Options.Network.TrialEpochs} epochs per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
+        }
         card.AppendLine();
     }
 
