@@ -69,6 +69,9 @@ internal sealed class OnnxGraphBuilder(string name)
         return attribute;
     }
 
+    public static AttributeProto StringAttribute(string attributeName, string value) =>
+        new() { Name = attributeName, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
+
     public static AttributeProto StringsAttribute(string attributeName, params string[] values)
     {
         var attribute = new AttributeProto { Name = attributeName, Type = AttributeProto.Types.AttributeType.Strings };

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ImdbSentiment.Model.Rnn;
 
 /// <summary>One candidate initialisation and the validation loss it reached after the trial epochs.</summary>
@@ -22,8 +20,7 @@ public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<Initiali
         for (var i = 0; i < options.InitializationTrials && !cancellation.IsCancellationRequested; i++)
         {
             var trialOptions = options with { Seed = options.Seed + i, Epochs = options.TrialEpochs, Patience = int.MaxValue, CheckpointPath = null };
-            manual_seed(trialOptions.Seed);
-            using var network = RecurrentSentimentEstimator.CreateNetwork(trialOptions);
+            using var network = RecurrentSentimentEstimator.CreateSeededNetwork(trialOptions);
             var result = new RecurrentTrainer(trialOptions).Train(network, training, validation, cancellation);
             trials.Add(new InitializationTrial(trialOptions.Seed, result.History[^1].ValidationLoss));
             monitor?.TrialEnded(trials[^1]);

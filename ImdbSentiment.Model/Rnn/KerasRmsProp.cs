@@ -9,7 +9,7 @@ namespace ImdbSentiment.Model.Rnn;
 /// embedding's gradient is sparse, so the mean square of a row that a batch does not use is left as it is rather
 /// than decayed.
 /// </summary>
-internal sealed class KerasRmsProp : IDisposable
+internal sealed class KerasRmsProp : ITrainingOptimizer
 {
     private readonly (Parameter Parameter, Tensor MeanSquare, bool SparseRows)[] _state;
     private readonly double _learningRate;

@@ -8,6 +8,12 @@ public enum RecurrentArchitecture
 
     /// <summary>Embedding(vocabulary, embedding size) -> SimpleRNN(units, tanh) -> Dense(1, sigmoid).</summary>
     EmbeddingRnn,
+
+    /// <summary>Embedding(vocabulary, embedding size) -> LSTM(units) x layers, optionally bidirectional -> pooling -> Dense(1, sigmoid).</summary>
+    Lstm,
+
+    /// <summary>Embedding(vocabulary, embedding size) -> GRU(units) x layers, optionally bidirectional -> pooling -> Dense(1, sigmoid).</summary>
+    Gru,
 }
 
 public static class RecurrentArchitectureNames
@@ -16,12 +22,18 @@ public static class RecurrentArchitectureNames
     {
         ["onehot-rnn"] = RecurrentArchitecture.OneHotRnn,
         ["embedding-rnn"] = RecurrentArchitecture.EmbeddingRnn,
+        ["lstm"] = RecurrentArchitecture.Lstm,
+        ["gru"] = RecurrentArchitecture.Gru,
     };
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
     public static string ToName(this RecurrentArchitecture architecture) =>
         ByName.First(pair => pair.Value == architecture).Key;
+
+    /// <summary>True for the gated cells (LSTM, GRU), which support stacking, both directions, dropout and max pooling.</summary>
+    public static bool IsGated(this RecurrentArchitecture architecture) =>
+        architecture is RecurrentArchitecture.Lstm or RecurrentArchitecture.Gru;
 
     public static RecurrentArchitecture Parse(string name) =>
         ByName.TryGetValue(name, out var architecture)

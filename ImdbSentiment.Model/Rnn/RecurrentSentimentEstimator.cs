@@ -45,15 +45,40 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
         using var validation = SequenceTensors.FromDataView(featurizedValidation);
         var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
         var options = _options with { Seed = trials.ChosenSeed };
-        manual_seed(options.Seed);
-        var network = CreateNetwork(options);
+        var network = CreateSeededNetwork(options);
         var result = new RecurrentTrainer(options, _monitor).Train(network, training, validation, _cancellation) with { Initialization = trials };
-        var transformer = OutputStage(SentimentNetworkExporter.Export(network.ToWeights())).Fit(featurizedValidation);
+        var transformer = OutputStage(network.ExportOnnx()).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }
 
-    public static SentimentNetwork CreateNetwork(RecurrentTrainerOptions options) =>
-        new(options.Architecture, options.VocabularySize, options.EmbeddingSize, options.Units);
+    /// <summary>The untrained network the options describe, initialised from torch's global generator (seed it first).</summary>
+    public static SentimentNetworkBase CreateNetwork(RecurrentTrainerOptions options) => options.Architecture switch
+    {
+        RecurrentArchitecture.OneHotRnn or RecurrentArchitecture.EmbeddingRnn =>
+            new SentimentNetwork(options.Architecture, options.VocabularySize, options.EmbeddingSize, options.Units),
+        RecurrentArchitecture.Lstm or RecurrentArchitecture.Gru =>
+            new GatedSentimentNetwork(
+                options.Architecture == RecurrentArchitecture.Lstm ? GatedCell.Lstm : GatedCell.Gru,
+                options.VocabularySize, options.EmbeddingSize, options.Units, options.Layers, options.Bidirectional, options.Dropout, options.Pooling),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "Unknown architecture."),
+    };
+
+    /// <summary>
+    /// Seeds torch's global generator with <see cref="RecurrentTrainerOptions.Seed"/> and builds the network from it.
+    /// The generator is process-wide, so both happen under one lock: estimators training at the same time in one
+    /// process (parallel tests, a host training several models) cannot interleave their draws and change each
+    /// other's initial weights. Training itself draws only from generators of its own.
+    /// </summary>
+    internal static SentimentNetworkBase CreateSeededNetwork(RecurrentTrainerOptions options)
+    {
+        lock (GlobalGeneratorLock)
+        {
+            manual_seed(options.Seed);
+            return CreateNetwork(options);
+        }
+    }
+
+    private static readonly Lock GlobalGeneratorLock = new();
 
     private IEstimator<ITransformer> OutputStage(byte[] onnxModel) =>
         _mlContext.Transforms.ApplyOnnxModel(

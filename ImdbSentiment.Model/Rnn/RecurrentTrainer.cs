@@ -5,14 +5,15 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Model.Rnn;
 
 /// <summary>
-/// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7), binary cross-entropy, a seeded shuffle each epoch, early
-/// stopping on validation loss, the best weights restored and checkpointed. Cancellation stops after the current batch.
+/// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7) or torch's Adam, optional gradient-norm clipping, binary
+/// cross-entropy, a seeded shuffle each epoch, early stopping on validation loss, the best weights restored and
+/// checkpointed. Cancellation stops after the current batch.
 /// </summary>
 public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
 {
-    public TrainingResult Train(SentimentNetwork network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
+    public TrainingResult Train(SentimentNetworkBase network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
     {
-        using var optimizer = new KerasRmsProp(network.TrainableParameters(), network.LookupTable, options.LearningRate);
+        using var optimizer = TrainingOptimizer.Create(options, network);
         using var shuffler = new Generator((ulong)options.Seed);
         var stopping = new EarlyStopping(options.Patience, options.MinDelta, options.StartFromEpoch);
         var history = new List<EpochMetrics>();
@@ -53,7 +54,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
         }
     }
 
-    private static TrainingResult Finish(SentimentNetwork network, WeightSnapshot? best, List<EpochMetrics> history, EarlyStopping stopping, bool stoppedEarly, bool cancelled)
+    private static TrainingResult Finish(SentimentNetworkBase network, WeightSnapshot? best, List<EpochMetrics> history, EarlyStopping stopping, bool stoppedEarly, bool cancelled)
     {
         best?.RestoreInto(network);
         var bestEpoch = stopping.BestEpoch > 0 ? stopping.BestEpoch : history.LastOrDefault()?.Epoch ?? 0;
@@ -61,9 +62,10 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
     }
 
     private (double Loss, double Accuracy, bool Completed) TrainOneEpoch(
-        SentimentNetwork network, KerasRmsProp optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
+        SentimentNetworkBase network, ITrainingOptimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
     {
         network.train();
+        var clipped = options.GradientClipNorm > 0 ? network.TrainableParameters().ToArray() : null;
         var count = training.Count;
         var batchCount = (int)((count + options.BatchSize - 1) / options.BatchSize);
         using var order = randperm(count, generator: shuffler);
@@ -81,6 +83,8 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
             optimizer.ZeroGrad();
             loss.backward();
+            if (clipped is not null)
+                nn.utils.clip_grad_norm_(clipped, options.GradientClipNorm);
             optimizer.Step();
 
             var size = indices.shape[0];
@@ -94,7 +98,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
     }
 
     /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
-    public static (double Loss, double Accuracy) Evaluate(SentimentNetwork network, SequenceTensors data, int batchSize)
+    public static (double Loss, double Accuracy) Evaluate(SentimentNetworkBase network, SequenceTensors data, int batchSize)
     {
         network.eval();
         using var _ = no_grad();

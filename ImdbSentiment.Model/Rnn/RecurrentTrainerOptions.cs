@@ -18,6 +18,26 @@ public sealed record RecurrentTrainerOptions
 
     public double LearningRate { get; init; } = 1e-4;
 
+    /// <summary>Stacked recurrent layers (lstm and gru only; the simple RNNs have one).</summary>
+    public int Layers { get; init; } = 1;
+
+    /// <summary>Each recurrent layer reads the sequence both ways and concatenates the two (lstm and gru only).</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>
+    /// Dropout rate, active in training only, on the input of every recurrent layer: the embedding output and, as torch's
+    /// RNN dropout argument does, the outputs of every layer but the last (lstm and gru only; 0 = none).
+    /// </summary>
+    public double Dropout { get; init; }
+
+    public RecurrentOptimizer Optimizer { get; init; } = RecurrentOptimizer.RmsProp;
+
+    /// <summary>The largest L2 norm of all trainable parameters' gradients together before a step (clip_grad_norm_); 0 = no clipping.</summary>
+    public double GradientClipNorm { get; init; }
+
+    /// <summary>How the last layer's outputs feed the dense layer; <see cref="RecurrentPooling.Max"/> needs lstm or gru.</summary>
+    public RecurrentPooling Pooling { get; init; } = RecurrentPooling.Last;
+
     /// <summary>Epochs without a validation-loss improvement before training stops (Keras EarlyStopping patience).</summary>
     public int Patience { get; init; } = 3;
 
@@ -65,6 +85,26 @@ public sealed record RecurrentTrainerOptions
         Require(TrialEpochs >= 1, nameof(TrialEpochs), "at least 1");
         Require(Threads >= 1, nameof(Threads), "at least 1");
         Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
+        Require(Enum.IsDefined(Architecture), nameof(Architecture), "one of " + string.Join(", ", Enum.GetNames<RecurrentArchitecture>()));
+        Require(Layers >= 1, nameof(Layers), "at least 1");
+        Require(Dropout is >= 0 and < 1, nameof(Dropout), "at least 0 and below 1");
+        Require(Enum.IsDefined(Optimizer), nameof(Optimizer), "one of " + string.Join(", ", Enum.GetNames<RecurrentOptimizer>()));
+        Require(GradientClipNorm >= 0 && double.IsFinite(GradientClipNorm), nameof(GradientClipNorm), "0 (off) or a positive number");
+        Require(Enum.IsDefined(Pooling), nameof(Pooling), "one of " + string.Join(", ", Enum.GetNames<RecurrentPooling>()));
+        if (!Architecture.IsGated())
+        {
+            var name = Architecture.ToName();
+            RequireGated(Layers == 1, nameof(Layers), $"{name} has one recurrent layer, but Layers is {Layers}");
+            RequireGated(!Bidirectional, nameof(Bidirectional), $"{name} reads forward only");
+            RequireGated(Pooling == RecurrentPooling.Last, nameof(Pooling), $"{name} feeds its last hidden state to the dense layer, so Pooling must be Last");
+            RequireGated(Dropout == 0, nameof(Dropout), $"{name} has no dropout, but Dropout is {Dropout}");
+        }
+    }
+
+    private static void RequireGated(bool valid, string name, string problem)
+    {
+        if (!valid)
+            throw new ArgumentException($"{problem}; choose lstm or gru for this setting.", name);
     }
 
     private static void Require(bool valid, string name, string expected)

@@ -11,7 +11,7 @@ namespace ImdbSentiment.Model.Rnn;
 /// One-hot times the RNN's input kernel is a row lookup, so the one-hot network's input kernel is its lookup table
 /// and no one-hot tensor is ever built; the embedding network's table is the embedding times its input kernel.
 /// </summary>
-public sealed class SentimentNetwork : nn.Module<Tensor, Tensor>
+public sealed class SentimentNetwork : SentimentNetworkBase
 {
     private readonly Embedding lookup;
     private readonly Parameter? inputKernel;
@@ -36,11 +36,7 @@ public sealed class SentimentNetwork : nn.Module<Tensor, Tensor>
     public RecurrentArchitecture Architecture { get; }
 
     /// <summary>The lookup table, whose gradient only touches the rows of the ids in a batch.</summary>
-    public Parameter LookupTable => (Parameter)lookup.weight!;
-
-    public IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
-
-    public long TrainableParameterCount => TrainableParameters().Sum(p => p.numel());
+    public override Parameter LookupTable => (Parameter)lookup.weight!;
 
     public override Tensor forward(Tensor tokenIds)
     {
@@ -68,7 +64,8 @@ public sealed class SentimentNetwork : nn.Module<Tensor, Tensor>
             Values(bias), new float[units], Values(dense.weight!), Values(dense.bias!));
     }
 
-    private static float[] Values(Tensor tensor) => tensor.detach().cpu().data<float>().ToArray();
+    /// <summary>Gather -> Transpose -> RNN -> Gemm -> Sigmoid (see <see cref="SentimentNetworkExporter"/>).</summary>
+    public override byte[] ExportOnnx() => SentimentNetworkExporter.Export(ToWeights());
 
     private void InitialiseLikeKeras()
     {

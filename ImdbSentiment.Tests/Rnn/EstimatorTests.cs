@@ -1,6 +1,5 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -20,34 +19,52 @@ public sealed class EstimatorTests
         Assert.AreEqual(expected, ModelSummary.Describe(new RecurrentTrainerOptions { Architecture = architecture }, maxLength: 100).TotalParameters);
     }
 
+    // 1,200 synthetic reviews, vocabulary 30, 20 tokens, featurized once for every row below.
+    private static readonly Lazy<FeaturizedData> ParityData = new(() => new FeaturizedData(1200, seed: 3));
+
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn)]
-    public void ReloadedZip_MatchesTorchSharpProbabilities(RecurrentArchitecture architecture)
+    [DataRow(RecurrentArchitecture.OneHotRnn, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.EmbeddingRnn, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.Lstm, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.Lstm, 1, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(RecurrentArchitecture.Lstm, 1, true, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.Lstm, 1, true, RecurrentPooling.Max, 0.2)]
+    [DataRow(RecurrentArchitecture.Lstm, 2, false, RecurrentPooling.Last, 0.3)]
+    [DataRow(RecurrentArchitecture.Lstm, 2, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(RecurrentArchitecture.Lstm, 2, true, RecurrentPooling.Last, 0.3)]
+    [DataRow(RecurrentArchitecture.Lstm, 2, true, RecurrentPooling.Max, 0.0)]
+    [DataRow(RecurrentArchitecture.Gru, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.Gru, 1, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(RecurrentArchitecture.Gru, 1, true, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.Gru, 1, true, RecurrentPooling.Max, 0.2)]
+    [DataRow(RecurrentArchitecture.Gru, 2, false, RecurrentPooling.Last, 0.3)]
+    [DataRow(RecurrentArchitecture.Gru, 2, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(RecurrentArchitecture.Gru, 2, true, RecurrentPooling.Last, 0.0)]
+    [DataRow(RecurrentArchitecture.Gru, 2, true, RecurrentPooling.Max, 0.3)]
+    public void ReloadedZip_MatchesTorchSharpProbabilities(RecurrentArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling, double dropout)
     {
-        var ml = new MLContext(seed: 1);
-        var reviews = SyntheticReviews.Create(1200, seed: 3);
-        var data = ml.Data.LoadFromEnumerable(reviews);
-        var featurizer = new ReviewFeaturizerEstimator(ml, new FeaturizerOptions { VocabularySize = 30, MaxLength = 20 }).Fit(data);
-        var featurized = featurizer.Transform(data);
-        var options = new RecurrentTrainerOptions { Architecture = architecture, VocabularySize = 30, Epochs = 2, LearningRate = 1e-2 };
-        var trained = new RecurrentSentimentEstimator(ml, options).Train(featurized, featurized);
+        var data = ParityData.Value;
+        var options = FeaturizedData.Options(architecture) with { Epochs = 2, Layers = layers, Bidirectional = bidirectional, Pooling = pooling, Dropout = dropout };
+        var trained = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized);
         var path = Path.Combine(Path.GetTempPath(), $"model-{Guid.NewGuid():N}.zip");
         try
         {
-            ml.Model.Save(featurizer.Append(trained.Transformer), data.Schema, path);
+            data.MLContext.Model.Save(data.Featurizer.Append(trained.Transformer), data.Raw.Schema, path);
+            (trained.Transformer as IDisposable)?.Dispose();
 
             var reloaded = new MLContext().Model.Load(path, out _);
-            var onnxProbabilities = reloaded.Transform(data).GetColumn<float>(ColumnNames.Probability).ToArray();
-            using var tensors = SequenceTensors.FromDataView(featurized);
-            trained.Network.eval();
+            var onnxProbabilities = reloaded.Transform(data.Raw).GetColumn<float>(ColumnNames.Probability).ToArray();
+            (reloaded as IDisposable)?.Dispose();
+            using var tensors = SequenceTensors.FromDataView(data.Featurized);
+            using var network = trained.Network;
+            network.eval();
             using var noGrad = TorchSharp.torch.no_grad();
-            var torchProbabilities = trained.Network.call(tensors.TokenIds).sigmoid().data<float>().ToArray();
+            var torchProbabilities = network.call(tensors.TokenIds).sigmoid().data<float>().ToArray();
 
-            Assert.AreEqual(reviews.Length, onnxProbabilities.Length);
+            Assert.AreEqual(data.Reviews.Length, onnxProbabilities.Length);
             var worst = onnxProbabilities.Zip(torchProbabilities, (a, b) => Math.Abs(a - b)).Max();
             Assert.IsLessThan(1e-5, worst, $"largest difference {worst}");
-            Assert.IsTrue(onnxProbabilities.Distinct().Count() > 10, "the network should not give one answer to every review");
+            Assert.IsGreaterThan(10, onnxProbabilities.Distinct().Count(), "the network should not give one answer to every review");
         }
         finally
         {

@@ -146,7 +146,7 @@ public sealed class TrainingBehaviourTests
     private static long ResidentBytes() =>
         long.Parse(File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmRSS:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
 
-    private static double ValidationLoss(SentimentNetwork network, FeaturizedData data, bool flipped = true)
+    private static double ValidationLoss(SentimentNetworkBase network, FeaturizedData data, bool flipped = true)
     {
         using var tensors = SequenceTensors.FromDataView(flipped ? data.FlippedFeaturized() : data.Featurized);
         return RecurrentTrainer.Evaluate(network, tensors, 1000).Loss;

@@ -14,14 +14,15 @@ public sealed class ConsumerProcessTests
     [TestMethod]
     [DataRow(RecurrentArchitecture.OneHotRnn)]
     [DataRow(RecurrentArchitecture.EmbeddingRnn)]
-    public void AppWithoutTorchSharpNatives_LoadsTheZipAndMatchesTorchSharp(RecurrentArchitecture architecture)
+    [DataRow(RecurrentArchitecture.Lstm, 2, true)]
+    public void AppWithoutTorchSharpNatives_LoadsTheZipAndMatchesTorchSharp(RecurrentArchitecture architecture, int layers = 1, bool bidirectional = false)
     {
         var consumer = ConsumerAssembly();
         var consumerFolder = Path.GetDirectoryName(consumer)!;
         Assert.IsEmpty(Directory.GetFiles(consumerFolder, "*torch*.so*", SearchOption.AllDirectories), "the consumer must not ship libtorch");
 
         var data = new FeaturizedData(1200, seed: 11);
-        var trained = new RecurrentSentimentEstimator(data.MLContext, FeaturizedData.Options(architecture)).Train(data.Featurized, data.Featurized);
+        var trained = new RecurrentSentimentEstimator(data.MLContext, FeaturizedData.Options(architecture) with { Layers = layers, Bidirectional = bidirectional }).Train(data.Featurized, data.Featurized);
         using var folder = new DataFixtures();
         var modelPath = folder.PathOf("model.zip");
         var reviewsPath = folder.PathOf("reviews.txt");

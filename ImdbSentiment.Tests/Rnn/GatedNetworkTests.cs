@@ -1,0 +1,181 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Onnx;
+using ImdbSentiment.Model.Rnn;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Tests.Rnn;
+
+[TestClass]
+public sealed class GatedNetworkTests
+{
+    [ClassInitialize]
+    public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
+
+    [TestMethod]
+    [DataRow("lstm", RecurrentArchitecture.Lstm)]
+    [DataRow("GRU", RecurrentArchitecture.Gru)]
+    public void ModelNames_ParseToTheGatedArchitectures(string name, RecurrentArchitecture expected)
+    {
+        Assert.AreEqual(expected, RecurrentArchitectureNames.Parse(name));
+        Assert.AreEqual(name.ToLowerInvariant(), expected.ToName());
+        Assert.IsTrue(expected.IsGated());
+    }
+
+    // Tests that build networks outside the estimator draw from torch's process-wide generator, so they do not run
+    // alongside estimator trainings whose seeded initialisation they would shift.
+
+    // Embedding(500, 16) = 8,000; per direction a layer has gates x (8 x input + 8 x 8 + 2 x 8); Dense has 8 x directions + 1.
+    [TestMethod]
+    [DoNotParallelize]
+    [DataRow(RecurrentArchitecture.Lstm, 1, false, 8841)] // Keras's LSTM(8) has one bias: 8,809
+    [DataRow(RecurrentArchitecture.Gru, 1, false, 8633)] // as Keras's GRU(8) (reset_after=True)
+    [DataRow(RecurrentArchitecture.Lstm, 2, true, 11345)]
+    [DataRow(RecurrentArchitecture.Gru, 2, true, 10513)]
+    public void TrainableParameterCounts_MatchTheSummary(RecurrentArchitecture architecture, int layers, bool bidirectional, int expected)
+    {
+        var options = new RecurrentTrainerOptions { Architecture = architecture, Layers = layers, Bidirectional = bidirectional, Dropout = 0.3, Pooling = RecurrentPooling.Max };
+        using var network = RecurrentSentimentEstimator.CreateNetwork(options);
+        Assert.AreEqual(expected, network.TrainableParameterCount);
+        Assert.AreEqual(expected, ModelSummary.Describe(options, maxLength: 100).TotalParameters);
+    }
+
+    [TestMethod]
+    [DataRow(RecurrentArchitecture.OneHotRnn, "Layers")]
+    [DataRow(RecurrentArchitecture.EmbeddingRnn, "Bidirectional")]
+    [DataRow(RecurrentArchitecture.EmbeddingRnn, "Pooling")]
+    [DataRow(RecurrentArchitecture.OneHotRnn, "Dropout")]
+    public void SimpleRnnOptions_RejectGatedOnlySettings_NamingTheSetting(RecurrentArchitecture architecture, string setting)
+    {
+        var options = new RecurrentTrainerOptions { Architecture = architecture };
+        options = setting switch
+        {
+            "Layers" => options with { Layers = 2 },
+            "Bidirectional" => options with { Bidirectional = true },
+            "Pooling" => options with { Pooling = RecurrentPooling.Max },
+            _ => options with { Dropout = 0.2 },
+        };
+
+        var error = Assert.ThrowsExactly<ArgumentException>(options.Validate);
+        Assert.AreEqual(setting, error.ParamName);
+        StringAssert.Contains(error.Message, "lstm or gru");
+        (options with { Architecture = RecurrentArchitecture.Gru }).Validate();
+    }
+
+    [TestMethod]
+    public void InvalidGatedOptions_AreRejected()
+    {
+        var gru = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.Gru };
+        RecurrentTrainerOptions[] invalid =
+        [
+            gru with { Layers = 0 }, gru with { Dropout = 1 }, gru with { Dropout = -0.1 }, gru with { GradientClipNorm = -1 },
+            gru with { GradientClipNorm = double.NaN }, gru with { Optimizer = (RecurrentOptimizer)7 }, gru with { Pooling = (RecurrentPooling)7 },
+        ];
+        foreach (var options in invalid)
+            Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate, options.ToString());
+    }
+
+    [TestMethod]
+    [DoNotParallelize]
+    public void DropoutNetwork_IsDeterministicInEvalMode_AndRandomInTraining()
+    {
+        manual_seed(5);
+        using var network = new GatedSentimentNetwork(GatedCell.Lstm, 30, 8, 6, layers: 2, bidirectional: true, dropout: 0.5);
+        using var ids = randint(0, 30, [16, 12]);
+        using var _ = no_grad();
+
+        network.train();
+        using var trainingFirst = network.call(ids);
+        using var trainingSecond = network.call(ids);
+        network.eval();
+        using var evalFirst = network.call(ids);
+        using var evalSecond = network.call(ids);
+
+        Assert.IsFalse(trainingFirst.allclose(trainingSecond), "dropout should be active in training");
+        Assert.IsTrue(evalFirst.eq(evalSecond).all().item<bool>(), "eval mode should have no dropout");
+    }
+
+    [TestMethod]
+    public void DropoutTraining_IsReproducible_WhateverElseDrawsFromTorchsGlobalGenerator()
+    {
+        var data = new FeaturizedData(300, seed: 21);
+        var options = Gated(RecurrentArchitecture.Gru) with { Layers = 2, Dropout = 0.3 };
+        var quiet = Train(data, options);
+        var disturbed = Train(data, options, new GlobalGeneratorUser());
+        var otherSeed = Train(data, options with { Seed = 7 });
+
+        CollectionAssert.AreEqual(Losses(quiet), Losses(disturbed));
+        CollectionAssert.AreNotEqual(Losses(quiet), Losses(otherSeed));
+    }
+
+    [TestMethod]
+    public void GradientClipping_WithATinyNorm_ChangesTheFirstEpoch_AndIsDeterministic()
+    {
+        var data = new FeaturizedData(300, seed: 22);
+        var options = Gated(RecurrentArchitecture.Lstm);
+        var unclipped = Train(data, options);
+        var clipped = Train(data, options with { GradientClipNorm = 1e-5 });
+        var clippedAgain = Train(data, options with { GradientClipNorm = 1e-5 });
+        var clippedAdam = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = RecurrentOptimizer.Adam });
+        var clippedAdamAgain = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = RecurrentOptimizer.Adam });
+
+        Assert.AreNotEqual(unclipped.History[0].Loss, clipped.History[0].Loss);
+        // A gradient norm of 1e-5 against RMSprop's epsilon of 1e-7 leaves steps ~100 times smaller: the loss barely moves from ln 2.
+        Assert.AreEqual(Math.Log(2), clipped.History[0].Loss, 0.01);
+        Assert.IsGreaterThan(unclipped.History[0].ValidationLoss, clipped.History[0].ValidationLoss);
+        CollectionAssert.AreEqual(Losses(clipped), Losses(clippedAgain));
+        CollectionAssert.AreEqual(Losses(clippedAdam), Losses(clippedAdamAgain));
+    }
+
+    [TestMethod]
+    public void Adam_TrainsDifferentlyFromRmsProp_AndIsDeterministic()
+    {
+        var data = new FeaturizedData(300, seed: 23);
+        var options = Gated(RecurrentArchitecture.Gru);
+        var rmsProp = Train(data, options);
+        var adam = Train(data, options with { Optimizer = RecurrentOptimizer.Adam });
+        var adamAgain = Train(data, options with { Optimizer = RecurrentOptimizer.Adam });
+
+        Assert.AreNotEqual(rmsProp.History[0].Loss, adam.History[0].Loss);
+        CollectionAssert.AreEqual(Losses(adam), Losses(adamAgain));
+        Assert.IsLessThan(adam.History[0].ValidationLoss, adam.History[^1].ValidationLoss, "Adam should learn the synthetic reviews");
+    }
+
+    [TestMethod]
+    public void Adam_TrainsTheSimpleRnnToo()
+    {
+        var data = new FeaturizedData(300, seed: 24);
+        var options = FeaturizedData.Options() with { Optimizer = RecurrentOptimizer.Adam, GradientClipNorm = 1 };
+        var first = Train(data, options);
+        var second = Train(data, options);
+
+        CollectionAssert.AreEqual(Losses(first), Losses(second));
+        Assert.IsLessThan(first.History[0].ValidationLoss, first.History[^1].ValidationLoss);
+    }
+
+    private static RecurrentTrainerOptions Gated(RecurrentArchitecture architecture) =>
+        FeaturizedData.Options(architecture) with { EmbeddingSize = 8, Units = 6 };
+
+    private static TrainingResult Train(FeaturizedData data, RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
+    {
+        var trained = new RecurrentSentimentEstimator(data.MLContext, options, monitor).Train(data.Featurized, data.Featurized);
+        (trained.Transformer as IDisposable)?.Dispose();
+        trained.Network.Dispose();
+        return trained.Result;
+    }
+
+    private static double[] Losses(TrainingResult result) =>
+        result.History.SelectMany(epoch => new[] { epoch.Loss, epoch.ValidationLoss }).ToArray();
+
+    /// <summary>Draws from torch's global generator after every batch, as other code in the process might.</summary>
+    private sealed class GlobalGeneratorUser : ITrainingMonitor
+    {
+        public void BatchEnded(BatchProgress progress)
+        {
+            using var noise = rand(100);
+        }
+
+        public void EpochEnded(EpochMetrics metrics, bool improved)
+        {
+        }
+    }
+}
