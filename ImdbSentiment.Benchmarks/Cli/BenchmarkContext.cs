@@ -1,0 +1,32 @@
+using ImdbSentiment.Model.Data;
+
+namespace ImdbSentiment.Benchmarks.Cli;
+
+/// <summary>What every suite gets: the resolved paths, the run count, where to print, and the reviews read once per process.</summary>
+internal sealed class BenchmarkContext
+{
+    private readonly Lazy<IReadOnlyList<LabeledReview>> _reviews;
+
+    public BenchmarkContext(string repositoryRoot, string dataPath, string? modelPath, int runs, TextWriter output)
+    {
+        RepositoryRoot = repositoryRoot;
+        DataPath = dataPath;
+        ModelPath = modelPath;
+        Runs = runs;
+        Output = output;
+        _reviews = new(() => ReviewDatasetReader.Read(dataPath).Reviews);
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string DataPath { get; }
+
+    /// <summary>The model given with --model; null when the default is wanted.</summary>
+    public string? ModelPath { get; }
+
+    public int Runs { get; }
+
+    public TextWriter Output { get; }
+
+    public IReadOnlyList<LabeledReview> Reviews => _reviews.Value;
+}

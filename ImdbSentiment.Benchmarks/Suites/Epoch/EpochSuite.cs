@@ -1,0 +1,90 @@
+using ImdbSentiment.Benchmarks.Cli;
+using ImdbSentiment.Benchmarks.Measurement;
+using ImdbSentiment.Benchmarks.Reporting;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Training;
+using Microsoft.ML;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Benchmarks.Suites.Epoch;
+
+/// <summary>
+/// epoch: seconds per epoch (training on the seeded 20,000-review split, then validating on 5,000) for each network,
+/// the project's RecurrentTrainer against a plain TorchSharp loop around nn.RNN on the same batches.
+/// </summary>
+internal sealed class EpochSuite : ISuite
+{
+    private const int Epochs = 3;
+    private const double TargetSeconds = 0.6;
+
+    public string Name => "epoch";
+
+    public void Run(BenchmarkContext context)
+    {
+        var output = context.Output;
+        output.WriteLine("## epoch: seconds per epoch, 20,000 training x 100 tokens, batch 64, with the 5,000-review validation pass");
+        output.WriteLine();
+
+        TorchRuntime.EnsureLoaded();
+        // The project's trainer sets libtorch's process-wide thread count, so the default is read before it runs.
+        var defaultThreads = get_num_threads();
+        var mlContext = new MLContext(seed: 42);
+        var pipeline = new SentimentTrainingPipeline(mlContext, new SentimentTrainingOptions());
+        Progress.Report("epoch: featurizing the seeded 80/20 split...");
+        var prepared = pipeline.Prepare(context.Reviews);
+        using var training = SequenceTensors.FromDataView(prepared.FeaturizedTraining);
+        using var validation = SequenceTensors.FromDataView(prepared.FeaturizedValidation);
+
+        var table = new MarkdownTable("model", "implementation", "torch threads", "median epoch s", "each epoch s", $"val accuracy after {Epochs}", "OURS faster by");
+        foreach (var architecture in new[] { RecurrentArchitecture.OneHotRnn, RecurrentArchitecture.EmbeddingRnn })
+        {
+            var options = pipeline.NetworkOptions with { Architecture = architecture, Epochs = Epochs, Patience = 1000 };
+            Progress.Report($"epoch: {architecture.ToName()}, ours then the baseline at {options.Threads} and at {defaultThreads} threads, {Epochs} epochs each...");
+            var ours = TrainOurs(mlContext, options, prepared);
+            var baselineName = $"BASELINE: Embedding({options.VocabularySize},{BaselineEmbeddingSize(options)}) -> nn.RNN -> Linear";
+            var runs = new List<(string Name, EpochRun Run)>
+            {
+                ("OURS: RecurrentTrainer + SentimentNetwork", ours),
+                (baselineName + ", OURS' threads", TrainBaseline(options, training, validation, options.Threads)),
+                (baselineName + ", torch default threads", TrainBaseline(options, training, validation, defaultThreads)),
+            };
+            var oursMedian = Statistics.Median(ours.EpochSeconds);
+            foreach (var (name, run) in runs)
+            {
+                var median = Statistics.Median(run.EpochSeconds);
+                table.Add(architecture.ToName(), name, run.Threads.ToString(), Units.Seconds(median), Describe(run.EpochSeconds),
+                    Units.Fraction(run.ValidationAccuracy), Units.SpeedUp(oursMedian, median));
+            }
+        }
+
+        table.WriteTo(output);
+        output.WriteLine($"Median of the {Epochs} epochs (the first includes warm-up); OURS faster by = that row's median / OURS' median. " +
+                         $"OURS runs with the project's thread setting; the baseline with the same and with libtorch's default, which slows down many times over " +
+                         $"when other processes share the cores (see the load average). Target for OURS: <= {TargetSeconds} s per epoch.");
+        output.WriteLine();
+    }
+
+    private static EpochRun TrainOurs(MLContext mlContext, RecurrentTrainerOptions options, PreparedData prepared)
+    {
+        var trained = new RecurrentSentimentEstimator(mlContext, options).Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
+        (trained.Transformer as IDisposable)?.Dispose();
+        trained.Network.Dispose();
+        var history = trained.Result.History;
+        return new EpochRun(options.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
+    }
+
+    private static EpochRun TrainBaseline(RecurrentTrainerOptions options, SequenceTensors training, SequenceTensors validation, int threads)
+    {
+        set_num_threads(threads);
+        manual_seed(options.Seed);
+        using var network = new TorchRnnNetwork(options.VocabularySize, BaselineEmbeddingSize(options), options.Units);
+        return PlainTorchLoop.Train(network, training, validation, options);
+    }
+
+    // One-hot input would be 4 GB, so the one-hot baseline embeds into as many dimensions as the RNN has units.
+    private static int BaselineEmbeddingSize(RecurrentTrainerOptions options) =>
+        options.Architecture == RecurrentArchitecture.OneHotRnn ? options.Units : options.EmbeddingSize;
+
+    private static string Describe(IEnumerable<double> seconds) => string.Join(" / ", seconds.Select(value => Units.Seconds(value, 2)));
+}

@@ -1,0 +1,60 @@
+using ImdbSentiment.Benchmarks.Cli;
+using ImdbSentiment.Benchmarks.Reporting;
+using ImdbSentiment.Model.Data;
+
+namespace ImdbSentiment.Benchmarks.Suites.Scoring;
+
+/// <summary>
+/// scoring: the project's model zip against an ML.NET FeaturizeText + AveragedPerceptron zip trained on the same
+/// 20,000 reviews: PredictionEngine latency over the 5,000 validation reviews, and batch throughput over all reviews.
+/// </summary>
+internal sealed class ScoringSuite : ISuite
+{
+    private const double TargetReviewsPerSecond = 20_000, TargetMedianMicroseconds = 25;
+
+    public string Name => "scoring";
+
+    public void Run(BenchmarkContext context)
+    {
+        var output = context.Output;
+        output.WriteLine("## scoring: PredictionEngine latency and batch throughput");
+        output.WriteLine();
+
+        using var folder = new TemporaryFolder();
+        var (oursZip, origin) = ProjectModel.Locate(context, folder);
+        var (training, validation) = ReviewSplit.Of(context.Reviews);
+        Progress.Report($"scoring: training the baseline ({PerceptronBaselineModel.Description}) on {training.Count:N0} reviews...");
+        var baselineZip = folder.File("baseline-averaged-perceptron.zip");
+        PerceptronBaselineModel.Train(training, baselineZip);
+
+        var csv = folder.File("reviews.csv");
+        WriteCsv(context.Reviews, csv);
+        var measurement = new ScoringMeasurement(validation, context.Reviews, csv, context.Runs);
+        var table = new MarkdownTable("model", "zip", "load s", "Predict median us", "Predict p95 us", "CsvBatchScorer reviews/s", "Transform reviews/s", "accuracy (5,000 validation)");
+        var results = new List<ScoringResult>();
+        foreach (var (name, zip) in new[] { ("OURS: featurizer + RNN (ONNX)", oursZip), ($"BASELINE: {PerceptronBaselineModel.Description}", baselineZip) })
+        {
+            Progress.Report($"scoring: measuring {name}...");
+            var result = measurement.Measure(zip);
+            results.Add(result);
+            table.Add(name, Units.Bytes(result.ZipBytes), Units.Seconds(result.LoadSeconds), Units.Microseconds(result.MedianMicroseconds),
+                Units.Microseconds(result.P95Microseconds), Units.PerSecond(result.CsvReviewsPerSecond), Units.PerSecond(result.TransformReviewsPerSecond),
+                Units.Fraction(result.Accuracy));
+        }
+
+        table.WriteTo(output);
+        output.WriteLine($"OURS: {origin}.");
+        output.WriteLine($"Latency over the {validation.Count:N0} held-out reviews of the seeded split after a warm-up; throughput over all {context.Reviews.Count:N0} reviews " +
+                         $"(CSV file in, CSV file out; and an IDataView cursor reading Probability), median of {context.Runs} runs. " +
+                         $"Targets for OURS: >= {Units.PerSecond(TargetReviewsPerSecond)} reviews/s and <= {TargetMedianMicroseconds} us median.");
+        output.WriteLine();
+    }
+
+    private static void WriteCsv(IReadOnlyList<LabeledReview> reviews, string path)
+    {
+        using var writer = DelimitedRecordWriter.Create(path, ',');
+        writer.WriteRecord("text");
+        foreach (var review in reviews)
+            writer.WriteRecord(review.Text);
+    }
+}
