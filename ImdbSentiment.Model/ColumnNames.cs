@@ -5,7 +5,6 @@ public static class ColumnNames
 {
     public const string Text = "Text";
     public const string Label = "Label";
-    public const string NormalizedText = "NormalizedText";
     public const string Tokens = "Tokens";
     public const string TokenKeys = "TokenKeys";
     public const string TokenKeyValues = "TokenKeyValues";

@@ -37,37 +37,48 @@ public static class CsvBatchScorer
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
         var fieldCount = first.Fields.Length;
         var textIndex = LocateText(inputPath, first, options);
-        var engine = model.CreatePredictionEngine();
-        var input = new ReviewInput();
-        var output = new SentimentPrediction();
+        var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
 
         if (options.HasHeader)
             writer.WriteRecord([.. first.Fields, ColumnNames.PredictedLabel, ColumnNames.Probability]);
-        for (var record = options.HasHeader ? records.ReadRecord() : first; record is { } row; record = records.ReadRecord())
+        var chunk = new List<string[]>(ChunkScorer.ChunkSize);
+        for (var record = options.HasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
         {
-            cancellation.ThrowIfCancellationRequested();
-            if (row.Fields.Length != fieldCount)
-                throw new DataFormatException(inputPath, row.Line, $"expected {fieldCount} fields, as in the first record, but found {row.Fields.Length}");
-
-            input.Text = row.Fields[textIndex];
-            if (string.IsNullOrWhiteSpace(input.Text))
+            if (record is { } row)
             {
-                if (!options.SkipEmptyText)
+                if (row.Fields.Length != fieldCount)
+                    throw new DataFormatException(inputPath, row.Line, $"expected {fieldCount} fields, as in the first record, but found {row.Fields.Length}");
+                if (string.IsNullOrWhiteSpace(row.Fields[textIndex]) && !options.SkipEmptyText)
                     throw new DataFormatException(inputPath, row.Line, $"the review text in column {textIndex} is empty: expected the text of a review (or skip such rows explicitly)");
-                writer.WriteRecord([.. row.Fields, "", ""]);
-                skipped++;
-                continue;
+                chunk.Add(row.Fields);
             }
 
-            engine.Predict(input, ref output);
-            writer.WriteRecord([.. row.Fields, output.PredictedLabel ? "true" : "false", output.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
-            if (++scored % 1000 == 0)
-                rowsScored?.Invoke(scored);
-        }
+            if (chunk.Count == ChunkScorer.ChunkSize || (record is null && chunk.Count > 0))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var predictions = scorer.Score(chunk, textIndex);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    if (predictions[i] is { } prediction)
+                    {
+                        writer.WriteRecord([.. chunk[i], prediction.PredictedLabel ? "true" : "false", prediction.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+                        scored++;
+                    }
+                    else
+                    {
+                        writer.WriteRecord([.. chunk[i], "", ""]);
+                        skipped++;
+                    }
+                }
 
-        rowsScored?.Invoke(scored);
-        return new CsvScoringResult(scored, skipped);
+                chunk.Clear();
+                rowsScored?.Invoke(scored);
+            }
+
+            if (record is null)
+                return new CsvScoringResult(scored, skipped);
+        }
     }
 
     private static int LocateText(string path, DelimitedRecord first, CsvScoringOptions options)

@@ -36,7 +36,7 @@ public sealed class SentimentModel : IDisposable
         catch (Exception exception) when (exception is InvalidDataException or FormatException or InvalidOperationException or IOException or ArgumentException)
         {
             throw new InvalidDataException(
-                $"{path}: not a readable ImdbSentiment model zip ({exception.Message.Split('\n')[0].Trim()}); retrain it or copy it again.", exception);
+                $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); retrain it or copy it again.", exception);
         }
     }
 

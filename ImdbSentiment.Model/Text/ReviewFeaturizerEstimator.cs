@@ -2,12 +2,11 @@ using ImdbSentiment.Model.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
-using Microsoft.ML.Transforms.Text;
 
 namespace ImdbSentiment.Model.Text;
 
 /// <summary>
-/// Raw review text to padded token ids, as a chain of saveable ML.NET transforms: normalise, tokenise into words,
+/// Raw review text to padded token ids, as a chain of saveable ML.NET transforms: normalise and tokenise into words,
 /// map words to keys with a vocabulary of the most frequent words of the data it is fitted on, then to Keras ids,
 /// padded/truncated to the max length. Fit it on the training split only.
 /// </summary>
@@ -39,8 +38,7 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
         Vocabulary.Build([["placeholder"]], Vocabulary.ReservedIds + 1);
 
     private IEstimator<ITransformer> Tokenizer() =>
-        _mlContext.Transforms.CustomMapping(new NormalizeTextMapping().GetMapping(), NormalizeTextMapping.ContractName)
-            .Append(_mlContext.Transforms.Text.TokenizeIntoWords(ColumnNames.Tokens, ColumnNames.NormalizedText, [' ']));
+        _mlContext.Transforms.CustomMapping(new TokenizeReviewMapping().GetMapping(), TokenizeReviewMapping.ContractName);
 
     private IEstimator<ITransformer> TokenIdMapper(Vocabulary vocabulary)
     {
@@ -53,7 +51,7 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
             .Append(ConstantColumn(ColumnNames.SequenceTruncating, (int)_options.Truncating))
             .Append(_mlContext.Transforms.CustomMapping(new TokenIdsMapping().GetMapping(), TokenIdsMapping.ContractName))
             .Append(_mlContext.Transforms.DropColumns(
-                ColumnNames.NormalizedText, ColumnNames.TokenKeyValues,
+                ColumnNames.TokenKeyValues,
                 ColumnNames.SequenceLength, ColumnNames.SequencePadding, ColumnNames.SequenceTruncating));
     }
 
