@@ -5,52 +5,70 @@ using ImdbSentiment.Model.Training;
 
 namespace ImdbSentiment.Trainer.Cli;
 
-/// <summary>The train command's flags; their names and defaults are a contract that scripts depend on.</summary>
+/// <summary>
+/// The train command's flags; their names are a contract that scripts depend on. A recipe (default book-embedding,
+/// the Keras seed recipe) gives every training setting; a flag given explicitly overrides the recipe's value.
+/// </summary>
 internal sealed class TrainFlags
 {
     public DataFlags Data { get; } = new(datasetRequired: false);
 
     public Option<string?> ValidationDataset { get; } = new("--validation-dataset") { Description = "A CSV/TSV file to validate on instead of a split of the training data." };
 
-    public Option<double> ValidationFraction { get; } = new("--validation-fraction") { Description = "Share of the training data held out for validation.", DefaultValueFactory = _ => 0.2 };
-
     public Option<string?> TestDataset { get; } = new("--test-dataset") { Description = "A CSV/TSV file to report test metrics on (default: the aclImdb test/ split when present)." };
 
-    public Option<string> Model { get; } = new("--model") { Description = "The network.", DefaultValueFactory = _ => "embedding-rnn" };
+    public Option<string> Recipe { get; } = new("--recipe") { Description = "Named settings: book-onehot, book-embedding, book-lstm, book-gru, book-stacked-lstm (the book's), or best.", DefaultValueFactory = _ => TrainingRecipes.Default };
 
-    public Option<int> VocabularySize { get; } = new("--vocab-size") { Description = "Vocabulary size, counting the ids 0 (padding), 1 (start) and 2 (out-of-vocabulary), like Keras num_words.", DefaultValueFactory = _ => 500 };
+    public Option<double> ValidationFraction { get; } = new("--validation-fraction") { Description = "Share of the training data held out for validation [0.2]." };
 
-    public Option<int> MaxLength { get; } = new("--max-length") { Description = "Token ids per review after padding/truncating.", DefaultValueFactory = _ => 100 };
+    public Option<string> Model { get; } = new("--model") { Description = "The network: onehot-rnn, embedding-rnn, lstm or gru [recipe]." };
 
-    public Option<string> Padding { get; } = new("--padding") { Description = "Where short reviews are padded: pre or post (Keras pad_sequences).", DefaultValueFactory = _ => "pre" };
+    public Option<int> VocabularySize { get; } = new("--vocab-size") { Description = "Vocabulary size, counting the ids 0 (padding), 1 (start) and 2 (out-of-vocabulary), like Keras num_words [book: 500]." };
 
-    public Option<string> Truncating { get; } = new("--truncating") { Description = "Where long reviews are cut: pre keeps the last tokens, post the first.", DefaultValueFactory = _ => "pre" };
+    public Option<int> MaxLength { get; } = new("--max-length") { Description = "Token ids per review after padding/truncating [book: 100]." };
 
-    public Option<int> EmbeddingSize { get; } = new("--embedding-size") { Description = "Embedding width (embedding-rnn).", DefaultValueFactory = _ => 16 };
+    public Option<string> Padding { get; } = new("--padding") { Description = "Where short reviews are padded: pre or post (Keras pad_sequences) [pre]." };
 
-    public Option<int> Units { get; } = new("--units") { Description = "Recurrent units.", DefaultValueFactory = _ => 8 };
+    public Option<string> Truncating { get; } = new("--truncating") { Description = "Where long reviews are cut: pre keeps the last tokens, post the first [pre]." };
 
-    public Option<int> Epochs { get; } = new("--epochs") { Description = "Most epochs to train.", DefaultValueFactory = _ => 100 };
+    public Option<int> EmbeddingSize { get; } = new("--embedding-size") { Description = "Embedding width (all but onehot-rnn) [book: 16]." };
 
-    public Option<int> BatchSize { get; } = new("--batch-size") { DefaultValueFactory = _ => 64 };
+    public Option<int> Units { get; } = new("--units") { Description = "Recurrent units per direction and layer [book: 8]." };
 
-    public Option<double> LearningRate { get; } = new("--learning-rate") { Description = "RMSprop learning rate.", DefaultValueFactory = _ => 1e-4 };
+    public Option<int> Layers { get; } = new("--layers") { Description = "Stacked recurrent layers (lstm, gru) [1]." };
 
-    public Option<int> Patience { get; } = new("--patience") { Description = "Epochs without a validation-loss improvement before stopping.", DefaultValueFactory = _ => 3 };
+    public Option<bool> Bidirectional { get; } = new("--bidirectional") { Description = "Read each review in both directions (lstm, gru)." };
 
-    public Option<double> MinDelta { get; } = new("--min-delta") { Description = "Smallest validation-loss decrease that counts as an improvement (Keras min_delta).", DefaultValueFactory = _ => 0.0 };
+    public Option<double> Dropout { get; } = new("--dropout") { Description = "Dropout on the embedding output and between layers (lstm, gru) [0]." };
 
-    public Option<int> StartFromEpoch { get; } = new("--start-from-epoch") { Description = "Epochs before early stopping starts watching (Keras start_from_epoch); guards against stopping on an early plateau.", DefaultValueFactory = _ => 0 };
+    public Option<string> Pooling { get; } = new("--pooling") { Description = "last (the final hidden state) or max (over time steps; lstm, gru) [last]." };
 
-    public Option<int> Seed { get; } = new("--seed") { DefaultValueFactory = _ => 42 };
+    public Option<string> Optimizer { get; } = new("--optimizer") { Description = "rmsprop (Keras's) or adam [book: rmsprop]." };
+
+    public Option<double> ClipNorm { get; } = new("--clip-norm") { Description = "Clip the gradient norm to this value; 0 for no clipping [book: 0]." };
+
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Most epochs to train [book: 100]." };
+
+    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "[64]" };
+
+    public Option<double> LearningRate { get; } = new("--learning-rate") { Description = "[book: 1e-4]" };
+
+    public Option<int> Patience { get; } = new("--patience") { Description = "Epochs without a validation-loss improvement before stopping [book: 3]." };
+
+    public Option<double> MinDelta { get; } = new("--min-delta") { Description = "Smallest validation-loss decrease that counts as an improvement (Keras min_delta) [0]." };
+
+    public Option<int> StartFromEpoch { get; } = new("--start-from-epoch") { Description = "Epochs before early stopping starts watching (Keras start_from_epoch) [0]." };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "[42]" };
 
     public Option<int> InitTrials { get; } = new("--init-trials")
     {
-        Description = "Guard against a poor initialisation: try this many seeds (--seed, --seed+1, ...) for --trial-epochs each and run the recipe from the one with the lowest validation loss. 1 (default) keeps Keras's semantics.",
-        DefaultValueFactory = _ => 1,
+        Description = "Guard against a poor initialisation: try this many seeds (--seed, --seed+1, ...) for --trial-epochs each and run the recipe from the one with the lowest validation loss. 1 keeps Keras's semantics [1].",
     };
 
-    public Option<int> TrialEpochs { get; } = new("--trial-epochs") { Description = "Epochs each --init-trials candidate trains.", DefaultValueFactory = _ => 10 };
+    public Option<int> TrialEpochs { get; } = new("--trial-epochs") { Description = "Epochs each --init-trials candidate trains [10]." };
+
+    public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads for training; 1 is fastest for the book's tiny networks [recipe]." };
 
     public Option<string> Output { get; } = new("--output") { Description = "The model zip to write.", DefaultValueFactory = _ => Path.Combine("models", "imdb-sentiment.zip") };
 
@@ -58,9 +76,12 @@ internal sealed class TrainFlags
 
     public TrainFlags()
     {
+        Recipe.AcceptOnlyFromAmong([.. TrainingRecipes.Names]);
         Model.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.Names]);
         Padding.AcceptOnlyFromAmong("pre", "post");
         Truncating.AcceptOnlyFromAmong("pre", "post");
+        Pooling.AcceptOnlyFromAmong("last", "max");
+        Optimizer.AcceptOnlyFromAmong("rmsprop", "adam");
     }
 
     public Command CreateCommand()
@@ -69,40 +90,55 @@ internal sealed class TrainFlags
         Data.AddTo(command);
         Option[] options =
         [
-            ValidationDataset, ValidationFraction, TestDataset, Model, VocabularySize, MaxLength, Padding, Truncating,
-            EmbeddingSize, Units, Epochs, BatchSize, LearningRate, Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Output, ReportDir,
+            ValidationDataset, ValidationFraction, TestDataset, Recipe, Model, VocabularySize, MaxLength, Padding, Truncating,
+            EmbeddingSize, Units, Layers, Bidirectional, Dropout, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
+            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, Output, ReportDir,
         ];
         foreach (var option in options)
             command.Options.Add(option);
         return command;
     }
 
-    public SentimentTrainingOptions TrainingOptions(ParseResult parse) => new()
+    public SentimentTrainingOptions TrainingOptions(ParseResult parse)
     {
-        ValidationFraction = parse.GetValue(ValidationFraction),
-        Featurizer = new FeaturizerOptions
+        var recipe = TrainingRecipes.Get(parse.GetValue(Recipe)!);
+        T Pick<T>(Option<T> option, T recipeValue) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : recipeValue;
+        var featurizer = recipe.Featurizer;
+        var network = recipe.Network;
+        return new SentimentTrainingOptions
         {
-            VocabularySize = parse.GetValue(VocabularySize),
-            MaxLength = parse.GetValue(MaxLength),
-            Padding = Side(parse.GetValue(Padding)!),
-            Truncating = Side(parse.GetValue(Truncating)!),
-        },
-        Network = new RecurrentTrainerOptions
-        {
-            Architecture = RecurrentArchitectureNames.Parse(parse.GetValue(Model)!),
-            EmbeddingSize = parse.GetValue(EmbeddingSize),
-            Units = parse.GetValue(Units),
-            Epochs = parse.GetValue(Epochs),
-            BatchSize = parse.GetValue(BatchSize),
-            LearningRate = parse.GetValue(LearningRate),
-            Patience = parse.GetValue(Patience),
-            MinDelta = parse.GetValue(MinDelta),
-            StartFromEpoch = parse.GetValue(StartFromEpoch),
-            Seed = parse.GetValue(Seed),
-            InitializationTrials = parse.GetValue(InitTrials),
-            TrialEpochs = parse.GetValue(TrialEpochs),
-        },
-    };
+            ValidationFraction = Pick(ValidationFraction, recipe.ValidationFraction),
+            Featurizer = new FeaturizerOptions
+            {
+                VocabularySize = Pick(VocabularySize, featurizer.VocabularySize),
+                MaxLength = Pick(MaxLength, featurizer.MaxLength),
+                Padding = Pick(Padding, Name(featurizer.Padding)) == "post" ? SequenceSide.Post : SequenceSide.Pre,
+                Truncating = Pick(Truncating, Name(featurizer.Truncating)) == "post" ? SequenceSide.Post : SequenceSide.Pre,
+            },
+            Network = network with
+            {
+                Architecture = RecurrentArchitectureNames.Parse(Pick(Model, network.Architecture.ToName())),
+                EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
+                Units = Pick(Units, network.Units),
+                Layers = Pick(Layers, network.Layers),
+                Bidirectional = Pick(Bidirectional, network.Bidirectional),
+                Dropout = Pick(Dropout, network.Dropout),
+                Pooling = Pick(Pooling, Name(network.Pooling)) == "max" ? RecurrentPooling.Max : RecurrentPooling.Last,
+                Optimizer = Pick(Optimizer, Name(network.Optimizer)) == "adam" ? RecurrentOptimizer.Adam : RecurrentOptimizer.RmsProp,
+                GradientClipNorm = Pick(ClipNorm, network.GradientClipNorm),
+                Epochs = Pick(Epochs, network.Epochs),
+                BatchSize = Pick(BatchSize, network.BatchSize),
+                LearningRate = Pick(LearningRate, network.LearningRate),
+                Patience = Pick(Patience, network.Patience),
+                MinDelta = Pick(MinDelta, network.MinDelta),
+                StartFromEpoch = Pick(StartFromEpoch, network.StartFromEpoch),
+                Seed = Pick(Seed, network.Seed),
+                InitializationTrials = Pick(InitTrials, network.InitializationTrials),
+                TrialEpochs = Pick(TrialEpochs, network.TrialEpochs),
+                Threads = Pick(Threads, network.Threads),
+            },
+        };
+    }
 
-    private static SequenceSide Side(string value) => value == "post" ? SequenceSide.Post : SequenceSide.Pre;
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,54 @@
+using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Text;
+
+namespace ImdbSentiment.Model.Training;
+
+/// <summary>
+/// Named recipes, so a user need not know the knobs: the book's chapter 9 settings, and the strongest recurrent recipe
+/// found here. Each is a full set of options that explicit settings may then override.
+/// </summary>
+public static class TrainingRecipes
+{
+    public const string Default = "book-embedding";
+
+    private static readonly SentimentTrainingOptions Book = new();
+
+    private static readonly Dictionary<string, SentimentTrainingOptions> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["book-onehot"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.OneHotRnn }),
+        ["book-embedding"] = Book,
+        ["book-lstm"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.Lstm }),
+        ["book-gru"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.Gru }),
+        ["book-stacked-lstm"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.Lstm, Layers = 2, Dropout = 0.3 }),
+        ["best"] = Best(),
+    };
+
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    public static SentimentTrainingOptions Get(string name) =>
+        ByName.TryGetValue(name, out var recipe)
+            ? recipe
+            : throw new ArgumentException($"Unknown recipe '{name}': expected one of {string.Join(", ", Names)}.", nameof(name));
+
+    private static SentimentTrainingOptions Best() => new()
+    {
+        Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 200 },
+        Network = new RecurrentTrainerOptions
+        {
+            Architecture = RecurrentArchitecture.Lstm,
+            EmbeddingSize = 64,
+            Units = 32,
+            Bidirectional = true,
+            Pooling = RecurrentPooling.Max,
+            Dropout = 0.3,
+            Optimizer = RecurrentOptimizer.Adam,
+            LearningRate = 1e-3,
+            GradientClipNorm = 1.0,
+            Epochs = 6,
+            Patience = 1,
+        },
+    };
+
+    private static SentimentTrainingOptions WithNetwork(SentimentTrainingOptions recipe, Func<RecurrentTrainerOptions, RecurrentTrainerOptions> change) =>
+        recipe with { Network = change(recipe.Network) };
+}

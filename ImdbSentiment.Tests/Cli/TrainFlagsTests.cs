@@ -1,0 +1,58 @@
+using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Text;
+using ImdbSentiment.Model.Training;
+using ImdbSentiment.Trainer.Cli;
+
+namespace ImdbSentiment.Tests.Cli;
+
+[TestClass]
+public sealed class TrainFlagsTests
+{
+    [TestMethod]
+    public void NoRecipe_IsTheBooksEmbeddingRecipe()
+    {
+        var options = Parse();
+        Assert.AreEqual(new SentimentTrainingOptions(), options);
+        Assert.AreEqual(RecurrentArchitecture.EmbeddingRnn, options.Network.Architecture);
+    }
+
+    [TestMethod]
+    public void Recipe_GivesItsSettings_AndExplicitFlagsOverrideThem()
+    {
+        var stacked = Parse("--recipe", "book-stacked-lstm");
+        Assert.AreEqual(RecurrentArchitecture.Lstm, stacked.Network.Architecture);
+        Assert.AreEqual(2, stacked.Network.Layers);
+        Assert.AreEqual(0.3, stacked.Network.Dropout);
+
+        var overridden = Parse("--recipe", "book-stacked-lstm", "--dropout", "0.1", "--units", "12", "--truncating", "post", "--optimizer", "adam");
+        Assert.AreEqual(0.1, overridden.Network.Dropout);
+        Assert.AreEqual(12, overridden.Network.Units);
+        Assert.AreEqual(2, overridden.Network.Layers, "a setting not given keeps the recipe's value");
+        Assert.AreEqual(SequenceSide.Post, overridden.Featurizer.Truncating);
+        Assert.AreEqual(RecurrentOptimizer.Adam, overridden.Network.Optimizer);
+    }
+
+    [TestMethod]
+    public void BestRecipe_KeepsItsOwnValues_UnlessOverridden()
+    {
+        var best = Parse("--recipe", "best");
+        Assert.AreEqual(TrainingRecipes.Get("best"), best);
+        Assert.AreEqual(500, Parse("--recipe", "best", "--vocab-size", "500").Featurizer.VocabularySize);
+    }
+
+    [TestMethod]
+    public void UnknownRecipe_IsAParseError()
+    {
+        var flags = new TrainFlags();
+        var parse = flags.CreateCommand().Parse(["--recipe", "fastest"]);
+        Assert.IsNotEmpty(parse.Errors);
+    }
+
+    private static SentimentTrainingOptions Parse(params string[] arguments)
+    {
+        var flags = new TrainFlags();
+        var parse = flags.CreateCommand().Parse(arguments);
+        Assert.IsEmpty(parse.Errors, string.Join("; ", parse.Errors.Select(error => error.Message)));
+        return flags.TrainingOptions(parse);
+    }
+}
