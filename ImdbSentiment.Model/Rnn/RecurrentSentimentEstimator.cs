@@ -1,6 +1,8 @@
+using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Onnx;
 using ImdbSentiment.Model.Serving;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Model.Rnn;
@@ -29,8 +31,9 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     /// <summary>Trains with a seeded split of <paramref name="input"/>: 80% to train, 20% to validate and stop early.</summary>
     public ITransformer Fit(IDataView input)
     {
-        var split = _mlContext.Data.TrainTestSplit(input, testFraction: 0.2, seed: _options.Seed);
-        return Train(split.TrainSet, split.TestSet).Transformer;
+        var rowCount = input.GetRowCount() ?? input.GetColumn<bool>(ColumnNames.Label).LongCount();
+        var (training, validation) = TrainValidationSplit.Split(_mlContext, input, rowCount, 0.2, _options.Seed);
+        return Train(training, validation).Transformer;
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
@@ -86,10 +89,4 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
                 [SentimentNetworkExporter.InputName],
                 new MemoryStream(onnxModel))
             .Append(_mlContext.Transforms.CustomMapping(new SentimentOutputMapping().GetMapping(), SentimentOutputMapping.ContractName));
-
-    private readonly Lazy<byte[]> DummyNetworkBytes = new(() =>
-    {
-        using var network = new SentimentNetwork(RecurrentArchitecture.EmbeddingRnn, 4, 1, 1);
-        return SentimentNetworkExporter.Export(network.ToWeights());
-    });
 }

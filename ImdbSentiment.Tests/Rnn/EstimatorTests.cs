@@ -1,5 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -70,5 +71,21 @@ public sealed class EstimatorTests
         {
             File.Delete(path);
         }
+    }
+
+    [TestMethod]
+    public void EstimatorChain_FitsTheMlNetWay_AndScoresEveryRow()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(SyntheticReviews.Create(500, seed: 4));
+        var pipeline = new ReviewFeaturizerEstimator(ml, new FeaturizerOptions { VocabularySize = 30, MaxLength = 20 })
+            .Append(new RecurrentSentimentEstimator(ml, new RecurrentTrainerOptions { VocabularySize = 30, Epochs = 3, LearningRate = 1e-2 }));
+
+        var scored = pipeline.Fit(data).Transform(data);
+
+        var labels = scored.GetColumn<bool>(ColumnNames.Label).ToArray();
+        var predicted = scored.GetColumn<bool>(ColumnNames.PredictedLabel).ToArray();
+        Assert.HasCount(500, predicted);
+        Assert.IsGreaterThan(0.7, labels.Zip(predicted).Count(pair => pair.First == pair.Second) / 500.0);
     }
 }
