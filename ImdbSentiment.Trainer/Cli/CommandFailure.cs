@@ -38,4 +38,4 @@ internal static class CommandFailure
 }
 
 /// <summary>A command was asked for something it cannot do as given; the message says what to pass instead.</summary>
-internal sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message, Exception? innerException = null) : Exception(message, innerException);

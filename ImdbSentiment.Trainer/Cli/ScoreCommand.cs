@@ -27,7 +27,7 @@ internal static class ScoreCommand
                 Separator = parse.GetValue(separator) is { } name ? SeparatorNames.Parse(name) : null,
                 SkipEmptyText = parse.GetValue(skipEmpty),
             };
-            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
+            using var sentimentModel = ModelLoader.Load(parse.GetValue(model)!);
             var result = Score(console, sentimentModel, parse.GetValue(input)!, parse.GetValue(output)!, options, cancellation);
             Console.WriteLine($"Scored {result.RowsScored:N0} rows into {parse.GetValue(output)}" +
                 (result.RowsSkipped > 0 ? $"; {result.RowsSkipped:N0} rows with an empty text were left unscored." : "."));

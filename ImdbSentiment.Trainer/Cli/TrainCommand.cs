@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Training;
+using ImdbSentiment.Trainer.NasBert;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Trainer.Reports;
 using Microsoft.ML;
@@ -30,6 +28,9 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
     {
+        if (NasBertTrainCommand.IsSelected(flags, parse))
+            return await NasBertTrainCommand.RunAsync(flags, parse, console, cancellation);
+
         var options = flags.TrainingOptions(parse);
         options.Featurizer.Validate();
         options.Network.Validate();
@@ -37,12 +38,7 @@ internal static class TrainCommand
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
         var log = Console.Out;
 
-        var dataset = parse.GetValue(flags.Data.Dataset) ?? await DefaultDataset.EnsureAsync(console, cancellation);
-        var delimited = flags.Data.DelimitedOptions(parse);
-        var (training, test) = DatasetLoader.ForTraining(dataset, delimited, log);
-        if (parse.GetValue(flags.TestDataset) is { } testPath)
-            test = DatasetLoader.ReadFile(testPath, delimited, log);
-        var validation = parse.GetValue(flags.ValidationDataset) is { } validationPath ? DatasetLoader.ReadFile(validationPath, delimited, log) : null;
+        var (dataset, training, validation, test) = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
 
         var mlContext = new MLContext(seed: options.Network.Seed);
         var pipeline = new SentimentTrainingPipeline(mlContext, options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, "best-checkpoint.dat") } });
@@ -58,16 +54,8 @@ internal static class TrainCommand
         var result = trained.Network.Result;
         log.WriteLine(Outcome(result, watch.Elapsed));
 
-        AtomicFile.Write(output, temporary => mlContext.Model.Save(trained.Model, trained.InputSchema, temporary));
-        log.WriteLine($"Saved the model to {output}");
-
-        var metrics = new List<(string Name, SentimentMetrics Metrics)>
-        {
-            ("validation", SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(prepared.Validation))),
-        };
-        if (test is not null)
-            metrics.Add(("test", SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(test)))));
-        console.Write(SummaryTables.Metrics(metrics));
+        TrainedModelOutput.Save(mlContext, trained.Model, trained.InputSchema, output, log);
+        var metrics = TrainedModelOutput.EvaluateAndPrint(console, mlContext, trained.Model, prepared.Validation, test);
 
         ReportFolder.Write(new ReportInputs(
             reportDir, output, dataset, Environment.GetCommandLineArgs(), options, modelSummary, prepared.TrainingSummary, result,

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using ImdbSentiment.Model.Data;
+using Spectre.Console;
+
+namespace ImdbSentiment.Trainer.Cli;
+
+/// <summary>
+/// What train reads, whatever the model: --dataset (or the downloaded IMDB archive), the test set (the archive's
+/// test/ split or --test-dataset) and an explicit --validation-dataset.
+/// </summary>
+internal sealed record TrainingData(
+    string DatasetPath, IReadOnlyList<LabeledReview> Training, IReadOnlyList<LabeledReview>? Validation, IReadOnlyList<LabeledReview>? Test)
+{
+    public static async Task<TrainingData> LoadAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, TextWriter log, CancellationToken cancellation)
+    {
+        var dataset = parse.GetValue(flags.Data.Dataset) ?? await DefaultDataset.EnsureAsync(console, cancellation);
+        var delimited = flags.Data.DelimitedOptions(parse);
+        var (training, test) = DatasetLoader.ForTraining(dataset, delimited, log);
+        if (parse.GetValue(flags.TestDataset) is { } testPath)
+            test = DatasetLoader.ReadFile(testPath, delimited, log);
+        var validation = parse.GetValue(flags.ValidationDataset) is { } validationPath ? DatasetLoader.ReadFile(validationPath, delimited, log) : null;
+        return new TrainingData(dataset, training, validation, test);
+    }
+}
