@@ -30,9 +30,11 @@ public static class TrainingRecipes
             ? recipe
             : throw new ArgumentException($"Unknown recipe '{name}': expected one of {string.Join(", ", Names)}.", nameof(name));
 
+    // Searched here (README, "Beyond the seed"): a bidirectional LSTM over 400 tokens of a 20,000-word vocabulary with
+    // max pooling over time, dropout 0.5, Adam and clipping reached 0.898 validation accuracy in four epochs.
     private static SentimentTrainingOptions Best() => new()
     {
-        Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 200 },
+        Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 400 },
         Network = new RecurrentTrainerOptions
         {
             Architecture = RecurrentArchitecture.Lstm,
@@ -40,12 +42,12 @@ public static class TrainingRecipes
             Units = 32,
             Bidirectional = true,
             Pooling = RecurrentPooling.Max,
-            Dropout = 0.3,
+            Dropout = 0.5,
             Optimizer = RecurrentOptimizer.Adam,
             LearningRate = 1e-3,
-            GradientClipNorm = 1.0,
-            Epochs = 6,
-            Patience = 1,
+            GradientClipNorm = 5,
+            Epochs = 8,
+            Patience = 2,
         },
     };
 

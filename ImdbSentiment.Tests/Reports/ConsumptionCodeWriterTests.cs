@@ -11,7 +11,7 @@ public sealed partial class ConsumptionCodeWriterTests
     public void Write_GivesModelInputOutputAndALazyEngineLoadedFromTheModelBesideTheApp()
     {
         using var folder = new ScratchFolder();
-        var path = folder.File(ConsumptionCodeWriter.FileName);
+        var path = folder.File(ConsumptionCodeWriter.FileNameFor("imdb-sentiment.zip"));
 
         ConsumptionCodeWriter.Write(path, "imdb-sentiment.zip");
 
@@ -28,7 +28,7 @@ public sealed partial class ConsumptionCodeWriterTests
         Assert.Contains("reference the ImdbSentiment.Model library", code);
         Assert.Contains("needs no TorchSharp-cpu", code);
         Assert.AreEqual(CountOf(code, '{'), CountOf(code, '}'), "balanced braces");
-        CollectionAssert.AreEqual(new[] { ConsumptionCodeWriter.FileName }, folder.Files());
+        CollectionAssert.AreEqual(new[] { ConsumptionCodeWriter.FileNameFor("imdb-sentiment.zip") }, folder.Files());
     }
 
     [TestMethod]

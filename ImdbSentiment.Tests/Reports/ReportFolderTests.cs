@@ -25,7 +25,7 @@ public sealed class ReportFolderTests
         CollectionAssert.AreEqual(
             new[]
             {
-                Path.Combine("models", ConsumptionCodeWriter.FileName),
+                Path.Combine("models", "imdb.consumption.cs"),
                 Path.Combine("models", "imdb-report", ReportFolder.MetricsFileName),
                 Path.Combine("models", "imdb-report", ReportFolder.ModelCardFileName),
                 Path.Combine("models", "imdb-report", ReportFolder.LengthHistogramFileName),

@@ -9,7 +9,8 @@ namespace ImdbSentiment.Trainer.Reports;
 /// </summary>
 internal static class ConsumptionCodeWriter
 {
-    public const string FileName = "ImdbSentimentModel.consumption.cs";
+    /// <summary>As Model Builder names it after the model: models/imdb-sentiment.zip gives imdb-sentiment.consumption.cs.</summary>
+    public static string FileNameFor(string modelFileName) => Path.GetFileNameWithoutExtension(modelFileName) + ".consumption.cs";
     public const string Namespace = "ImdbSentiment.Consumption";
     public const string ClassName = "ImdbSentimentModel";
 

@@ -137,7 +137,7 @@ internal static class ModelCardWriter
     private static void WriteLoading(StringBuilder card, ModelCardContent content)
     {
         card.AppendLine("## Load it").AppendLine();
-        card.AppendLine(Invariant, $"Reference the ImdbSentiment.Model library: it holds `ReviewInput`, `SentimentPrediction` and the custom mappings the zip is made of. TorchSharp-cpu (libtorch) is not needed. `{ConsumptionCodeWriter.FileName}`, written beside the model, wraps the same calls.").AppendLine();
+        card.AppendLine(Invariant, $"Reference the ImdbSentiment.Model library: it holds `ReviewInput`, `SentimentPrediction` and the custom mappings the zip is made of. TorchSharp-cpu (libtorch) is not needed. `{ConsumptionCodeWriter.FileNameFor(content.ModelFileName)}`, written beside the model, wraps the same calls.").AppendLine();
         card.AppendLine("```csharp");
         card.AppendLine("using ImdbSentiment.Model;");
         card.AppendLine("using Microsoft.ML;").AppendLine();

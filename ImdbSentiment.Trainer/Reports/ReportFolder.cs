@@ -40,6 +40,6 @@ internal static class ReportFolder
                 modelFileName, inputs.DataSource, commandLine, inputs.Model, options, inputs.TrainingData, inputs.Training,
                 inputs.Validation, inputs.Test));
         ConsumptionCodeWriter.Write(
-            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileName), modelFileName);
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileNameFor(modelFileName)), modelFileName);
     }
 }
