@@ -7,11 +7,13 @@ namespace ImdbSentiment.Tests.Serving;
 public sealed class ShippedModelTests
 {
     [TestMethod]
-    [DataRow("an absolute masterpiece, I loved every minute", true)]
-    [DataRow("a dull, boring waste of two hours", false)]
-    public void ShippedSeedModel_ClassifiesTheReadmeExamples(string review, bool positive)
+    [DataRow("imdb-sentiment.zip", "an absolute masterpiece, I loved every minute", true)]
+    [DataRow("imdb-sentiment.zip", "a dull, boring waste of two hours", false)]
+    [DataRow("imdb-sentiment-best.zip", "an absolute masterpiece, I loved every minute", true)]
+    [DataRow("imdb-sentiment-best.zip", "a dull, boring waste of two hours", false)]
+    public void ShippedModels_ClassifyTheReadmeExamples(string model, string review, bool positive)
     {
-        var path = Path.Combine(DataFixtures.FindRepoRoot()!, "models", "imdb-sentiment.zip");
+        var path = Path.Combine(DataFixtures.FindRepoRoot()!, "models", model);
         using var model = SentimentModel.Load(path);
         var prediction = model.CreatePredictionEngine().Predict(new() { Text = review });
         Assert.AreEqual(positive, prediction.PredictedLabel, $"probability {prediction.Probability}");
