@@ -11,9 +11,9 @@ public sealed class ShippedModelTests
     [DataRow("imdb-sentiment.zip", "a dull, boring waste of two hours", false)]
     [DataRow("imdb-sentiment-best.zip", "an absolute masterpiece, I loved every minute", true)]
     [DataRow("imdb-sentiment-best.zip", "a dull, boring waste of two hours", false)]
-    public void ShippedModels_ClassifyTheReadmeExamples(string model, string review, bool positive)
+    public void ShippedModels_ClassifyTheReadmeExamples(string modelFile, string review, bool positive)
     {
-        var path = Path.Combine(DataFixtures.FindRepoRoot()!, "models", model);
+        var path = Path.Combine(DataFixtures.FindRepoRoot()!, "models", modelFile);
         using var model = SentimentModel.Load(path);
         var prediction = model.CreatePredictionEngine().Predict(new() { Text = review });
         Assert.AreEqual(positive, prediction.PredictedLabel, $"probability {prediction.Probability}");
