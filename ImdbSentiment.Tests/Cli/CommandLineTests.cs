@@ -133,7 +133,7 @@ public sealed class CommandLineTests
         var environment = new Dictionary<string, string>
         {
             ["IMDB_SENTIMENT_CACHE"] = cache,
-            ["IMDB_SENTIMENT_DATASET_URL"] = $"http://127.0.0.1:{ClosedPort()}/aclImdb_v1.tar.gz",
+            ["IMDB_SENTIMENT_DATASET_URL"] = $"http://127.0.0.1:{LoopbackHttp.FreePort()}/aclImdb_v1.tar.gz",
         };
         var outcome = TrainerProcess.RunWith(null, environment, "train", "--output", _folder.PathOf("offline.zip"));
 
@@ -151,14 +151,5 @@ public sealed class CommandLineTests
         var outcome = TrainerProcess.Run(command, "--help");
         Assert.AreEqual(0, outcome.ExitCode);
         StringAssert.Contains(outcome.Output, "--model");
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

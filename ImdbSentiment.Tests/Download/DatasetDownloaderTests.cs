@@ -160,7 +160,7 @@ public sealed class DatasetDownloaderTests
     [Timeout(TestTimeoutMs, CooperativeCancellation = true)]
     public async Task ServerDown_ThrowsWithTheOfflineHint()
     {
-        var uri = new Uri($"http://127.0.0.1:{RangeFileServer.FreePort()}/aclImdb_v1.tar.gz");
+        var uri = new Uri($"http://127.0.0.1:{LoopbackHttp.FreePort()}/aclImdb_v1.tar.gz");
         using var downloader = Downloader(uri);
 
         var error = await Assert.ThrowsExactlyAsync<DownloadException>(() => downloader.DownloadAsync(null, Deadline));

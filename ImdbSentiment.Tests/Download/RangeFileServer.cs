@@ -34,7 +34,7 @@ internal sealed class RangeFileServer : IDisposable
         _stallAfter = stallAfter;
         _ignoreRange = ignoreRange;
         _failWith = failWith;
-        (_listener, Port) = StartListener();
+        (_listener, Port) = LoopbackHttp.StartListener();
         _stop.Token.Register(_listener.Stop);
         _acceptLoop = AcceptAsync();
     }
@@ -49,14 +49,6 @@ internal sealed class RangeFileServer : IDisposable
     public IReadOnlyList<string?> RangeHeaders => [.. _rangeHeaders];
 
     /// <summary>A port that nothing listens on, at least for a moment.</summary>
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
@@ -66,39 +58,13 @@ internal sealed class RangeFileServer : IDisposable
         _stop.Dispose();
     }
 
-    private static (HttpListener Listener, int Port) StartListener()
-    {
-        // Another process may take the probed port before the listener binds it; a few tries make that harmless.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return (listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
 
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
+            if (await LoopbackHttp.NextRequestAsync(_listener) is not { } context)
                 return;
-            }
             _rangeHeaders.Enqueue(context.Request.Headers["Range"]);
             _responses.Add(RespondAsync(context.Response, context.Request.Headers["Range"], isFirst: _rangeHeaders.Count == 1));
         }

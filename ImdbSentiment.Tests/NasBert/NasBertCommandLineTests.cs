@@ -49,7 +49,7 @@ public sealed class NasBertCommandLineTests
     [TestMethod]
     public void UnreachableMirror_FailsWithTheOfflineMessage()
     {
-        var port = RangeFileServer.FreePort();
+        var port = LoopbackHttp.FreePort();
 
         var outcome = Train($"http://127.0.0.1:{port}");
 

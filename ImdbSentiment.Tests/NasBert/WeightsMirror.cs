@@ -22,7 +22,7 @@ internal sealed class WeightsMirror : IDisposable
     public WeightsMirror(byte[]? file)
     {
         _file = file;
-        (_listener, Port) = StartListener();
+        (_listener, Port) = LoopbackHttp.StartListener();
         _stop.Token.Register(_listener.Stop);
         _serving = ServeAsync();
     }
@@ -44,39 +44,13 @@ internal sealed class WeightsMirror : IDisposable
         _stop.Dispose();
     }
 
-    private static (HttpListener Listener, int Port) StartListener()
-    {
-        // Another process may take the probed port before the listener binds it; a few tries make that harmless.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = RangeFileServer.FreePort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return (listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
 
     private async Task ServeAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
+            if (await LoopbackHttp.NextRequestAsync(_listener) is not { } context)
                 return;
-            }
 
             var path = context.Request.Url!.AbsolutePath;
             _requests.Enqueue(path);
