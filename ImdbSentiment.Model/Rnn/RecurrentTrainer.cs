@@ -98,7 +98,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
     }
 
     /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
-    public static (double Loss, double Accuracy) Evaluate(SentimentNetworkBase network, SequenceTensors data, int batchSize)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> network, SequenceTensors data, int batchSize)
     {
         network.eval();
         using var _ = no_grad();
@@ -116,6 +116,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
         return (lossSum / data.Count, correct / data.Count);
     }
 
-    private static double CountCorrect(Tensor logits, Tensor labels) =>
+    /// <summary>How many logits fall on the side of 0 their label is on.</summary>
+    public static double CountCorrect(Tensor logits, Tensor labels) =>
         logits.gt(0).to_type(ScalarType.Float32).eq(labels).sum().item<long>();
 }

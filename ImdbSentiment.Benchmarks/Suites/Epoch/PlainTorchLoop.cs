@@ -22,7 +22,7 @@ internal static class PlainTorchLoop
         {
             var start = Stopwatch.GetTimestamp();
             TrainOneEpoch(network, optimizer, training, shuffler, options.BatchSize);
-            accuracy = Validate(network, validation, options.EvaluationBatchSize);
+            accuracy = RecurrentTrainer.Evaluate(network, validation, options.EvaluationBatchSize).Accuracy;
             seconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
         return new EpochRun(get_num_threads(), seconds, accuracy);
@@ -44,27 +44,7 @@ internal static class PlainTorchLoop
             loss.backward();
             optimizer.step();
             lossSum += loss.item<float>() * indices.shape[0];
-            correct += CountCorrect(logits, labels);
+            correct += RecurrentTrainer.CountCorrect(logits, labels);
         }
     }
-
-    private static double Validate(nn.Module<Tensor, Tensor> network, SequenceTensors data, int batchSize)
-    {
-        network.eval();
-        using var _ = no_grad();
-        double lossSum = 0, correct = 0;
-        for (long start = 0; start < data.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var length = Math.Min(batchSize, data.Count - start);
-            var labels = data.Labels.narrow(0, start, length);
-            var logits = network.call(data.TokenIds.narrow(0, start, length));
-            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>();
-            correct += CountCorrect(logits, labels);
-        }
-        return correct / data.Count;
-    }
-
-    private static long CountCorrect(Tensor logits, Tensor labels) =>
-        logits.gt(0).to_type(ScalarType.Float32).eq(labels).sum().item<long>();
 }
