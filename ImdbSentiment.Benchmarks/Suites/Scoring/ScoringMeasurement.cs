@@ -14,7 +14,9 @@ namespace ImdbSentiment.Benchmarks.Suites.Scoring;
 /// </summary>
 internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyReviews, IReadOnlyList<LabeledReview> allReviews, string csvPath, int runs)
 {
-    private const int WarmUpPredictions = 500;
+    // .NET's tiered JIT promotes hot code to optimised code only after it has run for a while (a 100 ms quiet period,
+    // then a background compile), so a few hundred calls would time unoptimised code; a server runs optimised code.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     public ScoringResult Measure(string zip)
     {
@@ -34,9 +36,10 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
         var engine = model.CreatePredictionEngine();
         var input = new ReviewInput();
         var prediction = new SentimentPrediction();
-        foreach (var review in allReviews.Take(WarmUpPredictions))
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; warmUp.Elapsed < WarmUp; i = (i + 1) % allReviews.Count)
         {
-            input.Text = review.Text;
+            input.Text = allReviews[i].Text;
             engine.Predict(input, ref prediction);
         }
 
