@@ -9,7 +9,8 @@ public sealed class SharedAclImdbArchiveTests
 {
     public TestContext TestContext { get; set; } = null!;
 
-    private static string ArchivePath()
+    /// <summary>The shared archive's path; the calling test is inconclusive, with a message, when it is absent.</summary>
+    internal static string ArchivePath()
     {
         var root = DataFixtures.FindRepoRoot();
         var path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "aclImdb-train.tar.gz"));
