@@ -30,6 +30,7 @@ internal static class CommandFailure
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
             or UnauthorizedAccessException or IOException or ArgumentException or CryptographicException => exception.Message,
         TypeInitializationException or DllNotFoundException when TorchRuntimeFailure(exception) => TorchRuntime.Explain(exception),
+        OperationCanceledException => "cancelled (Ctrl-C); no output was written.",
         _ => null,
     };
 

@@ -28,7 +28,9 @@ internal static class ScoreCommand
                 SkipEmptyText = parse.GetValue(skipEmpty),
             };
             using var sentimentModel = ModelLoader.Load(parse.GetValue(model)!);
-            var result = Score(console, sentimentModel, parse.GetValue(input)!, parse.GetValue(output)!, options, cancellation);
+            // Ctrl-C stops between chunks; the output is written atomically, so nothing partial is left behind.
+            using var interrupt = new InterruptSignal(cancellation);
+            var result = Score(console, sentimentModel, parse.GetValue(input)!, parse.GetValue(output)!, options, interrupt.Token);
             Console.WriteLine($"Scored {result.RowsScored:N0} rows into {parse.GetValue(output)}" +
                 (result.RowsSkipped > 0 ? $"; {result.RowsSkipped:N0} rows with an empty text were left unscored." : "."));
             return Task.FromResult(0);

@@ -47,10 +47,11 @@ internal static class TrainCommand
         var modelSummary = ModelSummary.Describe(pipeline.NetworkOptions, options.Featurizer.MaxLength);
         console.Write(SummaryTables.Model(modelSummary));
 
-        // Ctrl-C cancels this token; training stops after the current batch and the best weights are still saved.
         var monitor = new EpochLogMonitor(log, options.Network.Epochs, live: !Console.IsOutputRedirected);
         var watch = Stopwatch.StartNew();
-        var trained = pipeline.Train(prepared, monitor, cancellation);
+        TrainedPipeline trained;
+        using (var interrupt = new InterruptSignal(cancellation))
+            trained = pipeline.Train(prepared, monitor, interrupt.Token);
         var result = trained.Network.Result;
         log.WriteLine(Outcome(result, watch.Elapsed));
 
