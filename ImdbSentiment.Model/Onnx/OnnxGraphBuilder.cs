@@ -11,20 +11,17 @@ internal sealed class OnnxGraphBuilder(string name)
 
     private readonly GraphProto _graph = new() { Name = name };
 
-    public OnnxGraphBuilder Initializer(string tensorName, float[] values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = tensorName, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.FloatData.AddRange(values);
-        _graph.Initializer.Add(tensor);
-        return this;
-    }
+    public OnnxGraphBuilder Initializer(string tensorName, float[] values, params long[] dims) =>
+        Initializer(tensorName, TensorProto.Types.DataType.Float, dims, tensor => tensor.FloatData.AddRange(values));
 
-    public OnnxGraphBuilder Initializer(string tensorName, long[] values, params long[] dims)
+    public OnnxGraphBuilder Initializer(string tensorName, long[] values, params long[] dims) =>
+        Initializer(tensorName, TensorProto.Types.DataType.Int64, dims, tensor => tensor.Int64Data.AddRange(values));
+
+    private OnnxGraphBuilder Initializer(string tensorName, TensorProto.Types.DataType type, long[] dims, Action<TensorProto> fill)
     {
-        var tensor = new TensorProto { Name = tensorName, DataType = (int)TensorProto.Types.DataType.Int64 };
+        var tensor = new TensorProto { Name = tensorName, DataType = (int)type };
         tensor.Dims.AddRange(dims);
-        tensor.Int64Data.AddRange(values);
+        fill(tensor);
         _graph.Initializer.Add(tensor);
         return this;
     }

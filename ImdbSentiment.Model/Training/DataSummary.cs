@@ -30,7 +30,8 @@ public sealed record DataSummary(
             var length = keys.Length;
             counts.Add(length);
             tokens += length;
-            outOfVocabulary += length - keys.GetValues().ToArray().Count(key => key != 0);
+            foreach (var key in keys.GetValues())
+                outOfVocabulary += key == 0 ? 1 : 0;
             positive += label ? 1 : 0;
             // The start id makes a sequence one longer than its words.
             truncated += length + 1 > maxLength ? 1 : 0;

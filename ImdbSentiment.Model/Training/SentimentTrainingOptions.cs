@@ -12,4 +12,7 @@ public sealed record SentimentTrainingOptions
 
     /// <summary>Share of the training data held out for validation when no validation set is given.</summary>
     public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>The network's options as the pipeline trains it: its vocabulary is the featurizer's.</summary>
+    public RecurrentTrainerOptions EffectiveNetwork() => Network with { VocabularySize = Featurizer.VocabularySize };
 }

@@ -35,7 +35,7 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
     }
 
     /// <summary>The network's options, with the vocabulary size the featurizer uses.</summary>
-    public RecurrentTrainerOptions NetworkOptions => options.Network with { VocabularySize = options.Featurizer.VocabularySize };
+    public RecurrentTrainerOptions NetworkOptions => options.EffectiveNetwork();
 }
 
 /// <summary>The splits after featurization, with the fitted featurizer and the training split's summary.</summary>

@@ -22,11 +22,7 @@ internal static class ReportFolder
     {
         var folder = inputs.ReportDirectory;
         var commandLine = CommandLineText.Format(inputs.CommandLineArgs, Environment.CurrentDirectory);
-        // As SentimentTrainingPipeline trains it: the network's vocabulary is the featurizer's.
-        var options = inputs.Options with
-        {
-            Network = inputs.Options.Network with { VocabularySize = inputs.Options.Featurizer.VocabularySize },
-        };
+        var options = inputs.Options with { Network = inputs.Options.EffectiveNetwork() };
 
         MetricsJsonWriter.Write(
             Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, options, commandLine);
