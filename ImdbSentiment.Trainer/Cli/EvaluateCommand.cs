@@ -23,7 +23,7 @@ internal static class EvaluateCommand
             var asJson = parse.GetValue(json);
             var log = asJson ? TextWriter.Null : Console.Out;
             var reviews = DatasetLoader.ForEvaluation(parse.GetValue(data.Dataset)!, data.DelimitedOptions(parse), log);
-            using var sentimentModel = ModelLoader.Load(parse.GetValue(model)!);
+            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
             var scored = sentimentModel.Transform(sentimentModel.MLContext.Data.LoadFromEnumerable(reviews));
             var metrics = SentimentMetrics.Evaluate(sentimentModel.MLContext, scored);
             if (asJson)

@@ -15,7 +15,7 @@ internal static class PredictCommand
         var command = new Command("predict", "Classify reviews: prints 'positive' or 'negative', the probability of positive, and the review, tab-separated.") { model, texts };
         command.SetAction((parse, _) => CommandFailure.Guard(() =>
         {
-            using var sentimentModel = ModelLoader.Load(parse.GetValue(model)!);
+            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
             var engine = sentimentModel.CreatePredictionEngine();
             var given = parse.GetValue(texts) ?? [];
             foreach (var text in given.Length > 0 ? given : ReadLines(Console.In))

@@ -27,7 +27,7 @@ internal static class ScoreCommand
                 Separator = parse.GetValue(separator) is { } name ? SeparatorNames.Parse(name) : null,
                 SkipEmptyText = parse.GetValue(skipEmpty),
             };
-            using var sentimentModel = ModelLoader.Load(parse.GetValue(model)!);
+            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
             // Ctrl-C stops between chunks; the output is written atomically, so nothing partial is left behind.
             using var interrupt = new InterruptSignal(cancellation);
             var result = Score(console, sentimentModel, parse.GetValue(input)!, parse.GetValue(output)!, options, interrupt.Token);

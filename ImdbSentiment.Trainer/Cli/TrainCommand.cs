@@ -3,7 +3,6 @@ using System.Diagnostics;
 using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Training;
-using ImdbSentiment.Trainer.NasBert;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Trainer.Reports;
 using Microsoft.ML;
@@ -28,9 +27,6 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
     {
-        if (NasBertTrainCommand.IsSelected(flags, parse))
-            return await NasBertTrainCommand.RunAsync(flags, parse, console, cancellation);
-
         var options = flags.TrainingOptions(parse);
         options.Featurizer.Validate();
         options.Network.Validate();

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Model.Text;
 using ImdbSentiment.Model.Training;
-using ImdbSentiment.Trainer.NasBert;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -22,7 +21,7 @@ internal sealed class TrainFlags
 
     public Option<double> ValidationFraction { get; } = new("--validation-fraction") { Description = "Share of the training data held out for validation [0.2]." };
 
-    public Option<string> Model { get; } = new("--model") { Description = "The network: onehot-rnn, embedding-rnn, lstm or gru [recipe]; or nasbert, ML.NET's pretrained NAS-BERT text classifier (downloads its weights once; takes --epochs [10] and --batch-size [32])." };
+    public Option<string> Model { get; } = new("--model") { Description = "The network: onehot-rnn, embedding-rnn, lstm or gru [recipe]." };
 
     public Option<int> VocabularySize { get; } = new("--vocab-size") { Description = "Vocabulary size, counting the ids 0 (padding), 1 (start) and 2 (out-of-vocabulary), like Keras num_words [book: 500]." };
 
@@ -78,7 +77,7 @@ internal sealed class TrainFlags
     public TrainFlags()
     {
         Recipe.AcceptOnlyFromAmong([.. TrainingRecipes.Names]);
-        Model.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.Names, NasBertSettings.ModelName]);
+        Model.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.Names]);
         Padding.AcceptOnlyFromAmong("pre", "post");
         Truncating.AcceptOnlyFromAmong("pre", "post");
         Pooling.AcceptOnlyFromAmong("last", "max");
