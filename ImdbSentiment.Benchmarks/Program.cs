@@ -4,11 +4,12 @@ using ImdbSentiment.Benchmarks.Suites;
 using ImdbSentiment.Benchmarks.Suites.Epoch;
 using ImdbSentiment.Benchmarks.Suites.Featurize;
 using ImdbSentiment.Benchmarks.Suites.Memory;
+using ImdbSentiment.Benchmarks.Suites.Quality;
 using ImdbSentiment.Benchmarks.Suites.Recipes;
 using ImdbSentiment.Benchmarks.Suites.Scoring;
 
 const int UsageError = 2;
-ISuite[] suites = [new FeaturizeSuite(), new EpochSuite(), new MemorySuite(), new ScoringSuite(), new RecipesSuite()];
+ISuite[] suites = [new FeaturizeSuite(), new EpochSuite(), new MemorySuite(), new ScoringSuite(), new RecipesSuite(), new QualitySuite()];
 
 var (arguments, error) = BenchmarkArguments.Parse(args);
 var known = arguments is not null && (arguments.Suite is "all" or MemoryChild.SuiteName || suites.Any(suite => suite.Name == arguments.Suite));
@@ -27,7 +28,7 @@ var modelPath = arguments.ModelPath is null ? null : Path.GetFullPath(arguments.
 if (modelPath is not null && !File.Exists(modelPath))
     return Fail($"No model zip at {modelPath} (--model). Leave --model out to use models/imdb-sentiment.zip, or a quick model trained in the run when that is absent.");
 
-var context = new BenchmarkContext(root ?? Environment.CurrentDirectory, dataPath, modelPath, arguments.Runs, Console.Out);
+var context = new BenchmarkContext(root ?? Environment.CurrentDirectory, dataPath, modelPath, arguments.Runs, Console.Out, arguments.SuiteArgument);
 if (arguments.Suite == MemoryChild.SuiteName)
     return MemoryChild.Run(context, arguments.SuiteArgument);
 

@@ -7,13 +7,14 @@ internal sealed class BenchmarkContext
 {
     private readonly Lazy<IReadOnlyList<LabeledReview>> _reviews;
 
-    public BenchmarkContext(string repositoryRoot, string dataPath, string? modelPath, int runs, TextWriter output)
+    public BenchmarkContext(string repositoryRoot, string dataPath, string? modelPath, int runs, TextWriter output, string? suiteArgument = null)
     {
         RepositoryRoot = repositoryRoot;
         DataPath = dataPath;
         ModelPath = modelPath;
         Runs = runs;
         Output = output;
+        SuiteArgument = suiteArgument;
         _reviews = new(() => ReviewDatasetReader.Read(dataPath).Reviews);
     }
 
@@ -27,6 +28,9 @@ internal sealed class BenchmarkContext
     public int Runs { get; }
 
     public TextWriter Output { get; }
+
+    /// <summary>The word after the suite's name, e.g. the recipes the quality suite trains.</summary>
+    public string? SuiteArgument { get; }
 
     public IReadOnlyList<LabeledReview> Reviews => _reviews.Value;
 }

@@ -7,15 +7,23 @@ internal sealed class AclImdbFolder(string path) : IAclImdbSource
         ? Path.Combine(path, AclImdbLayout.RootFolder)
         : path;
 
-    public IReadOnlySet<string> FindSplits() =>
-        AclImdbReader.Splits
-            .Where(split => AclImdbLayout.Classes.All(c => ReviewFiles(split, c.Folder).Any()))
-            .ToHashSet();
-
-    public List<AclImdbReviewFile> ReadSplit(string split) =>
-        AclImdbLayout.Classes
-            .SelectMany(c => ReviewFiles(split, c.Folder).Select(file => ReadReview(file, c.Label)))
-            .ToList();
+    public AclImdbContents ReadAll(bool unlabelled)
+    {
+        var contents = new AclImdbContents([], []);
+        string[] folders = unlabelled ? [.. AclImdbLayout.Classes.Select(c => c.Folder), AclImdbLayout.UnlabelledFolder] : [.. AclImdbLayout.Classes.Select(c => c.Folder)];
+        foreach (var split in AclImdbReader.Splits)
+        {
+            foreach (var classFolder in folders)
+            {
+                AclImdbLayout.TryGetLabel(classFolder, out var label);
+                contents.Reviews.AddRange(ReviewFiles(split, classFolder).Select(file => ReadReview(file, split, classFolder, label)));
+                var urlList = Path.Combine(_root, AclImdbLayout.UrlListName(split, classFolder));
+                if (File.Exists(urlList))
+                    contents.UrlLists[(split, classFolder)] = File.ReadAllText(urlList).Split('\n', StringSplitOptions.TrimEntries);
+            }
+        }
+        return contents;
+    }
 
     private IEnumerable<string> ReviewFiles(string split, string classFolder)
     {
@@ -26,11 +34,11 @@ internal sealed class AclImdbFolder(string path) : IAclImdbSource
             : [];
     }
 
-    private static AclImdbReviewFile ReadReview(string file, bool label)
+    private static AclImdbReviewFile ReadReview(string file, string split, string classFolder, bool? label)
     {
         var text = File.ReadAllText(file);
         if (string.IsNullOrWhiteSpace(text))
             throw new DataFormatException(file, null, "the review is empty: expected the text of a review");
-        return new AclImdbReviewFile(Path.GetFileName(file), label, text);
+        return new AclImdbReviewFile(split, classFolder, Path.GetFileName(file), label, text);
     }
 }

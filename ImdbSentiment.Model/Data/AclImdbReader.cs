@@ -1,40 +1,84 @@
+using System.Text.RegularExpressions;
+
 namespace ImdbSentiment.Model.Data;
+
+/// <summary>The reviews one read of an aclImdb data set gives: the splits, the unlabelled reviews when asked for.</summary>
+/// <param name="Test">Null when the data set has no test/ split (as the shared training archive).</param>
+/// <param name="HasMovies">True when url lists gave every labelled review its movie (<see cref="LabeledReview.Group"/>).</param>
+public sealed record AclImdbDataset(
+    IReadOnlyList<LabeledReview> Train, IReadOnlyList<LabeledReview>? Test, IReadOnlyList<string> Unlabelled, bool HasMovies);
 
 /// <summary>
 /// Reads the Large Movie Review Dataset in its official layout, aclImdb/{train,test}/{pos,neg}/*.txt, from an
-/// extracted folder or straight from the .tar.gz. Other content (unsup/, .feat files, URL lists) is ignored.
+/// extracted folder or straight from the .tar.gz, in one pass: the labelled splits, the url lists (each review's movie
+/// becomes its <see cref="LabeledReview.Group"/>) and, when asked, train/unsup/. Other content (.feat files) is ignored.
 /// </summary>
-public static class AclImdbReader
+public static partial class AclImdbReader
 {
     public static IReadOnlyList<string> Splits { get; } = ["train", "test"];
 
     /// <summary>True for a directory, or a path ending in .tar.gz or .tgz (whether or not it exists).</summary>
     public static bool IsAclImdb(string path) => Directory.Exists(path) || IsArchiveName(path);
 
+    /// <summary>
+    /// Every split in one pass. Each split lists its positive reviews, then its negative ones, each in ordinal order of
+    /// file name, so a folder and its archive give the same sequence.
+    /// </summary>
+    /// <exception cref="DataFormatException">train/ lacks a class, or test/ exists but lacks a class.</exception>
+    public static AclImdbDataset ReadAll(string path, bool unlabelled = false)
+    {
+        var contents = Open(path).ReadAll(unlabelled);
+        var present = contents.Reviews.Where(r => r.Label is not null).Select(r => r.Split).ToHashSet();
+        var train = LabelledSplit(path, contents, "train") ?? throw MissingSplit(path, "train", contents);
+        var test = present.Contains("test") ? LabelledSplit(path, contents, "test") ?? throw MissingSplit(path, "test", contents) : null;
+        var unlabelledTexts = contents.Reviews
+            .Where(r => r.Label is null)
+            .OrderBy(r => r.FileName, StringComparer.Ordinal)
+            .Select(r => r.Text)
+            .ToArray();
+        var hasMovies = train.All(review => review.Group.Length > 0) && (test?.All(review => review.Group.Length > 0) ?? true);
+        return new AclImdbDataset(train, test, unlabelledTexts, hasMovies);
+    }
+
     /// <summary>Whether the data set holds reviews in both pos/ and neg/ of <paramref name="split"/>; scans a whole archive.</summary>
     public static bool HasSplit(string path, string split)
     {
         CheckSplitName(split);
-        return Open(path).FindSplits().Contains(split);
+        return LabelledSplit(path, Open(path).ReadAll(unlabelled: false), split) is not null;
     }
 
-    /// <summary>
-    /// The reviews of <paramref name="split"/> ("train" or "test"): the positive ones, then the negative ones,
-    /// each in ordinal order of file name, so a folder and its archive give the same sequence.
-    /// </summary>
+    /// <summary>The reviews of <paramref name="split"/> ("train" or "test"), ordered as <see cref="ReadAll"/> orders them.</summary>
     public static IReadOnlyList<LabeledReview> Read(string path, string split)
     {
         CheckSplitName(split);
-        var source = Open(path);
-        var files = source.ReadSplit(split);
+        var contents = Open(path).ReadAll(unlabelled: false);
+        return LabelledSplit(path, contents, split) ?? throw MissingSplit(path, split, contents);
+    }
+
+    /// <summary>The movie's IMDB id ("tt0453418") in a url list's line, or the whole line when it has none.</summary>
+    public static string MovieOf(string url) => MovieId().Match(url) is { Success: true } match ? match.Value : url;
+
+    [GeneratedRegex(@"tt\d+")]
+    private static partial Regex MovieId();
+
+    private static List<LabeledReview>? LabelledSplit(string path, AclImdbContents contents, string split)
+    {
+        var files = contents.Reviews.Where(r => r.Split == split && r.Label is not null).ToList();
         if (AclImdbLayout.Classes.Any(c => !files.Exists(file => file.Label == c.Label)))
-            throw MissingSplit(path, split, source.FindSplits());
+            return null;
         return files
             .OrderByDescending(file => file.Label)
             .ThenBy(file => file.FileName, StringComparer.Ordinal)
-            .Select(file => new LabeledReview { Text = file.Text, Label = file.Label })
+            .Select(file => new LabeledReview { Text = file.Text, Label = file.Label!.Value, Group = Movie(contents, file) })
             .ToList();
     }
+
+    // A review the url lists do not cover has no movie: reading still works, and what needs movies (a movie split,
+    // the development-test set) refuses such a data set with a message of its own.
+    private static string Movie(AclImdbContents contents, AclImdbReviewFile file) =>
+        contents.UrlLists.TryGetValue((file.Split, file.ClassFolder), out var urls) && file.Id is { } id && id < urls.Length
+            ? MovieOf(urls[id])
+            : "";
 
     private static bool IsArchiveName(string path) =>
         path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
@@ -56,10 +100,11 @@ public static class AclImdbReader
             throw new ArgumentException($"Unknown aclImdb split '{split}': expected {string.Join(" or ", Splits)}.", nameof(split));
     }
 
-    private static DataFormatException MissingSplit(string path, string split, IReadOnlySet<string> found)
+    private static DataFormatException MissingSplit(string path, string split, AclImdbContents contents)
     {
-        var present = found.Count == 0 ? "none" : string.Join(", ", Splits.Where(found.Contains));
+        var found = Splits.Where(s => LabelledSplit(path, contents, s) is not null).ToArray();
+        var present = found.Length == 0 ? "none" : string.Join(", ", found);
         return new DataFormatException(path, null,
-            $"no '{split}' split: expected reviews in aclImdb/{split}/pos/*.txt and aclImdb/{split}/neg/*.txt; splits found: {present}");
+            $"no complete '{split}' split: expected reviews in aclImdb/{split}/pos/*.txt and aclImdb/{split}/neg/*.txt; complete splits found: {present}");
     }
 }

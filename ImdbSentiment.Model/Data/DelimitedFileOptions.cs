@@ -21,6 +21,9 @@ public sealed record DelimitedFileOptions
     /// </summary>
     public bool? HasHeader { get; init; }
 
+    /// <summary>The group column (e.g. the movie): reviews of one group stay on one side of a group split. Default: none.</summary>
+    public string? GroupColumn { get; init; }
+
     /// <summary>Default: detected from the first line, see <see cref="SeparatorDetector.Detect"/>.</summary>
     public char? Separator { get; init; }
 

@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>Where the label and the text are in a delimited file, settled from its first record and the options.</summary>
-internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int LabelIndex, int TextIndex, string LabelColumn, string TextColumn)
+internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int LabelIndex, int TextIndex, string LabelColumn, string TextColumn, int? GroupIndex = null)
 {
     private static readonly string[] LabelNames = ["label", "sentiment"];
     private static readonly string[] TextNames = ["text", "review"];
@@ -20,7 +20,11 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
         if (labelIndex == textIndex)
             throw new DataFormatException(path, first.Line, $"the label and the text are both {Describe(labelIndex, header)}: expected two different columns");
 
-        return new DelimitedLayout(header is not null, fields.Length, labelIndex, textIndex, Describe(labelIndex, header), Describe(textIndex, header));
+        int? groupIndex = options.GroupColumn is { } group ? Locate(path, first, header, "group", group) : null;
+        if (groupIndex == labelIndex || groupIndex == textIndex)
+            throw new DataFormatException(path, first.Line, $"the group column is also the label or the text column ({Describe(groupIndex!.Value, header)}): expected a column of its own");
+
+        return new DelimitedLayout(header is not null, fields.Length, labelIndex, textIndex, Describe(labelIndex, header), Describe(textIndex, header), groupIndex);
     }
 
     private static bool StartsWithHeader(string[] fields, string? labelColumn)

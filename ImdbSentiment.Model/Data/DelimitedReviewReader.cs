@@ -62,7 +62,13 @@ public static class DelimitedReviewReader
             problem = $"the review text in {layout.TextColumn} is empty: expected the text of a review";
             return false;
         }
-        review = new LabeledReview { Text = text, Label = label };
+        var group = layout.GroupIndex is { } groupIndex ? row.Fields[groupIndex].Trim() : "";
+        if (layout.GroupIndex is not null && group.Length == 0)
+        {
+            problem = "the group is empty: expected the review's group (e.g. its movie) in the group column";
+            return false;
+        }
+        review = new LabeledReview { Text = text, Label = label, Group = group };
         problem = "";
         return true;
     }

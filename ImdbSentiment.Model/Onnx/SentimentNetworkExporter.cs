@@ -4,14 +4,17 @@ using static ImdbSentiment.Model.Onnx.OnnxGraphBuilder;
 namespace ImdbSentiment.Model.Onnx;
 
 /// <summary>
-/// Exports a trained recurrent network's weights as an ONNX graph (opset 13) that ML.NET's OnnxTransformer runs
-/// without TorchSharp. The time dimension is symbolic, so the graph reads sequences of any length; every graph has
-/// the input <see cref="InputName"/> [batch, time] (int64) and the outputs <see cref="LogitOutput"/> and
-/// <see cref="ProbabilityOutput"/> [batch, 1].
+/// Exports a trained network's weights as an ONNX graph (opset 13) that ML.NET's OnnxTransformer runs without
+/// TorchSharp. A network is one or more branches, each adding the nodes that compute its logit [batch, 1]; the graph
+/// sums them and applies the sigmoid. The time and n-gram dimensions are symbolic, so the graph reads reviews of any
+/// length; its inputs are <see cref="InputName"/> [batch, time] (int64) when a branch reads token ids and
+/// <see cref="NgramInputName"/> [batch, n-grams] (int64) when one reads n-gram ids; its outputs are
+/// <see cref="LogitOutput"/> and <see cref="ProbabilityOutput"/> [batch, 1].
 /// </summary>
 public static class SentimentNetworkExporter
 {
     public const string InputName = ColumnNames.TokenIds;
+    public const string NgramInputName = ColumnNames.NgramIds;
     public const string LogitOutput = "NetworkLogit";
     public const string ProbabilityOutput = "NetworkProbability";
 
@@ -22,15 +25,51 @@ public static class SentimentNetworkExporter
     private const TensorProto.Types.DataType LongType = TensorProto.Types.DataType.Int64;
     private const TensorProto.Types.DataType FloatType = TensorProto.Types.DataType.Float;
 
-    /// <summary>The simple RNN: Gather (lookup) -> Transpose (time first) -> RNN -> Squeeze -> Gemm -> Sigmoid.</summary>
-    public static byte[] Export(RecurrentNetworkWeights weights)
+    /// <summary>One branch of a graph: adds the nodes that compute a logit [batch, 1] named by the second argument.</summary>
+    internal delegate void Branch(OnnxGraphBuilder graph, string logit);
+
+    /// <summary>The simple RNN alone, as a whole graph (see <see cref="AddSimpleRnn"/>).</summary>
+    public static byte[] Export(RecurrentNetworkWeights weights) =>
+        Compose("imdb_sentiment_rnn", readsTokens: true, readsNgrams: false, [(graph, logit) => AddSimpleRnn(graph, weights, logit)]);
+
+    /// <summary>
+    /// The graph of a network made of <paramref name="branches"/>: its inputs, each branch's logit, their sum as
+    /// <see cref="LogitOutput"/> and its sigmoid as <see cref="ProbabilityOutput"/>.
+    /// </summary>
+    internal static byte[] Compose(string name, bool readsTokens, bool readsNgrams, IReadOnlyList<Branch> branches)
+    {
+        var graph = new OnnxGraphBuilder(name);
+        if (readsTokens)
+            graph.Input(InputName, LongType, "batch", "time");
+        if (readsNgrams)
+            graph.Input(NgramInputName, LongType, "batch", "ngrams");
+        if (branches.Count == 1)
+        {
+            branches[0](graph, LogitOutput);
+        }
+        else
+        {
+            var logits = branches.Select((branch, i) => $"branch{i}_logit").ToArray();
+            for (var i = 0; i < branches.Count; i++)
+                branches[i](graph, logits[i]);
+            graph.Node("Sum", logits, [LogitOutput]);
+        }
+
+        return graph
+            .Node("Sigmoid", [LogitOutput], [ProbabilityOutput])
+            .Output(LogitOutput, FloatType, "batch", 1)
+            .Output(ProbabilityOutput, FloatType, "batch", 1)
+            .ToBytes("ImdbSentiment");
+    }
+
+    /// <summary>The simple RNN: Gather (lookup) -> Transpose (time first) -> RNN -> Squeeze -> Gemm.</summary>
+    internal static void AddSimpleRnn(OnnxGraphBuilder graph, RecurrentNetworkWeights weights, string logit)
     {
         long units = weights.Units;
         long width = weights.LookupWidth;
         var bias = weights.InputBias.Concat(weights.RecurrentBias).ToArray();
 
-        return new OnnxGraphBuilder("imdb_sentiment_rnn")
-            .Input(InputName, LongType, "batch", "time")
+        graph
             .Initializer("lookup", weights.Lookup, weights.VocabularySize, width)
             .Initializer("W", weights.InputWeights, 1, units, width)
             .Initializer("R", weights.RecurrentWeights, 1, units, units)
@@ -43,21 +82,21 @@ public static class SentimentNetworkExporter
             .Node("RNN", ["time_first", "W", "R", "B"], ["", "last_hidden"],
                 IntAttribute("hidden_size", units), StringsAttribute("activations", "Tanh"))
             .Node("Squeeze", ["last_hidden", "first_axis"], ["hidden"])
-            .Node("Gemm", ["hidden", "dense_weight", "dense_bias"], [LogitOutput], IntAttribute("transB", 1))
-            .Node("Sigmoid", [LogitOutput], [ProbabilityOutput])
-            .Output(LogitOutput, FloatType, "batch", 1)
-            .Output(ProbabilityOutput, FloatType, "batch", 1)
-            .ToBytes("ImdbSentiment");
+            .Node("Gemm", ["hidden", "dense_weight", "dense_bias"], [logit], IntAttribute("transB", 1));
     }
+
+    /// <summary>The gated network alone, as a whole graph (see <see cref="AddGated"/>).</summary>
+    public static byte[] Export(GatedNetworkWeights weights) =>
+        Compose($"imdb_sentiment_{weights.Cell.ToString().ToLowerInvariant()}", readsTokens: true, readsNgrams: false, [(graph, logit) => AddGated(graph, weights, logit)]);
 
     /// <summary>
     /// The gated network: Gather (embedding) -> Transpose (time first) -> one LSTM or GRU node per layer, the outputs
     /// Y [time, directions, batch, units] of one layer reshaped to [time, batch, directions * units] for the next ->
     /// the last layer's final states Y_h (pooling Last) or its outputs' maximum over time (pooling Max), as
-    /// [batch, directions * units] with the forward direction first -> Gemm -> Sigmoid. Dropout is a training-only
-    /// operation and has no node.
+    /// [batch, directions * units] with the forward direction first -> Gemm. Dropout is a training-only operation and
+    /// has no node.
     /// </summary>
-    public static byte[] Export(GatedNetworkWeights weights)
+    internal static void AddGated(OnnxGraphBuilder graph, GatedNetworkWeights weights, string logit)
     {
         long units = weights.Units;
         long directions = weights.Directions;
@@ -66,8 +105,7 @@ public static class SentimentNetworkExporter
         var gateOrder = weights.Cell == GatedCell.Lstm ? LstmGateOrder : GruGateOrder;
         var lastLayer = weights.Layers.Count - 1;
 
-        var graph = new OnnxGraphBuilder($"imdb_sentiment_{opType.ToLowerInvariant()}")
-            .Input(InputName, LongType, "batch", "time")
+        graph
             .Initializer("embedding", weights.Embedding, weights.VocabularySize, weights.EmbeddingSize)
             .Initializer("dense_weight", weights.DenseWeights, 1, directions * units)
             .Initializer("dense_bias", weights.DenseBias, 1)
@@ -113,15 +151,24 @@ public static class SentimentNetworkExporter
         if (weights.MaxPooling)
             graph.Node("ReduceMax", [$"layer{lastLayer}_sequence"], ["final_states"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
 
-        return graph
+        graph
             .Node("Transpose", ["final_states"], ["batch_first_states"], IntsAttribute("perm", 1, 0, 2))
             .Node("Reshape", ["batch_first_states", "batch_features"], ["features"])
-            .Node("Gemm", ["features", "dense_weight", "dense_bias"], [LogitOutput], IntAttribute("transB", 1))
-            .Node("Sigmoid", [LogitOutput], [ProbabilityOutput])
-            .Output(LogitOutput, FloatType, "batch", 1)
-            .Output(ProbabilityOutput, FloatType, "batch", 1)
-            .ToBytes("ImdbSentiment");
+            .Node("Gemm", ["features", "dense_weight", "dense_bias"], [logit], IntAttribute("transB", 1));
     }
+
+    /// <summary>
+    /// The n-gram bag: Gather (each n-gram id's weight, [batch, n-grams]) -> ReduceSum over the n-grams (keepdims) ->
+    /// Add the bias. The padding id's weight is 0, so padding adds nothing.
+    /// </summary>
+    internal static void AddNgramBag(OnnxGraphBuilder graph, NgramBagWeights weights, string logit) =>
+        graph
+            .Initializer("ngram_weights", weights.Weights, weights.Weights.Length)
+            .Initializer("ngram_bias", weights.Bias, 1)
+            .Initializer("ngram_axes", [1L], 1)
+            .Node("Gather", ["ngram_weights", NgramInputName], ["ngram_values"], IntAttribute("axis", 0))
+            .Node("ReduceSum", ["ngram_values", "ngram_axes"], ["ngram_sum"], IntAttribute("keepdims", 1))
+            .Node("Add", ["ngram_sum", "ngram_bias"], [logit]);
 
     /// <summary>The gate blocks (each <paramref name="blockSize"/> values, in torch's order) in ONNX's order.</summary>
     private static IEnumerable<float> Reorder(float[] values, int[] gateOrder, int blockSize)

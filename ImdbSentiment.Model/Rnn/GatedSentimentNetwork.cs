@@ -72,11 +72,12 @@ public sealed class GatedSentimentNetwork : SentimentNetworkBase
 
     private int Directions => Bidirectional ? 2 : 1;
 
-    public override Parameter LookupTable => (Parameter)embedding.weight!;
+    public override Parameter? LookupTable => (Parameter)embedding.weight!;
 
-    public override Tensor forward(Tensor tokenIds)
+    public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
+        var tokenIds = batch.TokenIds;
         var sequence = embedding.call(tokenIds);
         Tensor finalStates = null!;
         for (var layer = 0; layer < Layers; layer++)
@@ -129,8 +130,16 @@ public sealed class GatedSentimentNetwork : SentimentNetworkBase
             Pooling == RecurrentPooling.Max, Values(table), layers, Values(dense.weight!), Values(dense.bias!));
     }
 
-    /// <summary>Gather -> Transpose -> LSTM/GRU per layer -> pooling -> Gemm -> Sigmoid (see <see cref="SentimentNetworkExporter"/>).</summary>
-    public override byte[] ExportOnnx() => SentimentNetworkExporter.Export(ToWeights());
+    internal override bool ReadsTokenIds => true;
+
+    internal override bool ReadsNgramIds => false;
+
+    /// <summary>See <see cref="SentimentNetworkExporter.AddGated"/>.</summary>
+    internal override IReadOnlyList<SentimentNetworkExporter.Branch> OnnxBranches()
+    {
+        var weights = ToWeights();
+        return [(graph, logit) => SentimentNetworkExporter.AddGated(graph, weights, logit)];
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -20,7 +20,7 @@ public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<Initiali
         for (var i = 0; i < options.InitializationTrials && !cancellation.IsCancellationRequested; i++)
         {
             var trialOptions = options with { Seed = options.Seed + i, Epochs = options.TrialEpochs, Patience = int.MaxValue, CheckpointPath = null };
-            using var network = RecurrentSentimentEstimator.CreateSeededNetwork(trialOptions);
+            using var network = RecurrentSentimentEstimator.CreateSeededNetwork(trialOptions, training);
             var result = new RecurrentTrainer(trialOptions).Train(network, training, validation, cancellation);
             trials.Add(new InitializationTrial(trialOptions.Seed, result.History[^1].ValidationLoss));
             monitor?.TrialEnded(trials[^1]);

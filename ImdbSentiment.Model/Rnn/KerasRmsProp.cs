@@ -15,13 +15,15 @@ internal sealed class KerasRmsProp : ITrainingOptimizer
     private readonly double _learningRate;
     private readonly double _rho;
     private readonly double _epsilon;
+    private readonly double _weightDecay;
 
-    public KerasRmsProp(IEnumerable<Parameter> parameters, Parameter? embeddingTable, double learningRate, double rho = 0.9, double epsilon = 1e-7)
+    public KerasRmsProp(IEnumerable<Parameter> parameters, Parameter? embeddingTable, double learningRate, double rho = 0.9, double epsilon = 1e-7, double weightDecay = 0)
     {
         _state = parameters.Select(p => (p, zeros_like(p), embeddingTable is not null && p.Handle == embeddingTable.Handle)).ToArray();
         _learningRate = learningRate;
         _rho = rho;
         _epsilon = epsilon;
+        _weightDecay = weightDecay;
     }
 
     public void ZeroGrad()
@@ -35,10 +37,12 @@ internal sealed class KerasRmsProp : ITrainingOptimizer
         using var _ = no_grad();
         foreach (var (parameter, meanSquare, sparseRows) in _state)
         {
-            if (parameter.grad is not { } gradient)
+            if (parameter.grad is not { } rawGradient)
                 continue;
 
             using var scope = NewDisposeScope();
+            // Weight decay as torch's optimizers apply it: an L2 term added to the gradient.
+            var gradient = _weightDecay > 0 ? rawGradient + parameter * _weightDecay : rawGradient;
             var updated = meanSquare * _rho + gradient.square() * (1 - _rho);
             if (sparseRows)
                 updated = where(gradient.ne(0).any(1, keepdim: true), updated, meanSquare);

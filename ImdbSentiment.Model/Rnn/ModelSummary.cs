@@ -14,6 +14,16 @@ public sealed record ModelSummary(IReadOnlyList<LayerSummary> Layers)
 
     public static ModelSummary Describe(RecurrentTrainerOptions options, int maxLength)
     {
+        if (!options.NgramBranch)
+            return DescribeRecurrent(options, maxLength);
+        LayerSummary bag = new("ngram_bag (NB-weighted n-grams, fixed ratios)", "(None, 1)", options.NgramVocabularySize + 1L);
+        if (options.Architecture == RecurrentArchitecture.None)
+            return new ModelSummary([bag]);
+        return new ModelSummary([bag, .. DescribeRecurrent(options, maxLength).Layers, new("add (Add: n-gram + recurrent logits)", "(None, 1)", 0)]);
+    }
+
+    private static ModelSummary DescribeRecurrent(RecurrentTrainerOptions options, int maxLength)
+    {
         int vocabulary = options.VocabularySize, units = options.Units, embedding = options.EmbeddingSize;
         var layers = new List<LayerSummary>();
         if (options.Architecture.IsGated())

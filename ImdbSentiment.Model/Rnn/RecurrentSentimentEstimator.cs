@@ -37,7 +37,7 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        OutputStage(SentimentNetworkExporter.Export(RecurrentNetworkWeights.Zeros(_options.VocabularySize, 1, 1))).GetOutputSchema(inputSchema);
+        OutputStage(SentimentNetworkExporter.Export(RecurrentNetworkWeights.Zeros(_options.VocabularySize, 1, 1)), [SentimentNetworkExporter.InputName]).GetOutputSchema(inputSchema);
 
     /// <summary>Trains on featurized splits; the result carries the history and the network as well as the transformer.</summary>
     public TrainedSentimentModel Train(IDataView featurizedTraining, IDataView featurizedValidation)
@@ -48,14 +48,22 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
         using var validation = SequenceTensors.FromDataView(featurizedValidation);
         var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
         var options = _options with { Seed = trials.ChosenSeed };
-        var network = CreateSeededNetwork(options);
+        var network = CreateSeededNetwork(options, training);
         var result = new RecurrentTrainer(options, _monitor).Train(network, training, validation, _cancellation) with { Initialization = trials };
-        var transformer = OutputStage(network.ExportOnnx()).Fit(featurizedValidation);
+        var transformer = OutputStage(network.ExportOnnx(), network.OnnxInputs).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }
 
     /// <summary>The untrained network the options describe, initialised from torch's global generator (seed it first).</summary>
-    public static SentimentNetworkBase CreateNetwork(RecurrentTrainerOptions options) => options.Architecture switch
+    public static SentimentNetworkBase CreateNetwork(RecurrentTrainerOptions options)
+    {
+        if (!options.NgramBranch)
+            return CreateRecurrentNetwork(options);
+        var bag = new NgramBagNetwork(options.NgramVocabularySize, options.NgramDropout);
+        return options.Architecture == RecurrentArchitecture.None ? bag : new JointSentimentNetwork(bag, CreateRecurrentNetwork(options));
+    }
+
+    private static SentimentNetworkBase CreateRecurrentNetwork(RecurrentTrainerOptions options) => options.Architecture switch
     {
         RecurrentArchitecture.OneHotRnn or RecurrentArchitecture.EmbeddingRnn =>
             new SentimentNetwork(options.Architecture, options.VocabularySize, options.EmbeddingSize, options.Units),
@@ -72,21 +80,25 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     /// process (parallel tests, a host training several models) cannot interleave their draws and change each
     /// other's initial weights. Training itself draws only from generators of its own.
     /// </summary>
-    internal static SentimentNetworkBase CreateSeededNetwork(RecurrentTrainerOptions options)
+    internal static SentimentNetworkBase CreateSeededNetwork(RecurrentTrainerOptions options, SequenceTensors training)
     {
+        SentimentNetworkBase network;
         lock (GlobalGeneratorLock)
         {
             manual_seed(options.Seed);
-            return CreateNetwork(options);
+            network = CreateNetwork(options);
         }
+
+        network.InitialiseFromData(training);
+        return network;
     }
 
     private static readonly Lock GlobalGeneratorLock = new();
 
-    private IEstimator<ITransformer> OutputStage(byte[] onnxModel) =>
+    private IEstimator<ITransformer> OutputStage(byte[] onnxModel, IReadOnlyList<string> inputs) =>
         _mlContext.Transforms.ApplyOnnxModel(
                 [SentimentNetworkExporter.LogitOutput, SentimentNetworkExporter.ProbabilityOutput],
-                [SentimentNetworkExporter.InputName],
+                [.. inputs],
                 new MemoryStream(onnxModel))
             .Append(_mlContext.Transforms.CustomMapping(new SentimentOutputMapping().GetMapping(), SentimentOutputMapping.ContractName));
 }

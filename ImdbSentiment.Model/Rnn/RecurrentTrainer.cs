@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Model.Rnn;
 
 /// <summary>
-/// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7) or torch's Adam, optional gradient-norm clipping, binary
+/// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7) or torch's Adam (an n-gram bag with a learning rate and
+/// weight decay of its own), optional gradient-norm clipping (of every parameter but the n-gram bag's), binary
 /// cross-entropy, a seeded shuffle each epoch, early stopping on validation loss, the best weights restored and
 /// checkpointed. Cancellation stops after the current batch.
 /// </summary>
@@ -65,7 +66,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
         SentimentNetworkBase network, ITrainingOptimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
     {
         network.train();
-        var clipped = options.GradientClipNorm > 0 ? network.TrainableParameters().ToArray() : null;
+        var clipped = options.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
         var count = training.Count;
         var batchCount = (int)((count + options.BatchSize - 1) / options.BatchSize);
         using var order = randperm(count, generator: shuffler);
@@ -79,7 +80,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
             using var scope = NewDisposeScope();
             var indices = order.narrow(0, batch * options.BatchSize, Math.Min(options.BatchSize, count - batch * options.BatchSize));
             var labels = training.Labels.index_select(0, indices);
-            var logits = network.call(training.TokenIds.index_select(0, indices));
+            var logits = network.call(training.Batch(indices));
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
             optimizer.ZeroGrad();
             loss.backward();
@@ -98,7 +99,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
     }
 
     /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> network, SequenceTensors data, int batchSize)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize)
     {
         network.eval();
         using var _ = no_grad();
@@ -108,7 +109,7 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
             using var scope = NewDisposeScope();
             var length = Math.Min(batchSize, data.Count - start);
             var labels = data.Labels.narrow(0, start, length);
-            var logits = network.call(data.TokenIds.narrow(0, start, length));
+            var logits = network.call(data.Range(start, length));
             lossSum += nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>();
             correct += CountCorrect(logits, labels);
         }

@@ -8,6 +8,21 @@ public sealed record RecurrentTrainerOptions
     /// <summary>Must equal the featurizer's vocabulary size (ids 0..size-1).</summary>
     public int VocabularySize { get; init; } = 500;
 
+    /// <summary>Whether the network has a naive-Bayes-weighted n-gram bag branch (see <see cref="NgramBagNetwork"/>); it needs the featurizer's n-gram ids.</summary>
+    public bool NgramBranch { get; init; }
+
+    /// <summary>Must equal the featurizer's n-gram vocabulary size when <see cref="NgramBranch"/> is set.</summary>
+    public int NgramVocabularySize { get; init; } = 800_000;
+
+    /// <summary>The n-gram bag's learning rate: its weights start near naive Bayes and move faster than a recurrent branch's.</summary>
+    public double NgramLearningRate { get; init; } = 0.02;
+
+    /// <summary>L2 weight decay on the n-gram bag's weights, pulling them toward the naive-Bayes solution (NBSVM's interpolation).</summary>
+    public double NgramWeightDecay { get; init; } = 1e-6;
+
+    /// <summary>In training only, the share of each review's n-grams the bag leaves out (0 = none).</summary>
+    public double NgramDropout { get; init; }
+
     public int EmbeddingSize { get; init; } = 16;
 
     public int Units { get; init; } = 8;
@@ -73,6 +88,11 @@ public sealed record RecurrentTrainerOptions
     public void Validate()
     {
         Require(VocabularySize > 3, nameof(VocabularySize), "more than 3");
+        Require(Architecture != RecurrentArchitecture.None || NgramBranch, nameof(Architecture), "a recurrent network, or None with the n-gram branch");
+        Require(NgramVocabularySize >= 2, nameof(NgramVocabularySize), "at least 2");
+        Require(NgramLearningRate > 0, nameof(NgramLearningRate), "positive");
+        Require(NgramWeightDecay >= 0, nameof(NgramWeightDecay), "0 or more");
+        Require(NgramDropout is >= 0 and < 1, nameof(NgramDropout), "at least 0 and below 1");
         Require(EmbeddingSize >= 1, nameof(EmbeddingSize), "at least 1");
         Require(Units >= 1, nameof(Units), "at least 1");
         Require(Epochs >= 1, nameof(Epochs), "at least 1");
@@ -91,7 +111,7 @@ public sealed record RecurrentTrainerOptions
         Require(Enum.IsDefined(Optimizer), nameof(Optimizer), "one of " + string.Join(", ", Enum.GetNames<RecurrentOptimizer>()));
         Require(GradientClipNorm >= 0 && double.IsFinite(GradientClipNorm), nameof(GradientClipNorm), "0 (off) or a positive number");
         Require(Enum.IsDefined(Pooling), nameof(Pooling), "one of " + string.Join(", ", Enum.GetNames<RecurrentPooling>()));
-        if (!Architecture.IsGated())
+        if (!Architecture.IsGated() && Architecture != RecurrentArchitecture.None)
         {
             var name = Architecture.ToName();
             RequireGated(Layers == 1, nameof(Layers), $"{name} has one recurrent layer, but Layers is {Layers}");

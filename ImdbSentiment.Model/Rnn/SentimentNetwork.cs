@@ -36,11 +36,12 @@ public sealed class SentimentNetwork : SentimentNetworkBase
     public RecurrentArchitecture Architecture { get; }
 
     /// <summary>The lookup table, whose gradient only touches the rows of the ids in a batch.</summary>
-    public override Parameter LookupTable => (Parameter)lookup.weight!;
+    public override Parameter? LookupTable => (Parameter)lookup.weight!;
 
-    public override Tensor forward(Tensor tokenIds)
+    public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
+        var tokenIds = batch.TokenIds;
         var timeFirst = tokenIds.t();
         var projected = InputTable().add(bias)
             .index_select(0, timeFirst.reshape(-1))
@@ -64,8 +65,16 @@ public sealed class SentimentNetwork : SentimentNetworkBase
             Values(bias), new float[units], Values(dense.weight!), Values(dense.bias!));
     }
 
-    /// <summary>Gather -> Transpose -> RNN -> Gemm -> Sigmoid (see <see cref="SentimentNetworkExporter"/>).</summary>
-    public override byte[] ExportOnnx() => SentimentNetworkExporter.Export(ToWeights());
+    internal override bool ReadsTokenIds => true;
+
+    internal override bool ReadsNgramIds => false;
+
+    /// <summary>See <see cref="SentimentNetworkExporter.AddSimpleRnn"/>.</summary>
+    internal override IReadOnlyList<SentimentNetworkExporter.Branch> OnnxBranches()
+    {
+        var weights = ToWeights();
+        return [(graph, logit) => SentimentNetworkExporter.AddSimpleRnn(graph, weights, logit)];
+    }
 
     private void InitialiseLikeKeras()
     {

@@ -1,32 +1,66 @@
+using ImdbSentiment.Model.Onnx;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Model.Rnn;
 
 /// <summary>
-/// What the trainer, the estimator and the exporter need of a sentiment network, whatever its cells: token ids
-/// [batch, time] (int64) -> one logit per row [batch], its trainable parameters, the lookup table whose gradient is
-/// sparse (for Keras's RMSprop), and the same network as an ONNX graph for ML.NET's OnnxTransformer.
+/// What the trainer, the estimator and the exporter need of a sentiment network, whatever its branches: a
+/// <see cref="FeatureBatch"/> -> one logit per row [batch], its trainable parameters grouped by learning rate, the
+/// lookup table whose gradient is sparse (for Keras's RMSprop), and the same network as an ONNX graph for ML.NET's
+/// OnnxTransformer.
 /// </summary>
-public abstract class SentimentNetworkBase(string name) : nn.Module<Tensor, Tensor>(name)
+public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch, Tensor>(name)
 {
-    /// <summary>The input lookup table (embedding), whose gradient only touches the rows of the ids in a batch.</summary>
-    public abstract Parameter LookupTable { get; }
+    /// <summary>The token-id lookup table, whose gradient only touches the rows of the ids in a batch; null for none.</summary>
+    public abstract Parameter? LookupTable { get; }
 
     public IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
 
+    /// <summary>The trainable parameters of the n-gram bags in this network, which train with a learning rate of their own.</summary>
+    public IEnumerable<Parameter> NgramBagParameters() =>
+        modules().Prepend(this).OfType<NgramBagNetwork>().Distinct().SelectMany(bag => bag.parameters().Where(p => p.requires_grad));
+
     public long TrainableParameterCount => TrainableParameters().Sum(p => p.numel());
 
+    /// <summary>Whether the network reads <see cref="FeatureBatch.TokenIds"/> / <see cref="FeatureBatch.NgramIds"/>.</summary>
+    internal abstract bool ReadsTokenIds { get; }
+
+    internal abstract bool ReadsNgramIds { get; }
+
+    /// <summary>The graph inputs the exported model has, in the order ML.NET's ApplyOnnxModel is given them.</summary>
+    public IReadOnlyList<string> OnnxInputs =>
+        [.. ReadsTokenIds ? [SentimentNetworkExporter.InputName] : Array.Empty<string>(), .. ReadsNgramIds ? [SentimentNetworkExporter.NgramInputName] : Array.Empty<string>()];
+
+    /// <summary>Sets what a network learns from the training data before the first step (the n-gram bag's ratios); nothing by default.</summary>
+    public virtual void InitialiseFromData(SequenceTensors training)
+    {
+    }
+
+    /// <summary>The branches of this network, each adding its logit's nodes to a graph.</summary>
+    internal abstract IReadOnlyList<SentimentNetworkExporter.Branch> OnnxBranches();
+
     /// <summary>
-    /// The network as an ONNX model (opset 13): input <see cref="Onnx.SentimentNetworkExporter.InputName"/> [batch, time]
-    /// int64, outputs <see cref="Onnx.SentimentNetworkExporter.LogitOutput"/> and <see cref="Onnx.SentimentNetworkExporter.ProbabilityOutput"/>
+    /// The network as an ONNX model (opset 13) with the inputs <see cref="OnnxInputs"/> and the outputs
+    /// <see cref="SentimentNetworkExporter.LogitOutput"/> and <see cref="SentimentNetworkExporter.ProbabilityOutput"/>
     /// [batch, 1], computing what <c>forward</c> computes in eval mode.
     /// </summary>
-    public abstract byte[] ExportOnnx();
+    public byte[] ExportOnnx() =>
+        SentimentNetworkExporter.Compose($"imdb_sentiment_{GetName().ToLowerInvariant()}", ReadsTokenIds, ReadsNgramIds, OnnxBranches());
 
     protected static float[] Values(Tensor tensor)
     {
         using var scope = NewDisposeScope();
         return tensor.detach().cpu().contiguous().data<float>().ToArray();
+    }
+}
+
+internal static class ParameterSets
+{
+    /// <summary>The parameters not in <paramref name="excluded"/>, compared by their native tensors (wrappers may differ).</summary>
+    public static IEnumerable<Parameter> ExceptSame(this IEnumerable<Parameter> parameters, IEnumerable<Parameter> excluded)
+    {
+        var handles = excluded.Select(p => p.Handle).ToHashSet();
+        return parameters.Where(p => !handles.Contains(p.Handle));
     }
 }

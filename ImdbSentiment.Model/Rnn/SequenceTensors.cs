@@ -4,13 +4,19 @@ using static TorchSharp.torch;
 
 namespace ImdbSentiment.Model.Rnn;
 
-/// <summary>A featurized split as tensors: token ids [rows, max length] (int64) and labels [rows] (0 or 1, float32).</summary>
+/// <summary>
+/// A featurized split as tensors: token ids [rows, max length] (int64), labels [rows] (0 or 1, float32) and, when the
+/// featurizer made them, each row's n-gram ids (of varying counts, kept per row and padded per batch).
+/// </summary>
 public sealed class SequenceTensors : IDisposable
 {
-    private SequenceTensors(Tensor tokenIds, Tensor labels)
+    private readonly long[][]? _ngramIds;
+
+    private SequenceTensors(Tensor tokenIds, Tensor labels, long[][]? ngramIds)
     {
         TokenIds = tokenIds;
         Labels = labels;
+        _ngramIds = ngramIds;
     }
 
     public Tensor TokenIds { get; }
@@ -19,16 +25,23 @@ public sealed class SequenceTensors : IDisposable
 
     public long Count => Labels.shape[0];
 
+    /// <summary>Each row's n-gram ids (padding id first), or null when the featurizer made none.</summary>
+    public IReadOnlyList<long[]>? NgramIds => _ngramIds;
+
     public static SequenceTensors FromDataView(IDataView featurized)
     {
         var rows = new List<long[]>();
+        var ngrams = featurized.Schema.GetColumnOrNull(ColumnNames.NgramIds) is { } ngramColumn ? new List<long[]>() : null;
         var labels = new List<float>();
         var idsColumn = featurized.Schema[ColumnNames.TokenIds];
         var labelColumn = featurized.Schema[ColumnNames.Label];
-        using var cursor = featurized.GetRowCursor([idsColumn, labelColumn]);
+        DataViewSchema.Column[] columns = ngrams is null ? [idsColumn, labelColumn] : [idsColumn, labelColumn, featurized.Schema[ColumnNames.NgramIds]];
+        using var cursor = featurized.GetRowCursor(columns);
         var getIds = cursor.GetGetter<VBuffer<long>>(idsColumn);
         var getLabel = cursor.GetGetter<bool>(labelColumn);
+        var getNgrams = ngrams is null ? null : cursor.GetGetter<VBuffer<long>>(featurized.Schema[ColumnNames.NgramIds]);
         var ids = default(VBuffer<long>);
+        var ngramIds = default(VBuffer<long>);
         var label = false;
         while (cursor.MoveNext())
         {
@@ -36,6 +49,11 @@ public sealed class SequenceTensors : IDisposable
             getLabel(ref label);
             rows.Add(ids.DenseValues().ToArray());
             labels.Add(label ? 1f : 0f);
+            if (getNgrams is not null)
+            {
+                getNgrams(ref ngramIds);
+                ngrams!.Add(ngramIds.DenseValues().ToArray());
+            }
         }
 
         if (rows.Count == 0)
@@ -45,7 +63,24 @@ public sealed class SequenceTensors : IDisposable
         var flat = new long[rows.Count * length];
         for (var i = 0; i < rows.Count; i++)
             rows[i].CopyTo(flat, i * length);
-        return new SequenceTensors(tensor(flat, [rows.Count, length]), tensor(labels.ToArray()));
+        return new SequenceTensors(tensor(flat, [rows.Count, length]), tensor(labels.ToArray()), ngrams?.ToArray());
+    }
+
+    /// <summary>The rows at <paramref name="indices"/> (int64 [batch]) as one batch.</summary>
+    public FeatureBatch Batch(Tensor indices) =>
+        new(TokenIds.index_select(0, indices), _ngramIds is null ? null : PaddedNgrams(indices.data<long>().ToArray()));
+
+    /// <summary>The rows start to start + length - 1 as one batch.</summary>
+    public FeatureBatch Range(long start, long length) =>
+        new(TokenIds.narrow(0, start, length), _ngramIds is null ? null : PaddedNgrams([.. Enumerable.Range((int)start, (int)length).Select(i => (long)i)]));
+
+    private Tensor PaddedNgrams(long[] rows)
+    {
+        var width = rows.Max(row => _ngramIds![row].Length);
+        var flat = new long[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+            _ngramIds![rows[i]].CopyTo(flat, i * width);
+        return tensor(flat, [rows.Length, width]);
     }
 
     public void Dispose()

@@ -13,10 +13,23 @@ public sealed record FeaturizerOptions
     /// <summary>Keras's default 'pre' keeps the last tokens of a long review.</summary>
     public SequenceSide Truncating { get; init; } = SequenceSide.Pre;
 
+    /// <summary>
+    /// Longest word n-gram the featurizer also emits as <see cref="ColumnNames.NgramIds"/> for an n-gram branch:
+    /// 0 for none, 1 for words, 2 for words and bigrams, 3 with trigrams too.
+    /// </summary>
+    public int NgramLength { get; init; }
+
+    /// <summary>N-gram ids, counting the padding id 0: the most frequent training n-grams get ids 1 to this size - 1.</summary>
+    public int NgramVocabularySize { get; init; } = 800_000;
+
     public void Validate()
     {
         if (VocabularySize <= Vocabulary.ReservedIds)
             throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"must be more than {Vocabulary.ReservedIds} (it counts the reserved ids 0, 1 and 2)");
+        if (NgramLength is < 0 or > Ngrams.LongestSupported)
+            throw new ArgumentOutOfRangeException(nameof(NgramLength), NgramLength, $"must be 0 (no n-gram ids) to {Ngrams.LongestSupported}");
+        if (NgramVocabularySize < 2)
+            throw new ArgumentOutOfRangeException(nameof(NgramVocabularySize), NgramVocabularySize, "must be at least 2 (it counts the padding id 0)");
         if (MaxLength < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxLength), MaxLength, "must be at least 1");
     }

@@ -26,16 +26,33 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
     {
         var tokenizer = Tokenizer().Fit(input);
         var tokenized = tokenizer.Transform(input);
-        var vocabulary = Vocabulary.Build(ReadTokens(tokenized), _options.VocabularySize);
-        var idMapper = TokenIdMapper(vocabulary).Fit(tokenized);
-        return tokenizer.Append(idMapper);
+        var tokens = ReadTokens(tokenized).ToArray();
+        var vocabulary = Vocabulary.Build(tokens, _options.VocabularySize);
+        var ngramVocabulary = _options.NgramLength > 0
+            ? TermCounts.MostFrequent(tokens.Select(review => Ngrams.Distinct(review, _options.NgramLength)), _options.NgramVocabularySize - 1)
+            : [];
+        return tokenizer.Append(IdMappers(vocabulary, ngramVocabulary).Fit(tokenized));
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        Tokenizer().Append(TokenIdMapper(PlaceholderVocabulary)).GetOutputSchema(inputSchema);
+        Tokenizer().Append(IdMappers(PlaceholderVocabulary, ["placeholder"])).GetOutputSchema(inputSchema);
 
     private static Vocabulary PlaceholderVocabulary { get; } =
         Vocabulary.Build([["placeholder"]], Vocabulary.ReservedIds + 1);
+
+    private IEstimator<ITransformer> IdMappers(Vocabulary vocabulary, IReadOnlyList<string> ngramVocabulary) =>
+        _options.NgramLength > 0 ? TokenIdMapper(vocabulary).Append(NgramIdMapper(ngramVocabulary)) : TokenIdMapper(vocabulary);
+
+    private IEstimator<ITransformer> NgramIdMapper(IReadOnlyList<string> ngramVocabulary)
+    {
+        var keyData = _mlContext.Data.LoadFromEnumerable(ngramVocabulary.Select(ngram => new VocabularyWord { Word = ngram }));
+        return ConstantColumn(ColumnNames.NgramLength, _options.NgramLength)
+            .Append(_mlContext.Transforms.CustomMapping(new NgramsMapping().GetMapping(), NgramsMapping.ContractName))
+            .Append(_mlContext.Transforms.Conversion.MapValueToKey(ColumnNames.NgramKeys, ColumnNames.Ngrams, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: keyData))
+            .Append(_mlContext.Transforms.Conversion.ConvertType(ColumnNames.NgramKeyValues, ColumnNames.NgramKeys, DataKind.UInt32))
+            .Append(_mlContext.Transforms.CustomMapping(new NgramIdsMapping().GetMapping(), NgramIdsMapping.ContractName))
+            .Append(_mlContext.Transforms.DropColumns(ColumnNames.NgramLength, ColumnNames.Ngrams, ColumnNames.NgramKeys, ColumnNames.NgramKeyValues));
+    }
 
     private IEstimator<ITransformer> Tokenizer() =>
         _mlContext.Transforms.CustomMapping(new TokenizeReviewMapping().GetMapping(), TokenizeReviewMapping.ContractName);
@@ -58,7 +75,7 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
     private IEstimator<ITransformer> ConstantColumn(string name, int value) =>
         _mlContext.Transforms.Expression(name, $"text : {value}", ColumnNames.Text);
 
-    private IEnumerable<IEnumerable<string>> ReadTokens(IDataView tokenized)
+    private static IEnumerable<string[]> ReadTokens(IDataView tokenized)
     {
         var column = tokenized.Schema[ColumnNames.Tokens];
         using var cursor = tokenized.GetRowCursor([column]);

@@ -22,26 +22,13 @@ public sealed class Vocabulary
 
     public int Size { get; }
 
-    /// <summary>
-    /// Ranks words by count, most frequent first; equal counts are ordered by ordinal string comparison so the
-    /// same data always gives the same ids.
-    /// </summary>
+    /// <summary>The <paramref name="size"/> - 3 most frequent words (see <see cref="TermCounts.MostFrequent"/>).</summary>
     public static Vocabulary Build(IEnumerable<IEnumerable<string>> tokenizedReviews, int size)
     {
         if (size <= ReservedIds)
             throw new ArgumentOutOfRangeException(nameof(size), size, $"The vocabulary size counts the {ReservedIds} reserved ids, so it must be more than {ReservedIds}.");
 
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var review in tokenizedReviews)
-            foreach (var token in review)
-                counts[token] = counts.GetValueOrDefault(token) + 1;
-
-        var words = counts
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Take(size - ReservedIds)
-            .Select(pair => pair.Key)
-            .ToArray();
+        var words = TermCounts.MostFrequent(tokenizedReviews, size - ReservedIds);
         return new Vocabulary(words, size);
     }
 }

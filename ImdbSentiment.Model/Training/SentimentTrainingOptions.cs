@@ -13,6 +13,21 @@ public sealed record SentimentTrainingOptions
     /// <summary>Share of the training data held out for validation when no validation set is given.</summary>
     public double ValidationFraction { get; init; } = 0.2;
 
-    /// <summary>The network's options as the pipeline trains it: its vocabulary is the featurizer's.</summary>
-    public RecurrentTrainerOptions EffectiveNetwork() => Network with { VocabularySize = Featurizer.VocabularySize };
+    /// <summary>How that validation share is drawn: random reviews (Keras's split), or whole groups (movies) as a test set of unseen movies would be.</summary>
+    public SplitKind SplitBy { get; init; } = SplitKind.Random;
+
+    /// <summary>Seeds the train/validation split alone, so changing the network's seed trains on the same split.</summary>
+    public int SplitSeed { get; init; } = 42;
+
+    /// <summary>The network's options as the pipeline trains it: its vocabularies are the featurizer's.</summary>
+    public RecurrentTrainerOptions EffectiveNetwork() =>
+        Network with { VocabularySize = Featurizer.VocabularySize, NgramVocabularySize = Featurizer.NgramVocabularySize };
+
+    public void Validate()
+    {
+        Featurizer.Validate();
+        Network.Validate();
+        if (Network.NgramBranch && Featurizer.NgramLength == 0)
+            throw new ArgumentException("The n-gram branch reads the featurizer's n-gram ids: set the featurizer's NgramLength to 1, 2 or 3.", nameof(Featurizer));
+    }
 }

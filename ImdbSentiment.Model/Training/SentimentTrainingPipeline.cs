@@ -14,10 +14,14 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
 {
     public PreparedData Prepare(IReadOnlyList<LabeledReview> reviews, IReadOnlyList<LabeledReview>? validationReviews = null)
     {
+        options.Validate();
         var data = mlContext.Data.LoadFromEnumerable(reviews);
-        var (training, validation) = validationReviews is null
-            ? TrainValidationSplit.Split(mlContext, data, reviews.Count, options.ValidationFraction, options.Network.Seed)
-            : (data, mlContext.Data.LoadFromEnumerable(validationReviews));
+        var (training, validation) = (validationReviews, options.SplitBy) switch
+        {
+            ({ } given, _) => (data, mlContext.Data.LoadFromEnumerable(given)),
+            (null, SplitKind.Group) => GroupSplitViews(reviews),
+            _ => TrainValidationSplit.Split(mlContext, data, reviews.Count, options.ValidationFraction, options.SplitSeed),
+        };
 
         var featurizer = new ReviewFeaturizerEstimator(mlContext, options.Featurizer).Fit(training);
         var featurizedTraining = mlContext.Data.Cache(featurizer.Transform(training));
@@ -25,6 +29,12 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         return new PreparedData(
             data.Schema, featurizer, featurizedTraining, featurizedValidation, validation,
             DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength));
+    }
+
+    private (IDataView Training, IDataView Validation) GroupSplitViews(IReadOnlyList<LabeledReview> reviews)
+    {
+        var (training, validation) = GroupSplit.Split(reviews, options.ValidationFraction, options.SplitSeed);
+        return (mlContext.Data.LoadFromEnumerable(training), mlContext.Data.LoadFromEnumerable(validation));
     }
 
     public TrainedPipeline Train(PreparedData prepared, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)

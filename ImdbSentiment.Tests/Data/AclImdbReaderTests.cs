@@ -62,7 +62,7 @@ public sealed class AclImdbReaderTests
         Assert.AreEqual(archive, error.FilePath);
         Assert.IsNull(error.Line);
         Assert.Contains(archive, error.Message);
-        Assert.Contains("no 'test' split", error.Message);
+        Assert.Contains("no complete 'test' split", error.Message);
         Assert.Contains("aclImdb/test/pos/*.txt", error.Message);
         Assert.Contains("splits found: train", error.Message);
     }
@@ -138,7 +138,7 @@ public sealed class AclImdbReaderTests
         var error = Assert.ThrowsExactly<DataFormatException>(() => AclImdbReader.Read(root, "test"));
 
         Assert.AreEqual(root, error.FilePath);
-        Assert.Contains("no 'test' split", error.Message);
+        Assert.Contains("no complete 'test' split", error.Message);
         Assert.Contains("splits found: train", error.Message);
     }
 
@@ -202,5 +202,52 @@ public sealed class AclImdbReaderTests
         Assert.IsFalse(AclImdbReader.IsAclImdb(fixtures.WriteText("reviews.csv", "label,text\n")));
         Assert.IsFalse(AclImdbReader.IsAclImdb("reviews.tar"));
         Assert.IsFalse(AclImdbReader.IsAclImdb(fixtures.PathOf("no-such-folder")));
+    }
+
+    [TestMethod]
+    public void Archive_UrlLists_GiveEachReviewItsMovie_AndUnlabelledReviewsWhenAsked()
+    {
+        using var fixtures = new DataFixtures();
+        var archive = fixtures.WriteTarGz("aclImdb.tar.gz",
+        [
+            ("aclImdb/train/pos/1_9.txt", "Second positive."),
+            ("aclImdb/train/pos/0_8.txt", "First positive."),
+            ("aclImdb/train/neg/0_2.txt", "Only negative."),
+            ("aclImdb/train/unsup/0_0.txt", "Unlabelled one."),
+            ("aclImdb/train/urls_pos.txt", "http://www.imdb.com/title/tt0000001/usercomments\nhttp://www.imdb.com/title/tt0000002/usercomments\n"),
+            ("aclImdb/train/urls_neg.txt", "http://www.imdb.com/title/tt0000003/usercomments\n"),
+        ]);
+
+        var withoutUnlabelled = AclImdbReader.ReadAll(archive);
+        var dataset = AclImdbReader.ReadAll(archive, unlabelled: true);
+
+        Assert.IsTrue(dataset.HasMovies);
+        CollectionAssert.AreEqual(new[] { ("First positive.", "tt0000001"), ("Second positive.", "tt0000002"), ("Only negative.", "tt0000003") },
+            dataset.Train.Select(r => (r.Text, r.Group)).ToArray());
+        Assert.IsNull(dataset.Test);
+        CollectionAssert.AreEqual(new[] { "Unlabelled one." }, dataset.Unlabelled.ToArray());
+        Assert.IsEmpty(withoutUnlabelled.Unlabelled);
+    }
+
+    [TestMethod]
+    public void Archive_WithoutUrlLists_HasNoMovies()
+    {
+        using var fixtures = new DataFixtures();
+        var archive = fixtures.WriteTarGz("aclImdb.tar.gz", TrainSplit.Where(e => !e.EntryName.Contains("urls_")));
+
+        var dataset = AclImdbReader.ReadAll(archive);
+
+        Assert.IsFalse(dataset.HasMovies);
+        Assert.IsTrue(dataset.Train.All(r => r.Group.Length == 0));
+    }
+
+    [TestMethod]
+    public void ReadAll_TestSplitWithOneClass_IsAnError_NotAQuietFallback()
+    {
+        using var fixtures = new DataFixtures();
+        var archive = fixtures.WriteTarGz("aclImdb.tar.gz", [.. TrainSplit, ("aclImdb/test/pos/1_9.txt", "Only positive.")]);
+
+        var error = Assert.ThrowsExactly<DataFormatException>(() => AclImdbReader.ReadAll(archive));
+        Assert.Contains("no complete 'test' split", error.Message);
     }
 }

@@ -73,6 +73,43 @@ public sealed class EstimatorTests
         }
     }
 
+    // The same synthetic reviews with uni+bigram ids for the n-gram branch.
+    private static readonly Lazy<FeaturizedData> NgramParityData = new(() => new FeaturizedData(1200, seed: 3, ngramLength: 2));
+
+    [TestMethod]
+    [DataRow(RecurrentArchitecture.None)]
+    [DataRow(RecurrentArchitecture.Lstm)]
+    [DataRow(RecurrentArchitecture.EmbeddingRnn)]
+    public void ReloadedZip_WithTheNgramBranch_MatchesTorchSharpProbabilities(RecurrentArchitecture architecture)
+    {
+        var data = NgramParityData.Value;
+        var options = FeaturizedData.Options(architecture) with { NgramBranch = true, NgramVocabularySize = FeaturizedData.NgramVocabularySize, Optimizer = RecurrentOptimizer.Adam, Epochs = 2 };
+        var trained = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized);
+        var path = Path.Combine(Path.GetTempPath(), $"model-{Guid.NewGuid():N}.zip");
+        try
+        {
+            data.MLContext.Model.Save(data.Featurizer.Append(trained.Transformer), data.Raw.Schema, path);
+            (trained.Transformer as IDisposable)?.Dispose();
+
+            var reloaded = new MLContext().Model.Load(path, out _);
+            var onnxProbabilities = reloaded.Transform(data.Raw).GetColumn<float>(ColumnNames.Probability).ToArray();
+            (reloaded as IDisposable)?.Dispose();
+            using var tensors = SequenceTensors.FromDataView(data.Featurized);
+            using var network = trained.Network;
+            network.eval();
+            using var noGrad = TorchSharp.torch.no_grad();
+            var torchProbabilities = network.call(tensors.Range(0, tensors.Count)).sigmoid().data<float>().ToArray();
+
+            var worst = onnxProbabilities.Zip(torchProbabilities, (a, b) => Math.Abs(a - b)).Max();
+            Assert.IsLessThan(1e-5, worst, $"largest difference {worst}");
+            Assert.IsGreaterThan(10, onnxProbabilities.Distinct().Count(), "the network should not give one answer to every review");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [TestMethod]
     public void EstimatorChain_FitsTheMlNetWay_AndScoresEveryRow()
     {

@@ -10,15 +10,16 @@ internal sealed class FeaturizedData
 {
     public const int VocabularySize = 30;
     public const int MaxLength = 20;
+    public const int NgramVocabularySize = 200;
 
-    public FeaturizedData(int count, int seed, bool flipLabels = false)
+    public FeaturizedData(int count, int seed, bool flipLabels = false, int ngramLength = 0)
     {
         MLContext = new MLContext(seed: 1);
         Reviews = SyntheticReviews.Create(count, seed);
         if (flipLabels)
             Reviews = Reviews.Select(review => new LabeledReview { Text = review.Text, Label = !review.Label }).ToArray();
         Raw = MLContext.Data.LoadFromEnumerable(Reviews);
-        Featurizer = new ReviewFeaturizerEstimator(MLContext, new FeaturizerOptions { VocabularySize = VocabularySize, MaxLength = MaxLength }).Fit(Raw);
+        Featurizer = new ReviewFeaturizerEstimator(MLContext, new FeaturizerOptions { VocabularySize = VocabularySize, MaxLength = MaxLength, NgramLength = ngramLength, NgramVocabularySize = NgramVocabularySize }).Fit(Raw);
         Featurized = MLContext.Data.Cache(Featurizer.Transform(Raw));
     }
 

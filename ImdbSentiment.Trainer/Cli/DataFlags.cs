@@ -15,6 +15,8 @@ internal sealed class DataFlags
 
     public Option<string?> TextColumn { get; } = new("--text-col") { Description = "Text column: a header name or a 0-based index (default: the other column of two, or 'text'/'review')." };
 
+    public Option<string?> GroupColumn { get; } = new("--group-col") { Description = "Group column (e.g. the movie): a header name or a 0-based index; with --split-by movie or --dev-test, each group stays on one side." };
+
     public Option<bool?> HasHeader { get; } = new("--has-header") { Description = "Whether the first row names the columns: true or false (default: detected)." };
 
     public Option<string?> Separator { get; } = new("--separator") { Description = "comma, tab or semicolon (default: detected from the first line)." };
@@ -36,6 +38,7 @@ internal sealed class DataFlags
         command.Options.Add(Dataset);
         command.Options.Add(LabelColumn);
         command.Options.Add(TextColumn);
+        command.Options.Add(GroupColumn);
         command.Options.Add(HasHeader);
         command.Options.Add(Separator);
         command.Options.Add(SkipBadRows);
@@ -45,6 +48,7 @@ internal sealed class DataFlags
     {
         LabelColumn = parse.GetValue(LabelColumn),
         TextColumn = parse.GetValue(TextColumn),
+        GroupColumn = parse.GetValue(GroupColumn),
         HasHeader = parse.GetValue(HasHeader),
         Separator = parse.GetValue(Separator) is { } separator ? SeparatorNames.Parse(separator) : null,
         SkipBadRows = parse.GetValue(SkipBadRows),

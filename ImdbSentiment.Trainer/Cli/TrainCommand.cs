@@ -28,8 +28,7 @@ internal static class TrainCommand
     private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
     {
         var options = flags.TrainingOptions(parse);
-        options.Featurizer.Validate();
-        options.Network.Validate();
+        options.Validate();
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
         var log = Console.Out;

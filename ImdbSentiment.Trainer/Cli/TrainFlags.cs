@@ -21,7 +21,31 @@ internal sealed class TrainFlags
 
     public Option<double> ValidationFraction { get; } = new("--validation-fraction") { Description = "Share of the training data held out for validation [0.2]." };
 
-    public Option<string> Model { get; } = new("--model") { Description = "The network: onehot-rnn, embedding-rnn, lstm or gru [recipe]." };
+    public Option<string> Architecture { get; } = new("--architecture", "--model")
+    {
+        Description = "The network: onehot-rnn, embedding-rnn, lstm, gru, ngram-bag (a naive-Bayes-weighted n-gram bag), or ngram-bag+lstm (etc.: both, trained jointly) [recipe]. --model is an old alias.",
+    };
+
+    public Option<int> Ngrams { get; } = new("--ngrams") { Description = "Longest word n-gram the featurizer emits for the n-gram branch: 1, 2 or 3 (0 = none) [recipe]." };
+
+    public Option<int> NgramVocabularySize { get; } = new("--ngram-vocab-size") { Description = "N-gram ids, counting the padding id: the most frequent training n-grams (by reviews they appear in) [best: 800000]." };
+
+    public Option<double> NgramLearningRate { get; } = new("--ngram-learning-rate") { Description = "The n-gram branch's learning rate [0.02]." };
+
+    public Option<double> NgramWeightDecay { get; } = new("--ngram-weight-decay") { Description = "L2 weight decay of the n-gram branch, toward naive Bayes [1e-6]." };
+
+    public Option<double> NgramDropout { get; } = new("--ngram-dropout") { Description = "Share of each review's n-grams the n-gram branch leaves out in training [0]." };
+
+    public Option<string> SplitBy { get; } = new("--split-by") { Description = "How validation reviews are drawn: random, or movie (whole movies, from the aclImdb url lists or --group-col) [random]." };
+
+    public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the train/validation split alone [42]." };
+
+    public Option<bool> DevTest { get; } = new("--dev-test")
+    {
+        Description = "Hold out the fixed development-test set (about 5,000 reviews of movies that are neither trained nor validated on, chosen by movie alone) and report test metrics on it.",
+    };
+
+    public Option<bool> KerasExact { get; } = new("--keras-exact") { Description = "Exactly Keras's recipe: no initialisation guard (the same as --init-trials 1)." };
 
     public Option<int> VocabularySize { get; } = new("--vocab-size") { Description = "Vocabulary size, counting the ids 0 (padding), 1 (start) and 2 (out-of-vocabulary), like Keras num_words [book: 500]." };
 
@@ -63,7 +87,7 @@ internal sealed class TrainFlags
 
     public Option<int> InitTrials { get; } = new("--init-trials")
     {
-        Description = "Guard against a poor initialisation: try this many seeds (--seed, --seed+1, ...) for --trial-epochs each and run the recipe from the one with the lowest validation loss. 1 keeps Keras's semantics [1].",
+        Description = "Guard against a poor initialisation: try this many seeds (--seed, --seed+1, ...) for --trial-epochs each and run the recipe from the one with the lowest validation loss; 1 = Keras's semantics [book recipes: 3].",
     };
 
     public Option<int> TrialEpochs { get; } = new("--trial-epochs") { Description = "Epochs each --init-trials candidate trains [10]." };
@@ -77,7 +101,8 @@ internal sealed class TrainFlags
     public TrainFlags()
     {
         Recipe.AcceptOnlyFromAmong([.. TrainingRecipes.Names]);
-        Model.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.Names]);
+        Architecture.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.NetworkNames]);
+        SplitBy.AcceptOnlyFromAmong("random", "movie");
         Padding.AcceptOnlyFromAmong("pre", "post");
         Truncating.AcceptOnlyFromAmong("pre", "post");
         Pooling.AcceptOnlyFromAmong("last", "max");
@@ -90,7 +115,8 @@ internal sealed class TrainFlags
         Data.AddTo(command);
         Option[] options =
         [
-            ValidationDataset, ValidationFraction, TestDataset, Recipe, Model, VocabularySize, MaxLength, Padding, Truncating,
+            ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
+            Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, KerasExact,
             EmbeddingSize, Units, Layers, Bidirectional, Dropout, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
             Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, Output, ReportDir,
         ];
@@ -105,19 +131,31 @@ internal sealed class TrainFlags
         T Pick<T>(Option<T> option, T recipeValue) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : recipeValue;
         var featurizer = recipe.Featurizer;
         var network = recipe.Network;
+        var (architecture, ngramBranch) = RecurrentArchitectureNames.ParseNetwork(
+            Pick(Architecture, RecurrentArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
+        var ngrams = Pick(Ngrams, featurizer.NgramLength);
         return new SentimentTrainingOptions
         {
             ValidationFraction = Pick(ValidationFraction, recipe.ValidationFraction),
+            SplitBy = Pick(SplitBy, "random") == "movie" ? SplitKind.Group : SplitKind.Random,
+            SplitSeed = Pick(SplitSeed, recipe.SplitSeed),
             Featurizer = new FeaturizerOptions
             {
                 VocabularySize = Pick(VocabularySize, featurizer.VocabularySize),
                 MaxLength = Pick(MaxLength, featurizer.MaxLength),
                 Padding = Pick(Padding, Name(featurizer.Padding)) == "post" ? SequenceSide.Post : SequenceSide.Pre,
                 Truncating = Pick(Truncating, Name(featurizer.Truncating)) == "post" ? SequenceSide.Post : SequenceSide.Pre,
+                // A network with an n-gram branch needs n-grams; the recipe's length, or bigrams, unless --ngrams says otherwise.
+                NgramLength = ngramBranch && ngrams == 0 && parse.GetResult(Ngrams) is not { Implicit: false } ? 2 : ngrams,
+                NgramVocabularySize = Pick(NgramVocabularySize, featurizer.NgramVocabularySize),
             },
             Network = network with
             {
-                Architecture = RecurrentArchitectureNames.Parse(Pick(Model, network.Architecture.ToName())),
+                Architecture = architecture,
+                NgramBranch = ngramBranch,
+                NgramLearningRate = Pick(NgramLearningRate, network.NgramLearningRate),
+                NgramWeightDecay = Pick(NgramWeightDecay, network.NgramWeightDecay),
+                NgramDropout = Pick(NgramDropout, network.NgramDropout),
                 EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
                 Units = Pick(Units, network.Units),
                 Layers = Pick(Layers, network.Layers),
@@ -133,7 +171,7 @@ internal sealed class TrainFlags
                 MinDelta = Pick(MinDelta, network.MinDelta),
                 StartFromEpoch = Pick(StartFromEpoch, network.StartFromEpoch),
                 Seed = Pick(Seed, network.Seed),
-                InitializationTrials = Pick(InitTrials, network.InitializationTrials),
+                InitializationTrials = parse.GetValue(KerasExact) ? 1 : Pick(InitTrials, network.InitializationTrials),
                 TrialEpochs = Pick(TrialEpochs, network.TrialEpochs),
                 Threads = Pick(Threads, network.Threads),
             },

@@ -15,7 +15,7 @@ internal sealed record TrainingData(
     {
         var dataset = parse.GetValue(flags.Data.Dataset) ?? await DefaultDataset.EnsureAsync(console, cancellation);
         var delimited = flags.Data.DelimitedOptions(parse);
-        var (training, test) = DatasetLoader.ForTraining(dataset, delimited, log);
+        var (training, test) = DatasetLoader.ForTraining(dataset, delimited, parse.GetValue(flags.DevTest), log);
         if (parse.GetValue(flags.TestDataset) is { } testPath)
             test = DatasetLoader.ReadFile(testPath, delimited, log);
         var validation = parse.GetValue(flags.ValidationDataset) is { } validationPath ? DatasetLoader.ReadFile(validationPath, delimited, log) : null;

@@ -36,7 +36,7 @@ internal static class ModelCardWriter
         card.AppendLine("A binary sentiment classifier for English movie reviews. Given the raw text of a review it returns `Probability` (that the review is positive), `Score` (the logit) and `PredictedLabel` (Probability >= 0.5).").AppendLine();
         card.AppendLine("## What it is").AppendLine();
         card.AppendLine(Invariant, $"One ML.NET model zip: a text featurizer (normalize, tokenize, map each word to its id among the {featurizer.VocabularySize - Vocabulary.ReservedIds:N0} most frequent training words, pad and truncate to {featurizer.MaxLength:N0} ids) followed by a recurrent network trained with TorchSharp and stored as ONNX.").AppendLine();
-        card.AppendLine(Invariant, $"- Architecture: `{content.Options.Network.Architecture.ToName()}`");
+        card.AppendLine(Invariant, $"- Architecture: `{RecurrentArchitectureNames.NetworkName(content.Options.Network.Architecture, content.Options.Network.NgramBranch)}`");
         card.AppendLine(Invariant, $"- Trainable parameters: {content.Model.TotalParameters:N0}").AppendLine();
         card.AppendLine("| Layer | Output shape | Parameters |").AppendLine("|---|---|---:|");
         foreach (var layer in content.Model.Layers)

@@ -12,7 +12,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Epoch;
 /// </summary>
 internal static class PlainTorchLoop
 {
-    public static EpochRun Train(nn.Module<Tensor, Tensor> network, SequenceTensors training, SequenceTensors validation, RecurrentTrainerOptions options)
+    public static EpochRun Train(nn.Module<FeatureBatch, Tensor> network, SequenceTensors training, SequenceTensors validation, RecurrentTrainerOptions options)
     {
         using var optimizer = optim.RMSProp(network.parameters(), options.LearningRate);
         using var shuffler = new Generator((ulong)options.Seed);
@@ -28,7 +28,7 @@ internal static class PlainTorchLoop
         return new EpochRun(get_num_threads(), seconds, accuracy);
     }
 
-    private static void TrainOneEpoch(nn.Module<Tensor, Tensor> network, optim.Optimizer optimizer, SequenceTensors data, Generator shuffler, int batchSize)
+    private static void TrainOneEpoch(nn.Module<FeatureBatch, Tensor> network, optim.Optimizer optimizer, SequenceTensors data, Generator shuffler, int batchSize)
     {
         network.train();
         using var order = randperm(data.Count, generator: shuffler);

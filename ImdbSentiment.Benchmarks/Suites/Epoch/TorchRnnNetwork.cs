@@ -1,3 +1,4 @@
+using ImdbSentiment.Model.Rnn;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Epoch;
 /// last hidden state. A one-hot input would be a 4 GB tensor, so the one-hot baseline is an Embedding as wide as
 /// the RNN instead, which computes the same function with a plain torch RNN.
 /// </summary>
-internal sealed class TorchRnnNetwork : nn.Module<Tensor, Tensor>
+internal sealed class TorchRnnNetwork : nn.Module<FeatureBatch, Tensor>
 {
     private readonly Embedding embedding;
     private readonly RNN rnn;
@@ -22,10 +23,10 @@ internal sealed class TorchRnnNetwork : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor tokenIds)
+    public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
-        var (_, lastHidden) = rnn.call(embedding.call(tokenIds), null);
+        var (_, lastHidden) = rnn.call(embedding.call(batch.TokenIds), null);
         return dense.call(lastHidden[0]).squeeze(-1).MoveToOuterDisposeScope();
     }
 }

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using ImdbSentiment.Benchmarks.Cli;
+using ImdbSentiment.Benchmarks.Reporting;
+using ImdbSentiment.Benchmarks.Suites.Scoring;
+using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.Evaluation;
+using ImdbSentiment.Model.Training;
+using Microsoft.ML;
+
+namespace ImdbSentiment.Benchmarks.Suites.Quality;
+
+/// <summary>
+/// quality: development-test accuracy of named recipes (mean and minimum over seeds 1..--runs) beside the peers a user
+/// would pick instead, all trained on the same reviews and scored on the same fixed movie-disjoint development-test
+/// set: ML.NET's FeaturizeText + AveragedPerceptron, and scikit-learn's NBSVM when python3 has scikit-learn.
+/// The recipes validate (and stop early) on a movie-disjoint 20% of the training reviews; the peers need no validation
+/// and train on all of them.
+/// </summary>
+internal sealed class QualitySuite : ISuite
+{
+    private static readonly string[] DefaultRecipes = [TrainingRecipes.Default, "best"];
+
+    public string Name => "quality";
+
+    public void Run(BenchmarkContext context)
+    {
+        var output = context.Output;
+        var dataset = AclImdbReader.ReadAll(context.DataPath);
+        if (!dataset.HasMovies)
+            throw new InvalidOperationException($"{context.DataPath}: the quality suite needs each review's movie (the aclImdb train/urls_*.txt lists) for its movie-disjoint development-test set.");
+        var (training, developmentTest) = DevelopmentTestSet.Split(dataset.Train);
+        var recipes = context.SuiteArgument?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultRecipes;
+        var seeds = Enumerable.Range(1, context.Runs).ToArray();
+
+        output.WriteLine($"## quality: accuracy on the development-test set ({developmentTest.Count:N0} reviews of {developmentTest.Select(r => r.Group).Distinct().Count():N0} movies; {training.Count:N0} training reviews of other movies)");
+        output.WriteLine();
+        var table = new MarkdownTable("model", "seeds", "dev-test accuracy mean", "min", "max", "train s (mean)", "per seed");
+        foreach (var name in recipes)
+        {
+            var runs = seeds.Select(seed => TrainRecipe(name, seed, training, developmentTest)).ToArray();
+            table.Add(name, string.Join(",", seeds), Units.Fraction(runs.Average(r => r.Accuracy)), Units.Fraction(runs.Min(r => r.Accuracy)),
+                Units.Fraction(runs.Max(r => r.Accuracy)), runs.Average(r => r.Seconds).ToString("F0"), string.Join(" ", runs.Select(r => r.Accuracy.ToString("F4"))));
+        }
+
+        var perceptron = TrainPerceptron(training, developmentTest);
+        table.Add($"BASELINE {PerceptronBaselineModel.Description}", "42", Units.Fraction(perceptron.Accuracy), "", "", perceptron.Seconds.ToString("F0"), "");
+        var nbsvm = ScikitLearnNbsvm.Run(training, developmentTest);
+        if (nbsvm is { } result)
+            table.Add($"BASELINE {ScikitLearnNbsvm.Description}", "-", Units.Fraction(result.Accuracy), "", "", result.Seconds.ToString("F0"), "");
+        table.WriteTo(output);
+        if (nbsvm is null)
+            output.WriteLine($"scikit-learn NBSVM skipped: {ScikitLearnNbsvm.Unavailable}");
+        output.WriteLine("Train seconds: whole pipeline (featurize + train + export) for the recipes; fit only for the baselines.");
+        output.WriteLine();
+    }
+
+    private static (double Accuracy, double Seconds) TrainRecipe(string name, int seed, IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)
+    {
+        Progress.Report($"quality: {name}, seed {seed}...");
+        var recipe = TrainingRecipes.Get(name);
+        recipe = recipe with { SplitBy = SplitKind.Group, Network = recipe.Network with { Seed = seed } };
+        var mlContext = new MLContext(seed: seed);
+        var watch = Stopwatch.StartNew();
+        var pipeline = new SentimentTrainingPipeline(mlContext, recipe);
+        var trained = pipeline.Train(pipeline.Prepare(training));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(developmentTest))).Accuracy;
+        (trained.Model as IDisposable)?.Dispose();
+        trained.Network.Network.Dispose();
+        return (accuracy, seconds);
+    }
+
+    private static (double Accuracy, double Seconds) TrainPerceptron(IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)
+    {
+        Progress.Report("quality: the ML.NET baseline...");
+        using var folder = new TemporaryFolder();
+        var zip = folder.File("perceptron.zip");
+        var watch = Stopwatch.StartNew();
+        PerceptronBaselineModel.Train(training, zip);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var mlContext = new MLContext();
+        var model = mlContext.Model.Load(zip, out _);
+        var accuracy = SentimentMetrics.Evaluate(mlContext, model.Transform(mlContext.Data.LoadFromEnumerable(developmentTest))).Accuracy;
+        (model as IDisposable)?.Dispose();
+        return (accuracy, seconds);
+    }
+}
