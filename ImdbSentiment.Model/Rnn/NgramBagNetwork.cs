@@ -24,9 +24,13 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
     private readonly double dropout;
     private readonly Generator? dropoutGenerator;
 
+    private readonly bool naiveBayes;
+
     /// <param name="dropout">In training only, each n-gram of a review is left out with this probability (the rest scaled up to match).</param>
-    public NgramBagNetwork(int vocabularySize, double dropout = 0) : base(nameof(NgramBagNetwork))
+    /// <param name="naiveBayes">False sets every ratio to 1: a plain bag of n-grams, for the ablation.</param>
+    public NgramBagNetwork(int vocabularySize, double dropout = 0, bool naiveBayes = true) : base(nameof(NgramBagNetwork))
     {
+        this.naiveBayes = naiveBayes;
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, 2);
         if (dropout is < 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be at least 0 and below 1.");
@@ -72,7 +76,7 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
         var smoothedNegative = negative.Sum() - negative[0] + VocabularySize - 1;
         var values = new float[VocabularySize];
         for (var id = 1; id < VocabularySize; id++)
-            values[id] = (float)Math.Log((positive[id] + 1) / smoothedPositive / ((negative[id] + 1) / smoothedNegative));
+            values[id] = naiveBayes ? (float)Math.Log((positive[id] + 1) / smoothedPositive / ((negative[id] + 1) / smoothedNegative)) : 1f;
         using var _ = no_grad();
         using var computed = tensor(values);
         ratios.copy_(computed);

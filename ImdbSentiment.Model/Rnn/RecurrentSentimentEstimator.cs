@@ -49,9 +49,28 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
         var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
         var options = _options with { Seed = trials.ChosenSeed };
         var network = CreateSeededNetwork(options, training);
-        var result = new RecurrentTrainer(options, _monitor).Train(network, training, validation, _cancellation) with { Initialization = trials };
+        var trainer = new RecurrentTrainer(options, _monitor);
+        var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials };
+        if (options.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
+            (network, result) = Refit(trainer, network, result, training, validation, options);
         var transformer = OutputStage(network.ExportOnnx(), network.OnnxInputs).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
+    }
+
+    /// <summary>The refit of <see cref="RecurrentTrainerOptions.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
+    private (SentimentNetworkBase, TrainingResult) Refit(
+        RecurrentTrainer trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation, RecurrentTrainerOptions options)
+    {
+        using var all = SequenceTensors.Concat(training, validation);
+        var refitted = CreateSeededNetwork(options, all);
+        if (!trainer.TrainEpochs(refitted, all, result.BestEpoch, _cancellation))
+        {
+            refitted.Dispose();
+            return (network, result);
+        }
+
+        network.Dispose();
+        return (refitted, result with { RefitReviews = all.Count });
     }
 
     /// <summary>The untrained network the options describe, initialised from torch's global generator (seed it first).</summary>
@@ -59,7 +78,7 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     {
         if (!options.NgramBranch)
             return CreateRecurrentNetwork(options);
-        var bag = new NgramBagNetwork(options.NgramVocabularySize, options.NgramDropout);
+        var bag = new NgramBagNetwork(options.NgramVocabularySize, options.NgramDropout, options.NgramNaiveBayes);
         return options.Architecture == RecurrentArchitecture.None ? bag : new JointSentimentNetwork(bag, CreateRecurrentNetwork(options));
     }
 

@@ -55,6 +55,26 @@ public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingM
         }
     }
 
+    /// <summary>
+    /// Trains <paramref name="epochs"/> epochs on <paramref name="training"/> with no validation and no early stopping,
+    /// keeping the last weights: the refit on all the reviews once early stopping has chosen the epoch count.
+    /// </summary>
+    /// <returns>Whether every epoch ran (false when cancelled).</returns>
+    public bool TrainEpochs(SentimentNetworkBase network, SequenceTensors training, int epochs, CancellationToken cancellation = default)
+    {
+        using var optimizer = TrainingOptimizer.Create(options, network);
+        using var shuffler = new Generator((ulong)options.Seed);
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            var (loss, accuracy, completed) = TrainOneEpoch(network, optimizer, training, shuffler, epoch, cancellation);
+            if (!completed)
+                return false;
+            monitor?.RefitEpochEnded(epoch, epochs, loss, accuracy, watch.Elapsed);
+        }
+        return true;
+    }
+
     private static TrainingResult Finish(SentimentNetworkBase network, WeightSnapshot? best, List<EpochMetrics> history, EarlyStopping stopping, bool stoppedEarly, bool cancelled)
     {
         best?.RestoreInto(network);

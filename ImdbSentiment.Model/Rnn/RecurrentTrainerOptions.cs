@@ -20,6 +20,9 @@ public sealed record RecurrentTrainerOptions
     /// <summary>L2 weight decay on the n-gram bag's weights, pulling them toward the naive-Bayes solution (NBSVM's interpolation).</summary>
     public double NgramWeightDecay { get; init; } = 1e-6;
 
+    /// <summary>Whether the n-gram bag weighs each n-gram by its naive-Bayes log-count ratio (NBSVM); false makes it a plain bag of n-grams.</summary>
+    public bool NgramNaiveBayes { get; init; } = true;
+
     /// <summary>In training only, the share of each review's n-grams the bag leaves out (0 = none).</summary>
     public double NgramDropout { get; init; }
 
@@ -72,6 +75,13 @@ public sealed record RecurrentTrainerOptions
     public int InitializationTrials { get; init; } = 1;
 
     public int TrialEpochs { get; init; } = 10;
+
+    /// <summary>
+    /// Once early stopping has chosen the best epoch count E, train a fresh network (same seed) for E epochs on the
+    /// training and validation reviews together and keep it: every labelled review then counts, as the peers that need
+    /// no validation set (e.g. NBSVM) train on all of them. Validation figures come from the early-stopping run.
+    /// </summary>
+    public bool RefitOnAllData { get; init; }
 
     /// <summary>Where the best weights are written (TorchSharp state) whenever validation loss improves; null for none.</summary>
     public string? CheckpointPath { get; init; }

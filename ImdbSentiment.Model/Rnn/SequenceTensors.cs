@@ -66,6 +66,11 @@ public sealed class SequenceTensors : IDisposable
         return new SequenceTensors(tensor(flat, [rows.Count, length]), tensor(labels.ToArray()), ngrams?.ToArray());
     }
 
+    /// <summary>The rows of <paramref name="first"/>, then those of <paramref name="second"/>, as one split.</summary>
+    public static SequenceTensors Concat(SequenceTensors first, SequenceTensors second) =>
+        new(cat([first.TokenIds, second.TokenIds]), cat([first.Labels, second.Labels]),
+            first._ngramIds is null || second._ngramIds is null ? null : [.. first._ngramIds, .. second._ngramIds]);
+
     /// <summary>The rows at <paramref name="indices"/> (int64 [batch]) as one batch.</summary>
     public FeatureBatch Batch(Tensor indices) =>
         new(TokenIds.index_select(0, indices), _ngramIds is null ? null : PaddedNgrams(indices.data<long>().ToArray()));

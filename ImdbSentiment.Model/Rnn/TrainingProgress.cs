@@ -18,4 +18,9 @@ public interface ITrainingMonitor
     void TrialEnded(InitializationTrial trial)
     {
     }
+
+    /// <summary>An epoch of the refit on training and validation reviews together ended (no validation figures: it trains on them).</summary>
+    void RefitEpochEnded(int epoch, int epochs, double loss, double accuracy, TimeSpan duration)
+    {
+    }
 }

@@ -8,4 +8,11 @@ public sealed record TrainingResult(IReadOnlyList<EpochMetrics> History, int Bes
 
     /// <summary>The seed the run used and, when the initialisation guard was on, the candidates it tried.</summary>
     public InitializationTrials? Initialization { get; init; }
+
+    /// <summary>
+    /// The reviews the kept network was refitted on (training and validation together, for <see cref="BestEpoch"/>
+    /// epochs) after early stopping chose the epoch count; 0 when it was not refitted. The history's validation figures
+    /// are the early-stopping run's; the refitted network has seen the validation reviews.
+    /// </summary>
+    public long RefitReviews { get; init; }
 }

@@ -23,11 +23,20 @@ public sealed record SentimentTrainingOptions
     public RecurrentTrainerOptions EffectiveNetwork() =>
         Network with { VocabularySize = Featurizer.VocabularySize, NgramVocabularySize = Featurizer.NgramVocabularySize };
 
+    /// <summary>The largest network graph a model zip carries: ML.NET loads it whole into every serving process.</summary>
+    public const long MaxOnnxBytes = 50L * 1024 * 1024;
+
+    /// <summary>Checks every setting and the network's exported size before anything is read or trained.</summary>
     public void Validate()
     {
         Featurizer.Validate();
         Network.Validate();
         if (Network.NgramBranch && Featurizer.NgramLength == 0)
             throw new ArgumentException("The n-gram branch reads the featurizer's n-gram ids: set the featurizer's NgramLength to 1, 2 or 3.", nameof(Featurizer));
+        // The graph stores every trainable weight as a float32 (the bag's fixed ratios are folded into its weights).
+        var onnxBytes = ModelSummary.Describe(EffectiveNetwork(), Featurizer.MaxLength).TotalParameters * sizeof(float);
+        if (onnxBytes > MaxOnnxBytes)
+            throw new ArgumentException(
+                $"This network's ONNX graph would be {onnxBytes / (1024.0 * 1024):F0} MB, over the {MaxOnnxBytes / (1024 * 1024)} MB a model zip may carry: lower the vocabulary, n-gram vocabulary, embedding or unit sizes.", nameof(Network));
     }
 }

@@ -66,6 +66,7 @@ public static class TrainingRecipes
             Optimizer = RecurrentOptimizer.Adam,
             Epochs = 10,
             Patience = 2,
+            RefitOnAllData = true,
         },
     };
 

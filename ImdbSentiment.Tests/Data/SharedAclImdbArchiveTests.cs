@@ -48,4 +48,22 @@ public sealed class SharedAclImdbArchiveTests
         var error = Assert.ThrowsExactly<DataFormatException>(() => AclImdbReader.Read(path, "test"));
         Assert.Contains("splits found: train", error.Message);
     }
+
+    [TestMethod]
+    public void OnePass_GivesTheMovies_TheUnlabelledReviews_AndTheFixedDevelopmentTestSet()
+    {
+        var dataset = AclImdbReader.ReadAll(ArchivePath(), unlabelled: true);
+
+        Assert.IsTrue(dataset.HasMovies);
+        Assert.AreEqual(3_456, dataset.Train.Select(review => review.Group).Distinct().Count());
+        Assert.IsTrue(dataset.Train.All(review => review.Group.StartsWith("tt", StringComparison.Ordinal)));
+        Assert.HasCount(50_000, dataset.Unlabelled);
+        // pos/0_9.txt is line 0 of urls_pos.txt.
+        Assert.AreEqual("tt0453418", dataset.Train[0].Group);
+
+        var (remaining, developmentTest) = DevelopmentTestSet.Split(dataset.Train);
+        Assert.HasCount(5_002, developmentTest, "the development-test set is fixed: changing it makes every reported figure incomparable");
+        Assert.AreEqual(677, developmentTest.Select(review => review.Group).Distinct().Count());
+        Assert.HasCount(19_998, remaining);
+    }
 }

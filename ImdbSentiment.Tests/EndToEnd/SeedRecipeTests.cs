@@ -1,5 +1,5 @@
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.Training;
 using ImdbSentiment.Tests.Data;
 using Microsoft.ML;
@@ -7,27 +7,30 @@ using Microsoft.ML;
 namespace ImdbSentiment.Tests.EndToEnd;
 
 /// <summary>
-/// The seed recipes on the real shared training split (20,000 train / 5,000 validation, seed 42) reach the book's
-/// accuracy. Slow (about 2 minutes), so opt-in: dotnet test ImdbSentiment.Tests -c Release --filter TestCategory=EndToEnd
+/// The default recipe (book-embedding with its initialisation guard), trained on the shared reviews without the
+/// development-test set and validated by movie, reaches the book's accuracy on the development-test set for seed 42
+/// and for seed 2 (one of the seeds whose unguarded run settled into a poor solution). Slow (about 2 minutes), so
+/// opt-in: dotnet test ImdbSentiment.Tests -c Release --filter TestCategory=EndToEnd
 /// </summary>
 [TestClass]
 [TestCategory("EndToEnd")]
 public sealed class SeedRecipeTests
 {
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn, 1)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn, 3)]
-    public void SeedRecipe_ReachesTheBooksValidationAccuracy(RecurrentArchitecture architecture, int initializationTrials)
+    [DataRow(42)]
+    [DataRow(2)]
+    public void DefaultRecipe_ReachesTheBooksAccuracy_OnTheDevelopmentTestSet(int seed)
     {
-        var reviews = AclImdbReader.Read(SharedAclImdbArchiveTests.ArchivePath(), "train");
-        var options = new SentimentTrainingOptions
-        {
-            Network = new RecurrentTrainerOptions { Architecture = architecture, Seed = 42, InitializationTrials = initializationTrials },
-        };
-        var pipeline = new SentimentTrainingPipeline(new MLContext(seed: 42), options);
+        var (training, developmentTest) = DevelopmentTestSet.Split(AclImdbReader.ReadAll(SharedAclImdbArchiveTests.ArchivePath()).Train);
+        var recipe = TrainingRecipes.Get(TrainingRecipes.Default);
+        var options = recipe with { SplitBy = SplitKind.Group, Network = recipe.Network with { Seed = seed } };
+        var mlContext = new MLContext(seed: seed);
+        var pipeline = new SentimentTrainingPipeline(mlContext, options);
 
-        var result = pipeline.Train(pipeline.Prepare(reviews)).Network.Result;
+        var trained = pipeline.Train(pipeline.Prepare(training));
+        var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(developmentTest))).Accuracy;
+        (trained.Model as IDisposable)?.Dispose();
 
-        Assert.IsGreaterThanOrEqualTo(0.78, result.Best!.ValidationAccuracy, $"best epoch {result.BestEpoch} of {result.History.Count}");
+        Assert.IsGreaterThanOrEqualTo(0.78, accuracy, $"seed {seed}: best epoch {trained.Network.Result.BestEpoch} of {trained.Network.Result.History.Count}");
     }
 }

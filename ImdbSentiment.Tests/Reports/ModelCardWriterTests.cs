@@ -38,7 +38,7 @@ public sealed class ModelCardWriterTests
         Assert.Contains("| Negative | 349 | 2,149 |", card);
         Assert.Contains("| Positive | 9,529 | 2,973 |", card);
         Assert.Contains("- Epochs run: 8 of at most 20 (stopped early)", card);
-        Assert.Contains("- Best epoch (its weights are the model's): 6, validation loss 0.4400, validation accuracy 0.7300", card);
+        Assert.Contains("- Best epoch: 6, validation loss 0.4400, validation accuracy 0.7300 (its weights are the model's)", card);
         Assert.Contains("- Mean seconds per epoch: 3.1", card);
 
         Assert.Contains("```sh\n" + ReportFixtures.CommandLine + "\n```", card.ReplaceLineEndings("\n"));

@@ -70,6 +70,9 @@ internal static class TrainCommand
         var seed = result.Initialization is { Trials.Count: > 0 } trials
             ? $" Initialisation guard: ran from seed {trials.ChosenSeed} of {trials.Trials.Count} candidates."
             : "";
-        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} (its weights are kept).{seed}";
+        var kept = result.RefitReviews > 0
+            ? $"then refitted on all {result.RefitReviews:N0} training and validation reviews for {result.BestEpoch} epochs (the refitted weights are kept; the validation metrics below are on reviews it trained on)"
+            : "its weights are kept";
+        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} ({kept}).{seed}";
     }
 }

@@ -36,6 +36,8 @@ internal sealed class TrainFlags
 
     public Option<double> NgramDropout { get; } = new("--ngram-dropout") { Description = "Share of each review's n-grams the n-gram branch leaves out in training [0]." };
 
+    public Option<string> NgramWeighting { get; } = new("--ngram-weighting") { Description = "nb (each n-gram weighted by its naive-Bayes log-count ratio, NBSVM) or none (a plain bag) [nb]." };
+
     public Option<string> SplitBy { get; } = new("--split-by") { Description = "How validation reviews are drawn: random, or movie (whole movies, from the aclImdb url lists or --group-col) [random]." };
 
     public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the train/validation split alone [42]." };
@@ -44,6 +46,8 @@ internal sealed class TrainFlags
     {
         Description = "Hold out the fixed development-test set (about 5,000 reviews of movies that are neither trained nor validated on, chosen by movie alone) and report test metrics on it.",
     };
+
+    public Option<string> Refit { get; } = new("--refit") { Description = "After early stopping, retrain for the best epoch count on training + validation reviews: on or off [best: on; others: off]." };
 
     public Option<bool> KerasExact { get; } = new("--keras-exact") { Description = "Exactly Keras's recipe: no initialisation guard (the same as --init-trials 1)." };
 
@@ -103,6 +107,8 @@ internal sealed class TrainFlags
         Recipe.AcceptOnlyFromAmong([.. TrainingRecipes.Names]);
         Architecture.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.NetworkNames]);
         SplitBy.AcceptOnlyFromAmong("random", "movie");
+        Refit.AcceptOnlyFromAmong("on", "off");
+        NgramWeighting.AcceptOnlyFromAmong("nb", "none");
         Padding.AcceptOnlyFromAmong("pre", "post");
         Truncating.AcceptOnlyFromAmong("pre", "post");
         Pooling.AcceptOnlyFromAmong("last", "max");
@@ -116,7 +122,7 @@ internal sealed class TrainFlags
         Option[] options =
         [
             ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
-            Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, KerasExact,
+            Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, NgramWeighting, Refit, KerasExact,
             EmbeddingSize, Units, Layers, Bidirectional, Dropout, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
             Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, Output, ReportDir,
         ];
@@ -156,6 +162,8 @@ internal sealed class TrainFlags
                 NgramLearningRate = Pick(NgramLearningRate, network.NgramLearningRate),
                 NgramWeightDecay = Pick(NgramWeightDecay, network.NgramWeightDecay),
                 NgramDropout = Pick(NgramDropout, network.NgramDropout),
+                NgramNaiveBayes = Pick(NgramWeighting, network.NgramNaiveBayes ? "nb" : "none") == "nb",
+                RefitOnAllData = Pick(Refit, network.RefitOnAllData ? "on" : "off") == "on",
                 EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
                 Units = Pick(Units, network.Units),
                 Layers = Pick(Layers, network.Layers),

@@ -34,6 +34,9 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
     public void TrialEnded(InitializationTrial trial) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Initialisation trial, seed {trial.Seed}: val_loss {trial.ValidationLoss:F4}"));
 
+    public void RefitEpochEnded(int epoch, int epochs, double loss, double accuracy, TimeSpan duration) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Refit epoch {epoch}/{epochs} on training + validation reviews - {duration.TotalSeconds:F1}s - loss: {loss:F4} - accuracy: {accuracy:F4}"));
+
     public static string FormatEpoch(EpochMetrics metrics, int epochs, bool improved) => string.Create(CultureInfo.InvariantCulture,
         $"Epoch {metrics.Epoch}/{epochs} - {metrics.Duration.TotalSeconds:F1}s - loss: {metrics.Loss:F4} - accuracy: {metrics.Accuracy:F4} - val_loss: {metrics.ValidationLoss:F4} - val_accuracy: {metrics.ValidationAccuracy:F4}{(improved ? " (best so far, checkpoint saved)" : "")}");
 }
