@@ -1,7 +1,8 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>
-/// The fixed development-test set: about <see cref="DefaultSize"/> labelled reviews of movies that appear nowhere else,
+/// The fixed development-test set: about <see cref="DefaultSize"/> labelled reviews (a fifth of a smaller data set) of
+/// movies that appear nowhere else,
 /// chosen by the movies' stable hashes alone, so no seed, recipe or run can move a review in or out of it. It mimics the
 /// official test split (whose movies are disjoint from the training movies) and is never used for early stopping,
 /// the vocabulary or choosing variants: only for the figures reported at the end.
@@ -10,11 +11,15 @@ public static class DevelopmentTestSet
 {
     public const int DefaultSize = 5_000;
 
-    /// <summary>Movies in hash order until they hold at least <paramref name="size"/> reviews go to the development-test set.</summary>
+    /// <summary>
+    /// Movies in hash order until they hold at least <paramref name="size"/> reviews (default: 5,000, or a fifth of
+    /// fewer than 25,000 reviews) go to the development-test set.
+    /// </summary>
     /// <exception cref="ArgumentException">A review has no group (movie), or the groups cannot leave reviews on both sides.</exception>
-    public static (IReadOnlyList<LabeledReview> Remaining, IReadOnlyList<LabeledReview> DevelopmentTest) Split(IReadOnlyList<LabeledReview> reviews, int size = DefaultSize)
+    public static (IReadOnlyList<LabeledReview> Remaining, IReadOnlyList<LabeledReview> DevelopmentTest) Split(IReadOnlyList<LabeledReview> reviews, int? size = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var wanted = size ?? Math.Max(1, Math.Min(DefaultSize, reviews.Count / 5));
+        ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1, nameof(size));
         if (reviews.Any(review => review.Group.Length == 0))
             throw new ArgumentException("Every review needs its movie (group) to hold out a movie-disjoint development-test set; the aclImdb url lists give it.", nameof(reviews));
 
@@ -23,14 +28,14 @@ public static class DevelopmentTestSet
         var count = 0;
         foreach (var group in reviewsByGroup.Keys.OrderBy(GroupHash.Of).ThenBy(group => group, StringComparer.Ordinal))
         {
-            if (count >= size)
+            if (count >= wanted)
                 break;
             held.Add(group);
             count += reviewsByGroup[group];
         }
 
         if (count >= reviews.Count)
-            throw new ArgumentException($"{reviews.Count} reviews of {reviewsByGroup.Count} movies are too few to hold out {size} for development-test and train on the rest.", nameof(reviews));
+            throw new ArgumentException($"{reviews.Count} reviews of {reviewsByGroup.Count} movies are too few to hold out {wanted} for development-test and train on the rest.", nameof(reviews));
         return (reviews.Where(review => !held.Contains(review.Group)).ToList(), reviews.Where(review => held.Contains(review.Group)).ToList());
     }
 }

@@ -44,6 +44,32 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void Train_WithAGroupColumn_HoldsOutADevelopmentTestSetOfWholeGroups_AndValidatesByGroup()
+    {
+        using var folder = new DataFixtures();
+        var csv = folder.WriteText("grouped.csv", "movie,label,text\n" + string.Concat(
+            SyntheticReviews.Create(400, seed: 8).Select((review, i) => $"m{i % 40},{(review.Label ? 1 : 0)},{review.Text}\n")));
+
+        var outcome = TrainerProcess.Run(
+            "train", "--dataset", csv, "--group-col", "movie", "--split-by", "movie", "--dev-test", "--architecture", "ngram-bag", "--ngrams", "2",
+            "--optimizer", "adam", "--epochs", "2", "--output", folder.PathOf("grouped.zip"));
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error + outcome.Output);
+        StringAssert.Contains(outcome.Output, "Development-test set: 80 reviews of 8 movies held out; 320 reviews left to train and validate on.");
+        StringAssert.Contains(outcome.Output, " test │", "the metrics table has a test column: the development-test set");
+    }
+
+    [TestMethod]
+    public void Train_DevTestWithoutMovies_SaysWhatItNeeds()
+    {
+        var outcome = TrainerProcess.Run("train", "--dataset", _reviewsTsv, "--label-col", "1", "--has-header", "false", "--dev-test", "--output", _folder.PathOf("never.zip"));
+
+        Assert.AreNotEqual(0, outcome.ExitCode);
+        StringAssert.Contains(outcome.Error, "--dev-test holds out whole movies");
+        Assert.IsFalse(File.Exists(_folder.PathOf("never.zip")));
+    }
+
+    [TestMethod]
     public void EvaluateJson_PrintsOneObjectWithTheMetrics()
     {
         var outcome = TrainerProcess.Run("evaluate", "--model", _model, "--dataset", _reviewsTsv, "--label-col", "1", "--has-header", "false", "--json");

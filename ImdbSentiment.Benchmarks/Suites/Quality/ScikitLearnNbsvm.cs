@@ -7,7 +7,7 @@ using ImdbSentiment.Model.Data;
 namespace ImdbSentiment.Benchmarks.Suites.Quality;
 
 /// <summary>
-/// BASELINE: scikit-learn's NBSVM (nbsvm.py beside this file, copied next to the program), run by a python3 that
+/// BASELINE: scikit-learn's NBSVM (nbsvm.py beside this file, copied to the same folder under the program), run by a python3 that
 /// imports scikit-learn (Debian 13's python3-sklearn). Absent, the suite says so and carries on.
 /// </summary>
 internal static class ScikitLearnNbsvm
@@ -27,7 +27,7 @@ internal static class ScikitLearnNbsvm
         using var folder = new TemporaryFolder();
         var trainPath = Write(folder.File("train.tsv"), training);
         var testPath = Write(folder.File("test.tsv"), test);
-        var script = Path.Combine(AppContext.BaseDirectory, "nbsvm.py");
+        var script = Path.Combine(AppContext.BaseDirectory, "Suites", "Quality", "nbsvm.py");
         var (exitCode, standardOutput, standardError) = RunProcess(python, script, trainPath, testPath);
         if (exitCode != 0)
             throw new InvalidOperationException($"{script} failed with exit code {exitCode}: {standardError}");
