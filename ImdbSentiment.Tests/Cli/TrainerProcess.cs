@@ -38,7 +38,7 @@ internal static class TrainerProcess
 
     public static Outcome Run(params string[] arguments) => RunWith(null, null, arguments);
 
-    private static string Assembly()
+    internal static string Assembly()
     {
         var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
