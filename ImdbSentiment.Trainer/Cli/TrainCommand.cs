@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Training;
@@ -36,7 +37,8 @@ internal static class TrainCommand
 
         var (dataset, training, validation, test) = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
 
-        var mlContext = new MLContext(seed: options.Network.Seed);
+        using var temporaryFiles = new OwnedTemporaryFolder();
+        var mlContext = new MLContext(seed: options.Network.Seed) { TempFilePath = temporaryFiles.Path };
         var pipeline = new SentimentTrainingPipeline(mlContext, options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, "best-checkpoint.dat") } });
         var prepared = pipeline.Prepare(training, validation);
         console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
@@ -59,18 +61,19 @@ internal static class TrainCommand
             metrics[0].Metrics, test is null ? null : metrics[1].Metrics));
         log.WriteLine($"Wrote the report to {reportDir} and consumption code beside the model.");
         (trained.Model as IDisposable)?.Dispose();
-        return 0;
+        return result.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
     }
 
     private static string Outcome(TrainingResult result, TimeSpan elapsed)
     {
-        var why = result.Cancelled ? "cancelled" : result.StoppedEarly ? "stopped early" : "ran every epoch";
+        var epochs = Plural.Of(result.History.Count, "epoch");
+        var why = result.Cancelled ? $"was cancelled after {epochs}" : result.StoppedEarly ? $"stopped early after {epochs}" : $"ran all {epochs}";
         var best = result.Best is { } epoch
             ? $"best epoch {epoch.Epoch}: val_loss {epoch.ValidationLoss:F4}, val_accuracy {epoch.ValidationAccuracy:F4}"
             : "no epoch finished";
         var seed = result.Initialization is { Trials.Count: > 0 } trials
             ? $" Initialisation guard: ran from seed {trials.ChosenSeed} of {trials.Trials.Count} candidates."
             : "";
-        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} (its weights are kept).{seed}";
+        return $"Training {why} in {elapsed.TotalSeconds:F1}s; {best} (its weights are kept).{seed}";
     }
 }

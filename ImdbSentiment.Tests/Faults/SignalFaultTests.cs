@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace ImdbSentiment.Tests.Faults;
+
+/// <summary>
+/// Issue 10, item 5 (and the cancelled-train exit code of item 10): SIGTERM is handled like Ctrl-C, and no signal that
+/// can be handled leaves a partial or temporary file behind.
+/// </summary>
+[TestClass]
+public sealed class SignalFaultTests
+{
+    // Enough rows that scoring is still going when the signal arrives (tens of chunks of 4,096 rows).
+    private const int Rows = 120_000;
+
+    [TestMethod]
+    [DataRow("TERM")]
+    [DataRow("INT")]
+    public void Score_OneSignal_StopsBetweenChunks_WithTheCancelledExitCode_AndLeavesNoFile(string signal)
+    {
+        using var fault = new FaultCase();
+        var (input, output) = LargeScoringJob(fault);
+        using var score = new RunningCommand(fault.Environment, "score", "--model", FaultCase.ShippedModel, "--input", input, "--output", output);
+        score.WaitUntil(() => TemporaryBeside(output).Any(), "the temporary output file");
+
+        score.Send(signal);
+        var outcome = score.WaitForExit();
+
+        Assert.AreEqual(FaultAssert.Cancelled, outcome.ExitCode, outcome.Error);
+        StringAssert.Contains(outcome.Error, "error: cancelled by Ctrl-C or SIGTERM; no output was written.");
+        fault.AssertOnlyLeft();
+    }
+
+    [TestMethod]
+    [DataRow("INT", 130)]
+    [DataRow("TERM", 143)]
+    public void Score_ASecondSignal_QuitsAtOnce_AndStillLeavesNoFile(string signal, int quitAtOnce)
+    {
+        using var fault = new FaultCase();
+        var (input, output) = LargeScoringJob(fault);
+        using var score = new RunningCommand(fault.Environment, "score", "--model", FaultCase.ShippedModel, "--input", input, "--output", output);
+        score.WaitUntil(() => TemporaryBeside(output).Any(), "the temporary output file");
+
+        score.Send(signal);
+        score.WaitUntil(() => score.ErrorSoFar.Contains("stopping at the next safe point"), "the first signal's notice");
+        score.Send(signal);
+        var outcome = score.WaitForExit();
+
+        // The second signal usually lands before the next chunk boundary; if the first stop got there first, it is 3.
+        CollectionAssert.Contains(new[] { quitAtOnce, FaultAssert.Cancelled }, outcome.ExitCode, outcome.Error);
+        fault.AssertOnlyLeft();
+    }
+
+    [TestMethod]
+    public void Train_SigTerm_StopsAfterTheBatch_SavesTheModel_AndExitsWithTheCancelledCode()
+    {
+        using var fault = new FaultCase();
+        var reviews = fault.Input("reviews.tsv", string.Concat(SyntheticReviews.Create(400, seed: 3).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n")));
+        var model = fault.PathOf("out/model.zip");
+        using var train = new RunningCommand(fault.Environment,
+            "train", "--dataset", reviews, "--vocab-size", "40", "--max-length", "20", "--epochs", "100000", "--patience", "100000", "--output", model);
+        train.WaitUntil(() => train.OutputSoFar.Contains("Epoch 2/"), "the second epoch");
+
+        train.Send("TERM");
+        var outcome = train.WaitForExit();
+
+        Assert.AreEqual(FaultAssert.Cancelled, outcome.ExitCode, outcome.Error + outcome.Output);
+        StringAssert.Contains(outcome.Output, "Training was cancelled after");
+        Assert.IsTrue(File.Exists(model), "the model from the best epoch so far is saved");
+        Assert.IsEmpty(Directory.GetFiles(fault.Folder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    private static (string Input, string Output) LargeScoringJob(FaultCase fault)
+    {
+        var text = new StringBuilder("id,text\n");
+        foreach (var (review, i) in SyntheticReviews.Create(Rows, seed: 5).Select((review, i) => (review, i)))
+            text.Append(i).Append(',').Append(review.Text).Append('\n');
+        return (fault.Input("reviews.csv", text.ToString()), fault.PathOf("scored.csv"));
+    }
+
+    private static IEnumerable<string> TemporaryBeside(string output) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.*.tmp");
+}
