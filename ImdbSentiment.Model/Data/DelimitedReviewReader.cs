@@ -57,9 +57,9 @@ public static class DelimitedReviewReader
             return false;
         }
         var text = row.Fields[layout.TextIndex];
-        if (string.IsNullOrWhiteSpace(text))
+        if (!ReviewText.HasWords(text))
         {
-            problem = $"the review text in {layout.TextColumn} is empty: expected the text of a review";
+            problem = $"the review text in {layout.TextColumn} {ReviewText.NoWords}: expected the text of a review";
             return false;
         }
         review = new LabeledReview { Text = text, Label = label };

@@ -39,6 +39,7 @@ public static class CsvBatchScorer
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
         var fieldCount = first.Fields.Length;
         var (hasHeader, textIndex) = DelimitedLayout.ResolveText(inputPath, first, options.TextColumn, options.HasHeader);
+        var textColumn = hasHeader ? $"column '{first.Fields[textIndex]}'" : $"column {textIndex}";
         if (hasHeader)
         {
             RefuseScoredFile(inputPath, first);
@@ -53,8 +54,11 @@ public static class CsvBatchScorer
             {
                 if (row.Fields.Length != fieldCount)
                     throw new DataFormatException(inputPath, row.Line, $"expected {fieldCount} fields, as in the first record, but found {row.Fields.Length}");
-                if (string.IsNullOrWhiteSpace(row.Fields[textIndex]) && !options.SkipEmptyText)
-                    throw new DataFormatException(inputPath, row.Line, $"the review text in column {textIndex} is empty: expected the text of a review (or skip such rows explicitly)");
+                if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
+                {
+                    throw new DataFormatException(inputPath, row.Line,
+                        $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or --skip-empty to leave such rows unscored");
+                }
                 chunk.Add(row.Fields);
             }
 
