@@ -44,7 +44,7 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
             return index < first.Fields.Length
                 ? index
                 : throw new DataFormatException(path, first.Line,
-                    $"the {role} column index {index} is beyond the {first.Fields.Length} fields of the record: expected a 0-based index below {first.Fields.Length}");
+                    $"the {role} column index {index} is beyond the {Plural.Of(first.Fields.Length, "field")} of the record: expected a 0-based index below {first.Fields.Length}");
         }
         if (header is null)
         {
@@ -83,7 +83,7 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
         return named >= 0
             ? named
             : throw new DataFormatException(path, first.Line,
-                $"no text column is given and the record has {first.Fields.Length} fields: set the text column (--text-col; the default is the only column, the other column of a label and a text, or a header column named {string.Join(" or ", DelimitedHeaderRule.TextNames)})");
+                $"no text column is given and the record has {Plural.Of(first.Fields.Length, "field")}: set the text column (--text-col; the default is the only column, the other column of a label and a text, or a header column named {string.Join(" or ", DelimitedHeaderRule.TextNames)})");
     }
 
     private static string Describe(int index, string[]? header) => header is null ? $"column {index}" : $"column '{header[index]}'";

@@ -131,8 +131,7 @@ public sealed class DelimitedRecordReader : IDisposable
                 }
                 if (next < 0 || next == _separator || next is '\r' or '\n')
                     return;
-                throw Malformed(startLine,
-                    $"the closing quote of field {_fields.Count + 1}{OnLine(startLine)} must be followed by {SeparatorNames.Describe(_separator)} or the end of the line, but '{(char)next}' follows it (a quote inside a quoted field is written \"\")");
+                throw Malformed(startLine, QuoteFollowedByText(startLine, (char)next));
             }
 
             _field.Append(c);
@@ -145,7 +144,15 @@ public sealed class DelimitedRecordReader : IDisposable
         }
     }
 
-    private string OnLine(long startLine) => _line == startLine ? "" : $" (on line {_line})";
+    // A quote that spans lines before text follows it is most often an opening quote that was never closed.
+    private string QuoteFollowedByText(long startLine, char next)
+    {
+        var ending = $"{SeparatorNames.Describe(_separator)} or the end of the line";
+        const string escaping = "a quote inside a quoted field is written \"\"";
+        return _line == startLine
+            ? $"the closing quote of field {_fields.Count + 1} must be followed by {ending}, but '{next}' follows it ({escaping})"
+            : $"field {_fields.Count + 1} opens a quote that is not closed on line {startLine}: the quote on line {_line} was read as its closing quote, but '{next}' follows it (expected {ending} after a closing quote; {escaping})";
+    }
 
     private DataFormatException Malformed(long line, string problem) => new(_sourceName, line, problem);
 

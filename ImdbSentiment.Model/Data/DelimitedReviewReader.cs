@@ -37,7 +37,7 @@ public static class DelimitedReviewReader
         {
             throw new DataFormatException(path, null, skipped.Count == 0
                 ? "the file has a header but no reviews: expected rows of a label and a review text"
-                : $"no usable reviews: all {skipped.Count} rows were skipped (the first: {skipped[0].Message})");
+                : $"no usable reviews: all {Plural.Of(skipped.Count, "row")} were skipped (the first: {skipped[0].Message})");
         }
         return new ReviewReadResult(reviews, skipped);
     }
@@ -47,7 +47,7 @@ public static class DelimitedReviewReader
         review = null;
         if (row.Fields.Length != layout.FieldCount)
         {
-            problem = $"expected {layout.FieldCount} fields, as in the first record, but found {row.Fields.Length}";
+            problem = $"expected {Plural.Of(layout.FieldCount, "field")}, as in the first record, but found {row.Fields.Length}";
             return false;
         }
         var labelValue = row.Fields[layout.LabelIndex];

@@ -14,17 +14,24 @@ public static class AtomicFile
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         Unfinished[temporary] = 0;
         try
         {
+            Directory.CreateDirectory(folder);
             writeTemporary(temporary);
             File.Move(temporary, fullPath, overwrite: true);
         }
+        // The user named the target, not the hidden temporary file; errors about other files (an input) pass through.
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && exception.Message.Contains(folder, StringComparison.Ordinal))
+        {
+            throw new IOException($"{fullPath}: could not be written ({exception.Message.Replace(temporary, fullPath, StringComparison.Ordinal).Trim()})", exception);
+        }
         finally
         {
-            File.Delete(temporary);
+            // File.Delete throws when the folder itself is missing, which would hide the real error.
+            if (File.Exists(temporary))
+                File.Delete(temporary);
             Unfinished.TryRemove(temporary, out _);
         }
     }

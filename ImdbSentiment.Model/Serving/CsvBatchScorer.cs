@@ -53,7 +53,7 @@ public static class CsvBatchScorer
             if (record is { } row)
             {
                 if (row.Fields.Length != fieldCount)
-                    throw new DataFormatException(inputPath, row.Line, $"expected {fieldCount} fields, as in the first record, but found {row.Fields.Length}");
+                    throw new DataFormatException(inputPath, row.Line, $"expected {Plural.Of(fieldCount, "field")}, as in the first record, but found {row.Fields.Length}");
                 if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
                 {
                     throw new DataFormatException(inputPath, row.Line,

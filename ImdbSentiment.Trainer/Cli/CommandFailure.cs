@@ -17,16 +17,22 @@ internal static class CommandFailure
         catch (Exception exception) when (Describe(exception) is { } message)
         {
             await Console.Error.WriteLineAsync($"error: {message}");
-            return exception is OperationCanceledException ? ExitCodes.Cancelled : ExitCodes.Failure;
+            return exception switch
+            {
+                OperationCanceledException => ExitCodes.Cancelled,
+                ArgumentException argument when OptionErrors.NamesAFlag(argument) => ExitCodes.Usage,
+                _ => ExitCodes.Failure,
+            };
         }
     }
 
     /// <summary>The message for an expected failure; null for a bug, which keeps its stack trace.</summary>
     internal static string? Describe(Exception exception) => exception switch
     {
+        ArgumentException argument => OptionErrors.Describe(argument),
         TorchUnavailableException or DataFormatException or DownloadException or UsageException
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-            or UnauthorizedAccessException or IOException or ArgumentException or CryptographicException => exception.Message,
+            or UnauthorizedAccessException or IOException or CryptographicException => exception.Message,
         TypeInitializationException or DllNotFoundException when TorchRuntimeFailure(exception) => TorchRuntime.Explain(exception),
         OperationCanceledException => "cancelled by Ctrl-C or SIGTERM; no output was written.",
         _ => null,

@@ -36,7 +36,7 @@ internal static class DatasetLoader
     {
         var result = DelimitedReviewReader.Read(path, options);
         if (result.SkippedRows > 0)
-            log.WriteLine($"{path}: skipped {result.SkippedRows:N0} bad rows (first: {result.SkippedRowErrors[0].Message}).");
+            log.WriteLine($"{path}: skipped {Model.Plural.Of(result.SkippedRows, "bad row")} (first: {result.SkippedRowErrors[0].Message}).");
         return result.Reviews;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Serving;
 using Spectre.Console;

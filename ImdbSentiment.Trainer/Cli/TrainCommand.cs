@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Model.Serving;

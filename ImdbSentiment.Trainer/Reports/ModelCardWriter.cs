@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Rnn;
@@ -123,7 +124,7 @@ internal static class ModelCardWriter
         if (training.Initialization is { Trials.Count: > 0 } initialization)
         {
             var trials = string.Join(", ", initialization.Trials.Select(trial => string.Create(Invariant, $"seed {trial.Seed}: {trial.ValidationLoss:F4}")));
-            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {content.Options.Network.TrialEpochs} epochs per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
+            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {Plural.Of(content.Options.Network.TrialEpochs, "epoch")} per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
         }
         card.AppendLine();
     }
