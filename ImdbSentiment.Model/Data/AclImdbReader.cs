@@ -18,6 +18,13 @@ public static class AclImdbReader
         return Open(path).FindSplits().Contains(split);
     }
 
+    /// <summary>Whether <paramref name="split"/> holds any review at all, in one class or both; reads the split.</summary>
+    public static bool HasAnyReview(string path, string split)
+    {
+        CheckSplitName(split);
+        return Open(path).ReadSplit(split).Count > 0;
+    }
+
     /// <summary>
     /// The reviews of <paramref name="split"/> ("train" or "test"): the positive ones, then the negative ones,
     /// each in ordinal order of file name, so a folder and its archive give the same sequence.

@@ -42,6 +42,15 @@ internal sealed class FaultCase : IDisposable
         return Remember(path);
     }
 
+    /// <summary>An aclImdb data set: a .tar.gz, or the same entries as a folder tree.</summary>
+    public string InputAclImdb(string name, bool archive, IEnumerable<(string EntryName, string Content)> entries)
+    {
+        var path = archive ? _files.WriteTarGz(name, entries) : _files.WriteTree(name, entries);
+        foreach (var file in archive ? [path] : Directory.GetFiles(path, "*", SearchOption.AllDirectories))
+            Remember(file);
+        return path;
+    }
+
     /// <summary>Counts a file the test made itself (a link, a copy) as an input rather than as something left behind.</summary>
     public string Remember(string path)
     {
