@@ -38,6 +38,29 @@ public sealed class DelimitedRecordReader : IDisposable
     /// <summary>Opens a UTF-8 file, with or without a byte order mark.</summary>
     public static DelimitedRecordReader Open(string path, char separator) => new(OpenText(path), separator, path);
 
+    /// <summary>
+    /// Opens a UTF-8 file (with or without a byte order mark) keeping the bytes that are not UTF-8 as
+    /// <see cref="EscapedBytes"/>, which <see cref="ByteRestoringWriter"/> writes back unchanged.
+    /// A UTF-16 or UTF-32 file is read as its byte order mark says.
+    /// </summary>
+    internal static DelimitedRecordReader OpenKeepingInvalidBytes(string path, char separator)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        Span<byte> start = stackalloc byte[3];
+        var length = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        if (length >= 2 && (start[..2].SequenceEqual(Utf16LittleEndianMark) || start[..2].SequenceEqual(Utf16BigEndianMark)))
+        {
+            file.Dispose();
+            return Open(path, separator);
+        }
+        file.Position = length == 3 && start.SequenceEqual(Encoding.UTF8.Preamble) ? 3 : 0;
+        return new(new ByteKeepingUtf8Reader(file), separator, path);
+    }
+
+    private static ReadOnlySpan<byte> Utf16LittleEndianMark => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BigEndianMark => [0xFE, 0xFF];
+
     /// <summary>Opens a file as UTF-8, or as the encoding its byte order mark names.</summary>
     public static StreamReader OpenText(string path) =>
         new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });

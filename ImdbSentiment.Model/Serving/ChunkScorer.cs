@@ -1,3 +1,5 @@
+using ImdbSentiment.Model.Data;
+
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class ChunkScorer(SentimentModel model)
             if (!ReviewText.HasWords(text))
                 return null;
 
-            _input.Text = text;
+            _input.Text = EscapedBytes.Replaced(text);
             return _engine.Predict(_input);
         }
     }

@@ -6,7 +6,8 @@ namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
 /// Scores a CSV/TSV file of any size in constant memory: it streams the records, keeps every original column with
-/// valid quoting, appends PredictedLabel and Probability, and writes the output atomically.
+/// valid quoting and its bytes as they were (even bytes that are not UTF-8), appends PredictedLabel and Probability,
+/// and writes the output atomically.
 /// </summary>
 public static class CsvBatchScorer
 {
@@ -25,8 +26,9 @@ public static class CsvBatchScorer
         CsvScoringResult result = new(0, 0, false);
         AtomicFile.Write(outputPath, temporary =>
         {
-            using var records = DelimitedRecordReader.Open(inputPath, separator);
-            using var writer = DelimitedRecordWriter.Create(temporary, separator);
+            // Columns are passed through byte for byte, even bytes that are not UTF-8.
+            using var records = DelimitedRecordReader.OpenKeepingInvalidBytes(inputPath, separator);
+            using var writer = DelimitedRecordWriter.CreateRestoringBytes(temporary, separator);
             result = ScoreRecords(model, records, writer, inputPath, options, rowsScored, cancellation);
         });
         return result;
