@@ -29,7 +29,7 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
     {
-        var options = flags.TrainingOptions(parse);
+        var options = TrainingPreconditions.CapThreads(flags.TrainingOptions(parse), Console.Error);
         options.Featurizer.Validate();
         options.Network.Validate();
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
@@ -37,6 +37,7 @@ internal static class TrainCommand
         var log = Console.Out;
 
         var (dataset, training, validation, test) = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
+        TrainingPreconditions.RequireBothClasses(dataset, training);
 
         using var temporaryFiles = new OwnedTemporaryFolder();
         var mlContext = new MLContext(seed: options.Network.Seed) { TempFilePath = temporaryFiles.Path };
