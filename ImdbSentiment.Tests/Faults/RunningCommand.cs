@@ -13,7 +13,8 @@ internal sealed class RunningCommand : IDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
 
-    public RunningCommand(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <param name="keepInputOpen">Leave standard input open for <see cref="WriteLine"/>; else it is closed at once.</param>
+    public RunningCommand(IReadOnlyDictionary<string, string> environment, bool keepInputOpen, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(TrainerProcess.Assembly());
@@ -26,7 +27,19 @@ internal sealed class RunningCommand : IDisposable
         _process.ErrorDataReceived += (_, line) => Append(_error, line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        _process.StandardInput.Close();
+        if (!keepInputOpen)
+            _process.StandardInput.Close();
+    }
+
+    public RunningCommand(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        : this(environment, keepInputOpen: false, arguments)
+    {
+    }
+
+    public void WriteLine(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
     }
 
     public string OutputSoFar
@@ -61,11 +74,15 @@ internal sealed class RunningCommand : IDisposable
     }
 
     /// <param name="signal">A signal name for kill(1): TERM, INT.</param>
-    public void Send(string signal)
+    /// <returns>False when the process had already ended.</returns>
+    public bool Send(string signal)
     {
-        using var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var start = new ProcessStartInfo("kill") { RedirectStandardError = true };
+        foreach (var argument in new[] { "-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(argument);
+        using var kill = Process.Start(start)!;
         kill.WaitForExit();
-        Assert.AreEqual(0, kill.ExitCode, $"kill -s {signal} failed");
+        return kill.ExitCode == 0;
     }
 
     public TrainerProcess.Outcome WaitForExit()

@@ -22,7 +22,7 @@ public sealed class SignalFaultTests
         using var score = new RunningCommand(fault.Environment, "score", "--model", FaultCase.ShippedModel, "--input", input, "--output", output);
         score.WaitUntil(() => TemporaryBeside(output).Any(), "the temporary output file");
 
-        score.Send(signal);
+        Assert.IsTrue(score.Send(signal));
         var outcome = score.WaitForExit();
 
         Assert.AreEqual(FaultAssert.Cancelled, outcome.ExitCode, outcome.Error);
@@ -40,13 +40,32 @@ public sealed class SignalFaultTests
         using var score = new RunningCommand(fault.Environment, "score", "--model", FaultCase.ShippedModel, "--input", input, "--output", output);
         score.WaitUntil(() => TemporaryBeside(output).Any(), "the temporary output file");
 
-        score.Send(signal);
+        Assert.IsTrue(score.Send(signal));
         score.WaitUntil(() => score.ErrorSoFar.Contains("stopping at the next safe point"), "the first signal's notice");
-        score.Send(signal);
+        var second = score.Send(signal);
         var outcome = score.WaitForExit();
 
-        // The second signal usually lands before the next chunk boundary; if the first stop got there first, it is 3.
-        CollectionAssert.Contains(new[] { quitAtOnce, FaultAssert.Cancelled }, outcome.ExitCode, outcome.Error);
+        // The second signal lands before the next chunk boundary but for a rare race; then the first stop ends it with 3.
+        Assert.AreEqual(second ? quitAtOnce : FaultAssert.Cancelled, outcome.ExitCode, outcome.Error);
+        if (second)
+            StringAssert.Contains(outcome.Error, "quitting at once; no partial output is left.");
+        fault.AssertOnlyLeft();
+    }
+
+    [TestMethod]
+    [DataRow("INT", 130)]
+    [DataRow("TERM", 143)]
+    public void ASignalOutsideASafeStopPhase_EndsTheProcessAtOnce_WithTheShellsExitCode(string signal, int exitCode)
+    {
+        using var fault = new FaultCase();
+        using var predict = new RunningCommand(fault.Environment, keepInputOpen: true, "predict", "--model", FaultCase.ShippedModel);
+        predict.WriteLine("a wonderful film");
+        predict.WaitUntil(() => predict.OutputSoFar.Contains("positive\t"), "the first prediction");
+
+        Assert.IsTrue(predict.Send(signal));
+        var outcome = predict.WaitForExit();
+
+        Assert.AreEqual(exitCode, outcome.ExitCode, outcome.Error);
         fault.AssertOnlyLeft();
     }
 
@@ -60,7 +79,7 @@ public sealed class SignalFaultTests
             "train", "--dataset", reviews, "--vocab-size", "40", "--max-length", "20", "--epochs", "100000", "--patience", "100000", "--output", model);
         train.WaitUntil(() => train.OutputSoFar.Contains("Epoch 2/"), "the second epoch");
 
-        train.Send("TERM");
+        Assert.IsTrue(train.Send("TERM"));
         var outcome = train.WaitForExit();
 
         Assert.AreEqual(FaultAssert.Cancelled, outcome.ExitCode, outcome.Error + outcome.Output);
