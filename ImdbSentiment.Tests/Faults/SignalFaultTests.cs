@@ -1,4 +1,5 @@
 using System.Text;
+using ImdbSentiment.Trainer.Reports;
 
 namespace ImdbSentiment.Tests.Faults;
 
@@ -11,6 +12,8 @@ public sealed class SignalFaultTests
 {
     // Enough rows that scoring is still going when the signal arrives (tens of chunks of 4,096 rows).
     private const int Rows = 120_000;
+
+    private const string PreviousOutput = "id,text,PredictedLabel,Probability\n1,from an earlier run,true,0.9\n";
 
     [TestMethod]
     [DataRow("TERM")]
@@ -27,6 +30,7 @@ public sealed class SignalFaultTests
 
         Assert.AreEqual(FaultAssert.Cancelled, outcome.ExitCode, outcome.Error);
         StringAssert.Contains(outcome.Error, "error: cancelled by Ctrl-C or SIGTERM; no output was written.");
+        Assert.AreEqual(PreviousOutput, File.ReadAllText(output), "the output of an earlier run is left as it was");
         fault.AssertOnlyLeft();
     }
 
@@ -49,6 +53,7 @@ public sealed class SignalFaultTests
         Assert.AreEqual(second ? quitAtOnce : FaultAssert.Cancelled, outcome.ExitCode, outcome.Error);
         if (second)
             StringAssert.Contains(outcome.Error, "quitting at once; no partial output is left.");
+        Assert.AreEqual(PreviousOutput, File.ReadAllText(output), "the output of an earlier run is left as it was");
         fault.AssertOnlyLeft();
     }
 
@@ -85,6 +90,7 @@ public sealed class SignalFaultTests
         Assert.AreEqual(FaultAssert.Cancelled, outcome.ExitCode, outcome.Error + outcome.Output);
         StringAssert.Contains(outcome.Output, "Training was cancelled after");
         Assert.IsTrue(File.Exists(model), "the model from the best epoch so far is saved");
+        Assert.IsTrue(File.Exists(Path.Combine(ReportFolder.DefaultFor(model), ReportFolder.MetricsFileName)), "with its report");
         Assert.IsEmpty(Directory.GetFiles(fault.Folder, "*.tmp", SearchOption.AllDirectories));
     }
 
@@ -93,7 +99,7 @@ public sealed class SignalFaultTests
         var text = new StringBuilder("id,text\n");
         foreach (var (review, i) in SyntheticReviews.Create(Rows, seed: 5).Select((review, i) => (review, i)))
             text.Append(i).Append(',').Append(review.Text).Append('\n');
-        return (fault.Input("reviews.csv", text.ToString()), fault.PathOf("scored.csv"));
+        return (fault.Input("reviews.csv", text.ToString()), fault.Input("scored.csv", PreviousOutput));
     }
 
     private static IEnumerable<string> TemporaryBeside(string output) =>

@@ -17,7 +17,7 @@ internal static class ScoreCommand
         var textColumn = new Option<string?>("--text-col") { Description = "The text column: a header name or a 0-based index (default: the only column, or 'text'/'review')." };
         var hasHeader = new Option<bool?>("--has-header") { Description = "Whether the first row names the columns: true or false (default: detected, as for train and evaluate)." };
         var separator = new Option<string?>("--separator") { Description = "comma, tab or semicolon (default: detected)." };
-        var skipEmpty = new Option<bool>("--skip-empty") { Description = "Leave rows with an empty text unscored (empty prediction cells) instead of failing." };
+        var skipEmpty = new Option<bool>("--skip-empty") { Description = "Leave rows whose review has no words (empty or only punctuation) unscored, with empty prediction cells, instead of failing." };
         var command = new Command("score", "Batch-score a CSV/TSV file of any size in constant memory.") { model, input, output, textColumn, hasHeader, separator, skipEmpty };
         command.SetAction((parse, cancellation) => CommandFailure.Guard(() =>
         {
