@@ -5,7 +5,7 @@ namespace ImdbSentiment.Tests.Faults;
 
 /// <summary>
 /// Issue 10, item 10 (in part; the cancelled exit code is in <see cref="SignalFaultTests"/>): one-class data is refused
-/// before training, and more threads than cores are capped with a warning.
+/// before training, and more threads than cores are capped with a warning. Item 12: the report counts skipped rows.
 /// </summary>
 [TestClass]
 public sealed class TrainingFaultTests
@@ -40,5 +40,23 @@ public sealed class TrainingFaultTests
         StringAssert.Contains(outcome.Error, $"using {Environment.ProcessorCount}.");
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReportFolder.DefaultFor(model), ReportFolder.MetricsFileName)));
         Assert.AreEqual(Environment.ProcessorCount, metrics.RootElement.GetProperty("options").GetProperty("network").GetProperty("threads").GetInt32());
+    }
+
+    [TestMethod]
+    public void Train_SkipBadRows_CountsThemInMetricsJsonAndTheModelCard()
+    {
+        using var fault = new FaultCase();
+        var good = string.Concat(SyntheticReviews.Create(100, seed: 10).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n"));
+        var dataset = fault.Input("reviews.tsv", good + "no label here\tmaybe\n...\t1\n");
+        var model = fault.PathOf("out/model.zip");
+
+        var outcome = fault.Run("train", "--dataset", dataset, "--label-col", "1", "--skip-bad-rows", "--vocab-size", "20", "--max-length", "10", "--epochs", "1", "--output", model);
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        StringAssert.Contains(outcome.Output, "skipped 2 bad rows");
+        var report = ReportFolder.DefaultFor(model);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, ReportFolder.MetricsFileName)));
+        Assert.AreEqual(2, metrics.RootElement.GetProperty("skippedRows").GetProperty("training").GetInt32());
+        StringAssert.Contains(File.ReadAllText(Path.Combine(report, ReportFolder.ModelCardFileName)), "- Rows skipped as bad (`--skip-bad-rows`): training 2, validation 0, test 0");
     }
 }

@@ -9,7 +9,7 @@ namespace ImdbSentiment.Trainer.Cli;
 /// </summary>
 internal static class DatasetLoader
 {
-    public static (IReadOnlyList<LabeledReview> Training, IReadOnlyList<LabeledReview>? Test) ForTraining(string path, DelimitedFileOptions options, TextWriter log)
+    public static (ReviewReadResult Training, IReadOnlyList<LabeledReview>? Test) ForTraining(string path, DelimitedFileOptions options, TextWriter log)
     {
         if (!AclImdbReader.IsAclImdb(path))
             return (ReadFile(path, options, log), null);
@@ -19,14 +19,14 @@ internal static class DatasetLoader
         log.WriteLine(test is null
             ? $"{path}: {training.Count:N0} training reviews; no test/ split, so no test set."
             : $"{path}: {training.Count:N0} training reviews, {test.Count:N0} test reviews.");
-        return (training, test);
+        return (new ReviewReadResult(training, []), test);
     }
 
     public static EvaluationData ForEvaluation(string path, DelimitedFileOptions options, TextWriter log)
     {
         if (!AclImdbReader.IsAclImdb(path))
         {
-            var read = Read(path, options, log);
+            var read = ReadFile(path, options, log);
             return new EvaluationData(read.Reviews, null, read.SkippedRows);
         }
 
@@ -36,12 +36,10 @@ internal static class DatasetLoader
         return new EvaluationData(reviews, split, 0);
     }
 
-    public static IReadOnlyList<LabeledReview> ReadFile(string path, DelimitedFileOptions options, TextWriter log) => Read(path, options, log).Reviews;
-
     // A test/ split with one class missing is read too, so that reading it fails, instead of being passed over.
     private static bool HasTestSplit(string path) => AclImdbReader.HasSplit(path, "test") || AclImdbReader.HasAnyReview(path, "test");
 
-    private static ReviewReadResult Read(string path, DelimitedFileOptions options, TextWriter log)
+    public static ReviewReadResult ReadFile(string path, DelimitedFileOptions options, TextWriter log)
     {
         var result = DelimitedReviewReader.Read(path, options);
         if (result.SkippedRows > 0)

@@ -36,7 +36,8 @@ internal static class TrainCommand
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
         var log = Console.Out;
 
-        var (dataset, training, validation, test) = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
+        var data = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
+        var (dataset, training, validation, test) = data;
         TrainingPreconditions.RequireBothClasses(dataset, training);
 
         using var temporaryFiles = new OwnedTemporaryFolder();
@@ -60,7 +61,7 @@ internal static class TrainCommand
 
         ReportFolder.Write(new ReportInputs(
             reportDir, output, dataset, Environment.GetCommandLineArgs(), options, modelSummary, prepared.TrainingSummary, result,
-            metrics[0].Metrics, test is null ? null : metrics[1].Metrics));
+            metrics[0].Metrics, test is null ? null : metrics[1].Metrics, data.SkippedRows));
         log.WriteLine($"Wrote the report to {reportDir} and consumption code beside the model.");
         (trained.Model as IDisposable)?.Dispose();
         return result.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;

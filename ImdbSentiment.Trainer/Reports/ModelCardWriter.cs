@@ -54,6 +54,7 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"- Validation reviews: {Balance(content.Validation.Count, Positives(content.Validation))}");
         if (content.Test is { } test)
             card.AppendLine(Invariant, $"- Test reviews: {Balance(test.Count, Positives(test))}");
+        card.AppendLine(Invariant, $"- Rows skipped as bad (`--skip-bad-rows`): {SkippedRows(content.SkippedRows)}");
         card.AppendLine(Invariant, $"- Training review length in words: mean {data.MeanTokens:F1}, median {data.MedianTokens:F1}, 90th percentile {data.Percentile90Tokens:F1}, max {data.MaxTokens:N0}");
         card.AppendLine(Invariant, $"- Out-of-vocabulary words in the training data: {Percent(data.OutOfVocabularyRate)}");
         card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}").AppendLine();
@@ -168,6 +169,11 @@ internal static class ModelCardWriter
         card.AppendLine($"| {name} | {string.Join(" | ", sets.Select(set => value(set.Metrics)))} |");
 
     private static int Positives(SentimentMetrics metrics) => metrics.TruePositives + metrics.FalseNegatives;
+
+    private static string SkippedRows(SkippedRowCounts skipped) =>
+        skipped == SkippedRowCounts.None
+            ? "none"
+            : string.Create(Invariant, $"training {skipped.Training:N0}, validation {skipped.Validation:N0}, test {skipped.Test:N0}");
 
     private static string Balance(int count, int positive) => count == 0
         ? "0"
