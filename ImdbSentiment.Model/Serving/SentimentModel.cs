@@ -30,6 +30,7 @@ public sealed class SentimentModel : IDisposable
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no model file there (expected an ImdbSentiment model zip written by 'train').", path);
+        RequireProductModel(path);
 
         mlContext ??= new MLContext();
         // The zip names the custom mappings by contract; their assembly must be known to the catalog.
@@ -44,10 +45,30 @@ public sealed class SentimentModel : IDisposable
         {
             // A corrupt ONNX entry fails after ML.NET has unpacked it.
             temporaryFiles.Dispose();
-            throw new InvalidDataException(
-                $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); retrain it or copy it again.", exception);
+            throw Unreadable(path, exception);
         }
     }
+
+    private static void RequireProductModel(string path)
+    {
+        bool ours;
+        try
+        {
+            ours = ProductModelMarker.IsProductModel(path);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw Unreadable(path, exception);
+        }
+        if (!ours)
+        {
+            throw new InvalidDataException(
+                $"{path}: a zip, but not an ImdbSentiment model: it lacks the {SentimentOutputMapping.ContractName} step that 'train' writes (a model from ML.NET Model Builder or another program is foreign here); train one with 'imdb-sentiment train'.");
+        }
+    }
+
+    private static InvalidDataException Unreadable(string path, Exception exception) => new(
+        $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); retrain it or copy it again.", exception);
 
     // ML.NET wraps what a truncated entry throws in the TargetInvocationExceptions of its component catalog.
     private static bool IsUnreadableFile(Exception exception) =>
