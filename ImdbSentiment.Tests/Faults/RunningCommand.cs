@@ -4,7 +4,7 @@ using ImdbSentiment.Tests.Cli;
 
 namespace ImdbSentiment.Tests.Faults;
 
-/// <summary>The command line running in its own process, for cases that signal it part way through.</summary>
+/// <summary>The command line running in its own process, in the case's folder, for cases that act on it part way through.</summary>
 internal sealed class RunningCommand : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -14,13 +14,16 @@ internal sealed class RunningCommand : IDisposable
     private readonly StringBuilder _error = new();
 
     /// <param name="keepInputOpen">Leave standard input open for <see cref="WriteLine"/>; else it is closed at once.</param>
-    public RunningCommand(IReadOnlyDictionary<string, string> environment, bool keepInputOpen, params string[] arguments)
+    public RunningCommand(FaultCase fault, bool keepInputOpen, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = fault.Folder,
+        };
         start.ArgumentList.Add(TrainerProcess.Assembly());
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in fault.Environment)
             start.Environment[name] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => Append(_output, line.Data);
@@ -31,8 +34,8 @@ internal sealed class RunningCommand : IDisposable
             _process.StandardInput.Close();
     }
 
-    public RunningCommand(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-        : this(environment, keepInputOpen: false, arguments)
+    public RunningCommand(FaultCase fault, params string[] arguments)
+        : this(fault, keepInputOpen: false, arguments)
     {
     }
 

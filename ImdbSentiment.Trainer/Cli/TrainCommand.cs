@@ -34,6 +34,7 @@ internal static class TrainCommand
         options.Network.Validate();
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
+        OutputPaths.RequireWritable(output, reportDir);
         var log = Console.Out;
 
         var data = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
