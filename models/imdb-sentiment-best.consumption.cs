@@ -59,6 +59,8 @@ namespace ImdbSentiment.Consumption
             // The zip names its custom mappings by contract: make sure the catalog knows the assembly that defines them.
             mlContext.ComponentCatalog.RegisterAssembly(typeof(global::ImdbSentiment.Model.ReviewInput).Assembly);
             ITransformer mlModel = mlContext.Model.Load(MLNetModelPath, out _);
+            // Loading unpacks the network to a temporary ONNX file, which only disposing the model removes.
+            AppDomain.CurrentDomain.ProcessExit += (sender, e) => (mlModel as IDisposable)?.Dispose();
             return mlContext.Model.CreatePredictionEngine<ModelInput, ModelOutput>(mlModel);
         }
     }

@@ -3,13 +3,13 @@ namespace ImdbSentiment.Model.Data;
 /// <summary>Where the label and the text are in a delimited file, settled from its first record and the options.</summary>
 internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int LabelIndex, int TextIndex, string LabelColumn, string TextColumn, int? GroupIndex = null)
 {
-    private static readonly string[] LabelNames = ["label", "sentiment"];
-    private static readonly string[] TextNames = ["text", "review"];
-
+    /// <summary>The layout of a labelled file (train, evaluate).</summary>
     public static DelimitedLayout Resolve(string path, DelimitedRecord first, DelimitedFileOptions options)
     {
         var fields = first.Fields;
-        var header = (options.HasHeader ?? StartsWithHeader(fields, options.LabelColumn)) ? fields : null;
+        var header = (options.HasHeader ?? DelimitedHeaderRule.StartsWithHeader(fields, options.LabelColumn, options.TextColumn, rowsHoldLabels: true))
+            ? fields
+            : null;
 
         var labelIndex = options.LabelColumn is { } label
             ? Locate(path, first, header, "label", label)
@@ -27,13 +27,17 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
         return new DelimitedLayout(header is not null, fields.Length, labelIndex, textIndex, Describe(labelIndex, header), Describe(textIndex, header), groupIndex);
     }
 
-    private static bool StartsWithHeader(string[] fields, string? labelColumn)
+    /// <summary>
+    /// The header and the text column of a file that may have no labels (score), by the same rules as
+    /// <see cref="Resolve"/>: the label column, when there is one, only helps find the text.
+    /// </summary>
+    public static (bool HasHeader, int TextIndex) ResolveText(string path, DelimitedRecord first, string? textColumn, bool? hasHeader)
     {
-        if (labelColumn is null)
-            return !fields.Any(field => ReviewLabel.TryParse(field, out _));
-        if (!DelimitedColumns.TryParseIndex(labelColumn, out var index))
-            return true;
-        return index < fields.Length && !ReviewLabel.TryParse(fields[index], out _);
+        var fields = first.Fields;
+        var header = (hasHeader ?? DelimitedHeaderRule.StartsWithHeader(fields, null, textColumn, rowsHoldLabels: false)) ? fields : null;
+        if (textColumn is { } text)
+            return (header is not null, Locate(path, first, header, "text", text));
+        return (header is not null, fields.Length == 1 ? 0 : DefaultText(path, first, header, FindDefaultLabel(fields, header)));
     }
 
     /// <summary>The column a 0-based index or a header name points at; an error names the file, the line and what was expected.</summary>
@@ -44,12 +48,12 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
             return index < first.Fields.Length
                 ? index
                 : throw new DataFormatException(path, first.Line,
-                    $"the {role} column index {index} is beyond the {first.Fields.Length} fields of the record: expected a 0-based index below {first.Fields.Length}");
+                    $"the {role} column index {index} is beyond the {Plural.Of(first.Fields.Length, "field")} of the record: expected a 0-based index below {first.Fields.Length}");
         }
         if (header is null)
         {
             throw new DataFormatException(path, first.Line,
-                $"the {role} column '{column}' is a name, which needs a header row, but the file is read without one: set HasHeader or give a 0-based column index");
+                $"the {role} column '{column}' is a name, which needs a header row, but the file is read without one: pass --has-header true or give a 0-based column index");
         }
         var found = DelimitedColumns.FindName(header, column);
         return found >= 0
@@ -59,32 +63,32 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
 
     private static int DefaultLabel(string path, DelimitedRecord first, string[]? header)
     {
-        if (header is not null)
-        {
-            var named = LabelNames.Select(name => DelimitedColumns.FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
-            return named >= 0
-                ? named
-                : throw new DataFormatException(path, first.Line,
-                    $"no label column is given and the header has none named {string.Join(" or ", LabelNames)}: set the label column; the header is {DelimitedColumns.ListHeader(header)}");
-        }
-        var candidates = Enumerable.Range(0, first.Fields.Length).Where(i => ReviewLabel.TryParse(first.Fields[i], out _)).ToList();
-        return candidates.Count == 1
-            ? candidates[0]
-            : throw new DataFormatException(path, first.Line,
-                $"no label column is given and {candidates.Count} fields of the first row hold a label value: set the label column");
+        var found = FindDefaultLabel(first.Fields, header);
+        if (found >= 0)
+            return found;
+        throw new DataFormatException(path, first.Line, header is not null
+            ? $"no label column is given and the header has none named {string.Join(" or ", DelimitedHeaderRule.LabelNames)}: set the label column (--label-col); the header is {DelimitedColumns.ListHeader(header)}"
+            : $"no label column is given and {LabelCandidates(first.Fields).Count} fields of the first row hold a label value: set the label column (--label-col)");
     }
+
+    /// <summary>With a header, the column named label or sentiment; without one, the only field holding a label value; else -1.</summary>
+    private static int FindDefaultLabel(string[] fields, string[]? header) => header is not null
+        ? DelimitedColumns.FindAnyName(header, DelimitedHeaderRule.LabelNames)
+        : LabelCandidates(fields) is [var only] ? only : -1;
+
+    private static List<int> LabelCandidates(string[] fields) =>
+        [.. Enumerable.Range(0, fields.Length).Where(i => ReviewLabel.TryParse(fields[i], out _))];
 
     private static int DefaultText(string path, DelimitedRecord first, string[]? header, int labelIndex)
     {
-        if (first.Fields.Length == 2)
+        if (first.Fields.Length == 2 && labelIndex >= 0)
             return 1 - labelIndex;
-        var named = header is null ? -1 : TextNames.Select(name => DelimitedColumns.FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
+        var named = header is null ? -1 : DelimitedColumns.FindAnyName(header, DelimitedHeaderRule.TextNames);
         return named >= 0
             ? named
             : throw new DataFormatException(path, first.Line,
-                $"no text column is given and the record has {first.Fields.Length} fields: set the text column (the default is the other column of two, or a header column named {string.Join(" or ", TextNames)})");
+                $"no text column is given and the record has {Plural.Of(first.Fields.Length, "field")}: set the text column (--text-col; the default is the only column, the other column of a label and a text, or a header column named {string.Join(" or ", DelimitedHeaderRule.TextNames)})");
     }
-
 
     private static string Describe(int index, string[]? header) => header is null ? $"column {index}" : $"column '{header[index]}'";
 }

@@ -38,6 +38,29 @@ public sealed class DelimitedRecordReader : IDisposable
     /// <summary>Opens a UTF-8 file, with or without a byte order mark.</summary>
     public static DelimitedRecordReader Open(string path, char separator) => new(OpenText(path), separator, path);
 
+    /// <summary>
+    /// Opens a UTF-8 file (with or without a byte order mark) keeping the bytes that are not UTF-8 as
+    /// <see cref="EscapedBytes"/>, which <see cref="ByteRestoringWriter"/> writes back unchanged.
+    /// A UTF-16 or UTF-32 file is read as its byte order mark says.
+    /// </summary>
+    internal static DelimitedRecordReader OpenKeepingInvalidBytes(string path, char separator)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        Span<byte> start = stackalloc byte[3];
+        var length = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        if (length >= 2 && (start[..2].SequenceEqual(Utf16LittleEndianMark) || start[..2].SequenceEqual(Utf16BigEndianMark)))
+        {
+            file.Dispose();
+            return Open(path, separator);
+        }
+        file.Position = length == 3 && start.SequenceEqual(Encoding.UTF8.Preamble) ? 3 : 0;
+        return new(new ByteKeepingUtf8Reader(file), separator, path);
+    }
+
+    private static ReadOnlySpan<byte> Utf16LittleEndianMark => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BigEndianMark => [0xFE, 0xFF];
+
     /// <summary>Opens a file as UTF-8, or as the encoding its byte order mark names.</summary>
     public static StreamReader OpenText(string path) =>
         new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
@@ -131,8 +154,7 @@ public sealed class DelimitedRecordReader : IDisposable
                 }
                 if (next < 0 || next == _separator || next is '\r' or '\n')
                     return;
-                throw Malformed(startLine,
-                    $"the closing quote of field {_fields.Count + 1}{OnLine(startLine)} must be followed by {SeparatorNames.Describe(_separator)} or the end of the line, but '{(char)next}' follows it (a quote inside a quoted field is written \"\")");
+                throw Malformed(startLine, QuoteFollowedByText(startLine, (char)next));
             }
 
             _field.Append(c);
@@ -145,7 +167,15 @@ public sealed class DelimitedRecordReader : IDisposable
         }
     }
 
-    private string OnLine(long startLine) => _line == startLine ? "" : $" (on line {_line})";
+    // A quote that spans lines before text follows it is most often an opening quote that was never closed.
+    private string QuoteFollowedByText(long startLine, char next)
+    {
+        var ending = $"{SeparatorNames.Describe(_separator)} or the end of the line";
+        const string escaping = "a quote inside a quoted field is written \"\"";
+        return _line == startLine
+            ? $"the closing quote of field {_fields.Count + 1} must be followed by {ending}, but '{next}' follows it ({escaping})"
+            : $"field {_fields.Count + 1} opens a quote that is not closed on line {startLine}: the quote on line {_line} was read as its closing quote, but '{next}' follows it (expected {ending} after a closing quote; {escaping})";
+    }
 
     private DataFormatException Malformed(long line, string problem) => new(_sourceName, line, problem);
 

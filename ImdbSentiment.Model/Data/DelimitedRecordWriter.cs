@@ -30,6 +30,9 @@ public sealed class DelimitedRecordWriter : IDisposable
     public static DelimitedRecordWriter Create(string path, char separator) =>
         new(new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), separator);
 
+    /// <summary>Creates or overwrites a file like <see cref="Create"/>, writing the bytes a reader kept escaped back as they were.</summary>
+    internal static DelimitedRecordWriter CreateRestoringBytes(string path, char separator) => new(new ByteRestoringWriter(File.Create(path)), separator);
+
     public void WriteRecord(params IReadOnlyList<string> fields)
     {
         if (fields.Count == 0)

@@ -37,7 +37,7 @@ public static class DelimitedReviewReader
         {
             throw new DataFormatException(path, null, skipped.Count == 0
                 ? "the file has a header but no reviews: expected rows of a label and a review text"
-                : $"no usable reviews: all {skipped.Count} rows were skipped (the first: {skipped[0].Message})");
+                : $"no usable reviews: all {Plural.Of(skipped.Count, "row")} were skipped (the first: {skipped[0].Message})");
         }
         return new ReviewReadResult(reviews, skipped);
     }
@@ -47,7 +47,7 @@ public static class DelimitedReviewReader
         review = null;
         if (row.Fields.Length != layout.FieldCount)
         {
-            problem = $"expected {layout.FieldCount} fields, as in the first record, but found {row.Fields.Length}";
+            problem = $"expected {Plural.Of(layout.FieldCount, "field")}, as in the first record, but found {row.Fields.Length}";
             return false;
         }
         var labelValue = row.Fields[layout.LabelIndex];
@@ -57,9 +57,9 @@ public static class DelimitedReviewReader
             return false;
         }
         var text = row.Fields[layout.TextIndex];
-        if (string.IsNullOrWhiteSpace(text))
+        if (!ReviewText.HasWords(text))
         {
-            problem = $"the review text in {layout.TextColumn} is empty: expected the text of a review";
+            problem = $"the review text in {layout.TextColumn} {ReviewText.NoWords}: expected the text of a review";
             return false;
         }
         var group = layout.GroupIndex is { } groupIndex ? row.Fields[groupIndex].Trim() : "";

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ImdbSentiment.Model.IO;
 
 /// <summary>
@@ -6,23 +8,53 @@ namespace ImdbSentiment.Model.IO;
 /// </summary>
 public static class AtomicFile
 {
+    private static readonly ConcurrentDictionary<string, byte> Unfinished = new();
+
     public static void Write(string path, Action<string> writeTemporary)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        Unfinished[temporary] = 0;
         try
         {
+            Directory.CreateDirectory(folder);
             writeTemporary(temporary);
             File.Move(temporary, fullPath, overwrite: true);
         }
+        // The user named the target, not the hidden temporary file; errors about other files (an input) pass through.
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && exception.Message.Contains(folder, StringComparison.Ordinal))
+        {
+            throw new IOException($"{fullPath}: could not be written ({exception.Message.Replace(temporary, fullPath, StringComparison.Ordinal).Trim()})", exception);
+        }
         finally
         {
-            File.Delete(temporary);
+            // File.Delete throws when the folder itself is missing, which would hide the real error.
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+            Unfinished.TryRemove(temporary, out _);
         }
     }
 
     public static void WriteAllText(string path, string contents) =>
         Write(path, temporary => File.WriteAllText(temporary, contents));
+
+    /// <summary>
+    /// Deletes the temporary files of the writes still in progress, for a process about to end without finishing them
+    /// (a second Ctrl-C); the writes then fail, and their targets stay as they were.
+    /// </summary>
+    public static void DeleteUnfinished()
+    {
+        foreach (var temporary in Unfinished.Keys)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the process is ending and cannot report it anywhere better than this.
+            }
+        }
+    }
 }

@@ -1,8 +1,10 @@
+using ImdbSentiment.Model.Data;
+
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
 /// Scores a chunk of rows on every core: one PredictionEngine per worker (an engine is not thread-safe), each taking a
-/// contiguous slice, so the results come back in row order. A row with an empty text gets no prediction (null).
+/// contiguous slice, so the results come back in row order. A row whose text has no words (see <see cref="ReviewText"/>) gets no prediction (null).
 /// </summary>
 internal sealed class ChunkScorer(SentimentModel model)
 {
@@ -30,10 +32,10 @@ internal sealed class ChunkScorer(SentimentModel model)
 
         public SentimentPrediction? Predict(string text)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (!ReviewText.HasWords(text))
                 return null;
 
-            _input.Text = text;
+            _input.Text = EscapedBytes.Replaced(text);
             return _engine.Predict(_input);
         }
     }

@@ -6,11 +6,12 @@ namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
 /// Scores a CSV/TSV file of any size in constant memory: it streams the records, keeps every original column with
-/// valid quoting, appends PredictedLabel and Probability, and writes the output atomically.
+/// valid quoting and its bytes as they were (even bytes that are not UTF-8), appends PredictedLabel and Probability,
+/// and writes the output atomically.
 /// </summary>
 public static class CsvBatchScorer
 {
-    private static readonly string[] TextNames = ["text", "review"];
+    private static readonly string[] AppendedColumns = [ColumnNames.PredictedLabel, ColumnNames.Probability];
 
     public static CsvScoringResult Score(
         SentimentModel model, string inputPath, string outputPath, CsvScoringOptions options,
@@ -18,13 +19,16 @@ public static class CsvBatchScorer
     {
         if (!File.Exists(inputPath))
             throw new FileNotFoundException($"Input file not found: {inputPath}", inputPath);
+        if (CanonicalPath.SameFile(inputPath, outputPath))
+            throw new ArgumentException($"the output {outputPath} is the input file {inputPath}: scoring would replace the reviews with their scored copy; write the output to another file");
 
         var separator = options.Separator ?? SeparatorDetector.DetectInFile(inputPath);
-        CsvScoringResult result = new(0, 0);
+        CsvScoringResult result = new(0, 0, false);
         AtomicFile.Write(outputPath, temporary =>
         {
-            using var records = DelimitedRecordReader.Open(inputPath, separator);
-            using var writer = DelimitedRecordWriter.Create(temporary, separator);
+            // Columns are passed through byte for byte, even bytes that are not UTF-8.
+            using var records = DelimitedRecordReader.OpenKeepingInvalidBytes(inputPath, separator);
+            using var writer = DelimitedRecordWriter.CreateRestoringBytes(temporary, separator);
             result = ScoreRecords(model, records, writer, inputPath, options, rowsScored, cancellation);
         });
         return result;
@@ -36,21 +40,27 @@ public static class CsvBatchScorer
     {
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
         var fieldCount = first.Fields.Length;
-        var textIndex = LocateText(inputPath, first, options);
+        var (hasHeader, textIndex) = DelimitedLayout.ResolveText(inputPath, first, options.TextColumn, options.HasHeader);
+        var textColumn = hasHeader ? $"column '{first.Fields[textIndex]}'" : $"column {textIndex}";
+        if (hasHeader)
+        {
+            RefuseScoredFile(inputPath, first);
+            writer.WriteRecord([.. first.Fields, .. AppendedColumns]);
+        }
         var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
-
-        if (options.HasHeader)
-            writer.WriteRecord([.. first.Fields, ColumnNames.PredictedLabel, ColumnNames.Probability]);
         var chunk = new List<string[]>(ChunkScorer.ChunkSize);
-        for (var record = options.HasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
+        for (var record = hasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
         {
             if (record is { } row)
             {
                 if (row.Fields.Length != fieldCount)
-                    throw new DataFormatException(inputPath, row.Line, $"expected {fieldCount} fields, as in the first record, but found {row.Fields.Length}");
-                if (string.IsNullOrWhiteSpace(row.Fields[textIndex]) && !options.SkipEmptyText)
-                    throw new DataFormatException(inputPath, row.Line, $"the review text in column {textIndex} is empty: expected the text of a review (or skip such rows explicitly)");
+                    throw new DataFormatException(inputPath, row.Line, $"expected {Plural.Of(fieldCount, "field")}, as in the first record, but found {row.Fields.Length}");
+                if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
+                {
+                    throw new DataFormatException(inputPath, row.Line,
+                        $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or --skip-empty to leave such rows unscored");
+                }
                 chunk.Add(row.Fields);
             }
 
@@ -77,21 +87,17 @@ public static class CsvBatchScorer
             }
 
             if (record is null)
-                return new CsvScoringResult(scored, skipped);
+                return new CsvScoringResult(scored, skipped, hasHeader);
         }
     }
 
-    private static int LocateText(string path, DelimitedRecord first, CsvScoringOptions options)
+    // Appending the columns again would give the output two columns of each name.
+    private static void RefuseScoredFile(string path, DelimitedRecord header)
     {
-        var header = options.HasHeader ? first.Fields : null;
-        if (options.TextColumn is { } column)
-            return DelimitedLayout.Locate(path, first, header, "text", column);
-
-        if (first.Fields.Length == 1)
-            return 0;
-        var byName = header is null ? -1 : TextNames.Select(name => DelimitedColumns.FindName(header, name)).FirstOrDefault(index => index >= 0, -1);
-        return byName >= 0
-            ? byName
-            : throw new DataFormatException(path, first.Line, $"the record has {first.Fields.Length} fields and none is named text or review: set the text column by name or 0-based index");
+        if (AppendedColumns.Any(column => DelimitedColumns.FindName(header.Fields, column) >= 0))
+        {
+            throw new DataFormatException(path, header.Line,
+                $"the header already has a {string.Join(" or ", AppendedColumns)} column, so the file looks scored already: score the original file, or rename those columns");
+        }
     }
 }

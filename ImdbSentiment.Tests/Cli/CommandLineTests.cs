@@ -132,7 +132,7 @@ public sealed class CommandLineTests
 
         var skipped = TrainerProcess.Run("score", "--model", _model, "--input", input, "--output", output, "--skip-empty");
         Assert.AreEqual(0, skipped.ExitCode, skipped.Error);
-        StringAssert.Contains(skipped.Output, "1 rows with an empty text were left unscored");
+        StringAssert.Contains(skipped.Output, "1 row with an empty text left unscored");
         Assert.HasCount(4, File.ReadAllLines(output));
     }
 

@@ -8,7 +8,11 @@ internal static class TrainerProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static Outcome RunWith(string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Outcome RunWith(string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunAssembly(Assembly(), standardInput, environment, arguments);
+
+    /// <summary>Runs any of the solution's programs (by its built dll) the same way.</summary>
+    public static Outcome RunAssembly(string assembly, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,7 +20,7 @@ internal static class TrainerProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        start.ArgumentList.Add(Assembly());
+        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -31,14 +35,14 @@ internal static class TrainerProcess
         if (!process.WaitForExit(300_000))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"imdb-sentiment {string.Join(' ', arguments)} did not finish in 5 minutes");
+            Assert.Fail($"{Path.GetFileName(assembly)} {string.Join(' ', arguments)} did not finish in 5 minutes");
         }
         return new Outcome(process.ExitCode, output.Result, error.Result);
     }
 
     public static Outcome Run(params string[] arguments) => RunWith(null, null, arguments);
 
-    private static string Assembly()
+    internal static string Assembly()
     {
         var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";

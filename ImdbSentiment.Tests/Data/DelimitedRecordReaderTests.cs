@@ -103,7 +103,8 @@ public sealed class DelimitedRecordReaderTests
         Assert.AreEqual("input.csv", error.FilePath);
         Assert.AreEqual(2L, error.Line);
         Assert.Contains("input.csv, line 2:", error.Message);
-        Assert.Contains("closing quote of field 2 (on line 3) must be followed by a comma ','", error.Message);
+        Assert.Contains("field 2 opens a quote that is not closed on line 2: the quote on line 3 was read as its closing quote", error.Message);
+        Assert.Contains("expected a comma ',' or the end of the line after a closing quote", error.Message);
         Assert.Contains("'x' follows it", error.Message);
     }
 

@@ -14,7 +14,7 @@ public sealed class MetricsJsonWriterTests
 
         MetricsJsonWriter.Write(
             path, ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.Training, ReportFixtures.TrainingData,
-            ReportFixtures.Options, ReportFixtures.CommandLine);
+            ReportFixtures.SkippedRows, ReportFixtures.Options, ReportFixtures.CommandLine);
 
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var root = json.RootElement;
@@ -28,6 +28,8 @@ public sealed class MetricsJsonWriterTests
         // An undefined AUC is null: strict JSON has no NaN.
         Assert.AreEqual(JsonValueKind.Null, root.GetProperty("test").GetProperty("auc").ValueKind);
         Assert.AreEqual(25000, root.GetProperty("test").GetProperty("count").GetInt32());
+        Assert.AreEqual(12, root.GetProperty("skippedRows").GetProperty("training").GetInt32());
+        Assert.AreEqual(3, root.GetProperty("skippedRows").GetProperty("test").GetInt32());
 
         var history = root.GetProperty("history");
         Assert.AreEqual(8, history.GetArrayLength());
@@ -74,7 +76,7 @@ public sealed class MetricsJsonWriterTests
 
         MetricsJsonWriter.Write(
             path, ReportFixtures.Validation, null, ReportFixtures.Training, ReportFixtures.TrainingData,
-            ReportFixtures.Options, ReportFixtures.CommandLine);
+            SkippedRowCounts.None, ReportFixtures.Options, ReportFixtures.CommandLine);
 
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         Assert.AreEqual(JsonValueKind.Null, json.RootElement.GetProperty("test").ValueKind);

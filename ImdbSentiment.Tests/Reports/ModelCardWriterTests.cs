@@ -24,6 +24,7 @@ public sealed class ModelCardWriterTests
         Assert.Contains("- Training reviews: 2,000 (1,012 positive, 988 negative; 50.6% positive)", card);
         Assert.Contains("- Validation reviews: 5,000 (2,502 positive, 2,498 negative; 50.0% positive)", card);
         Assert.Contains("- Out-of-vocabulary words in the training data: 12.3%", card);
+        Assert.Contains("- Rows skipped as bad (`--skip-bad-rows`): training 12, validation 0, test 3", card);
 
         Assert.Contains("| featurizer.vocabularySize | 1000 |", card);
         Assert.Contains("| network.architecture | embedding-rnn |", card);

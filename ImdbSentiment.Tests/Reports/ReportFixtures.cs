@@ -37,7 +37,9 @@ internal static class ReportFixtures
 
     public static ModelCardContent CardContent(SentimentMetrics? test) => new(
         "imdb.zip", "/data/aclImdb", CommandLine, ModelSummary.Describe(Options.Network, 120),
-        Options, TrainingData, Training, Validation, test);
+        Options, TrainingData, Training, Validation, test, SkippedRows);
+
+    public static SkippedRowCounts SkippedRows { get; } = new(Training: 12, Validation: 0, Test: 3);
 
     private static DataSummary CreateSummary()
     {

@@ -19,7 +19,7 @@ public sealed class ReportFolderTests
         ReportFolder.Write(new ReportInputs(
             reportDirectory, modelPath, "/data/aclImdb", ["/app/imdb-sentiment.dll", "train", "--vocab-size", "1000"], options,
             ModelSummary.Describe(ReportFixtures.Options.Network, 120), ReportFixtures.TrainingData, ReportFixtures.Training,
-            ReportFixtures.Validation, ReportFixtures.Test));
+            ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.SkippedRows));
 
         Assert.AreEqual(folder.File("models/imdb-report"), reportDirectory);
         CollectionAssert.AreEqual(
@@ -52,7 +52,7 @@ public sealed class ReportFolderTests
         ReportFolder.Write(new ReportInputs(
             reportDirectory, modelPath, "/data/aclImdb", ["imdb-sentiment", "train"], ReportFixtures.Options,
             ModelSummary.Describe(ReportFixtures.Options.Network, 120), ReportFixtures.TrainingData,
-            new TrainingResult([], 0, StoppedEarly: false, Cancelled: true), ReportFixtures.Validation, null));
+            new TrainingResult([], 0, StoppedEarly: false, Cancelled: true), ReportFixtures.Validation, null, SkippedRowCounts.None));
 
         Assert.IsFalse(File.Exists(Path.Combine(reportDirectory, ReportFolder.TrainingCurvesFileName)));
         Assert.IsTrue(File.Exists(Path.Combine(reportDirectory, ReportFolder.LengthHistogramFileName)));

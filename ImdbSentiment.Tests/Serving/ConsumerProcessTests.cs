@@ -62,7 +62,7 @@ public sealed class ConsumerProcessTests
         return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static string ConsumerAssembly()
+    internal static string ConsumerAssembly()
     {
         var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";

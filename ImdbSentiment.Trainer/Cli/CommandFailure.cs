@@ -8,8 +8,6 @@ namespace ImdbSentiment.Trainer.Cli;
 /// <summary>Turns what a command throws into one clear line on standard error and a non-zero exit code.</summary>
 internal static class CommandFailure
 {
-    public const int ExitCode = 1;
-
     public static async Task<int> Guard(Func<Task<int>> action)
     {
         try
@@ -19,18 +17,24 @@ internal static class CommandFailure
         catch (Exception exception) when (Describe(exception) is { } message)
         {
             await Console.Error.WriteLineAsync($"error: {message}");
-            return ExitCode;
+            return exception switch
+            {
+                OperationCanceledException => ExitCodes.Cancelled,
+                ArgumentException argument when OptionErrors.NamesAFlag(argument) => ExitCodes.Usage,
+                _ => ExitCodes.Failure,
+            };
         }
     }
 
     /// <summary>The message for an expected failure; null for a bug, which keeps its stack trace.</summary>
     internal static string? Describe(Exception exception) => exception switch
     {
+        ArgumentException argument => OptionErrors.Describe(argument),
         TorchUnavailableException or DataFormatException or DownloadException or UsageException
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-            or UnauthorizedAccessException or IOException or ArgumentException or CryptographicException => exception.Message,
+            or UnauthorizedAccessException or IOException or CryptographicException => exception.Message,
         TypeInitializationException or DllNotFoundException when TorchRuntimeFailure(exception) => TorchRuntime.Explain(exception),
-        OperationCanceledException => "cancelled (Ctrl-C); no output was written.",
+        OperationCanceledException => "cancelled by Ctrl-C or SIGTERM; no output was written.",
         _ => null,
     };
 

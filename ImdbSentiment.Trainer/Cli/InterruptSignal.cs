@@ -1,9 +1,9 @@
 namespace ImdbSentiment.Trainer.Cli;
 
 /// <summary>
-/// The first Ctrl-C (SIGINT) cancels <see cref="Token"/> instead of ending the process, so that training can stop after
-/// the current batch and still save the model, and scoring can stop without leaving a temporary file; a second Ctrl-C
-/// ends the process as usual.
+/// A phase that can stop at a safe point: while it is open, the first Ctrl-C or SIGTERM cancels <see cref="Token"/>
+/// instead of ending the process (see <see cref="ProcessSignals"/>), so that training can stop after the current batch
+/// and still save the model, and scoring can stop between chunks without leaving a temporary file.
 /// </summary>
 internal sealed class InterruptSignal : IDisposable
 {
@@ -12,24 +12,14 @@ internal sealed class InterruptSignal : IDisposable
     public InterruptSignal(CancellationToken outer)
     {
         _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        Console.CancelKeyPress += OnCancelKeyPress;
+        ProcessSignals.BeginSafeStop(_source);
     }
 
     public CancellationToken Token => _source.Token;
 
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
-    {
-        if (_source.IsCancellationRequested)
-            return;
-
-        e.Cancel = true;
-        Console.Error.WriteLine("Ctrl-C: stopping at the next safe point (press again to quit at once).");
-        _source.Cancel();
-    }
-
     public void Dispose()
     {
-        Console.CancelKeyPress -= OnCancelKeyPress;
+        ProcessSignals.EndSafeStop(_source);
         _source.Dispose();
     }
 }

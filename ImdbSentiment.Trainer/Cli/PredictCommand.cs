@@ -5,38 +5,58 @@ using ImdbSentiment.Model.Serving;
 
 namespace ImdbSentiment.Trainer.Cli;
 
-/// <summary>predict: one result line per review given as arguments, or per line of standard input when none are.</summary>
+/// <summary>
+/// predict: one result line per review given as arguments, or per line of standard input when none are, blank lines
+/// included, so that results line up with their inputs. A review with no words is refused (naming its line or
+/// argument), or with --skip-empty gets the result "empty" and no probability.
+/// </summary>
 internal static class PredictCommand
 {
+    private const string EmptyResult = "empty";
+
     public static Command Create()
     {
         var model = ModelOption.Create();
         var texts = new Argument<string[]>("TEXT") { Description = "Reviews to classify; standard input lines when none are given.", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("predict", "Classify reviews: prints 'positive' or 'negative', the probability of positive, and the review, tab-separated.") { model, texts };
+        var skipEmpty = new Option<bool>("--skip-empty") { Description = $"Print '{EmptyResult}' for a review with no words (empty or only punctuation) instead of failing." };
+        var command = new Command("predict",
+            "Classify reviews: prints 'positive' or 'negative', the probability of positive, and the review (tabs, line breaks and backslashes escaped as \\t, \\n, \\r, \\\\), tab-separated.")
+        {
+            model, texts, skipEmpty,
+        };
         command.SetAction((parse, _) => CommandFailure.Guard(() =>
         {
             using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
             var engine = sentimentModel.CreatePredictionEngine();
             var given = parse.GetValue(texts) ?? [];
-            foreach (var text in given.Length > 0 ? given : ReadLines(Console.In))
+            var reviews = given.Length > 0
+                ? given.Select((text, i) => (Text: text, Where: $"TEXT argument {i + 1}"))
+                : ReadLines(Console.In).Select((text, i) => (Text: text, Where: $"standard input, line {i + 1}"));
+            foreach (var (text, where) in reviews)
             {
-                var prediction = engine.Predict(new ReviewInput { Text = text });
-                Console.WriteLine(Format(prediction, text));
+                if (ReviewText.HasWords(text))
+                    Console.WriteLine(Format(engine.Predict(new ReviewInput { Text = text }), text));
+                else if (parse.GetValue(skipEmpty))
+                    Console.WriteLine($"{EmptyResult}\t\t{Escape(text)}");
+                else
+                    throw new UsageException($"{where}: the review {ReviewText.NoWords}: expected the text of a review, or --skip-empty to print '{EmptyResult}' for it");
             }
             return Task.FromResult(0);
         }));
         return command;
     }
 
-    internal static string Format(SentimentPrediction prediction, string text) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(prediction.PredictedLabel ? "positive" : "negative")}\t{prediction.Probability:F4}\t{text}");
+    private static string Format(SentimentPrediction prediction, string text) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(prediction.PredictedLabel ? "positive" : "negative")}\t{prediction.Probability:F4}\t{Escape(text)}");
+
+    /// <summary>Keeps the output one line of three tab-separated fields per review, whatever the review holds.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
 
     private static IEnumerable<string> ReadLines(TextReader reader)
     {
         while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-                yield return line;
-        }
+            yield return line;
     }
 }

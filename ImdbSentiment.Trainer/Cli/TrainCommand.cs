@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Training;
@@ -27,15 +29,19 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
     {
-        var options = flags.TrainingOptions(parse);
+        var options = TrainingPreconditions.CapThreads(flags.TrainingOptions(parse), Console.Error);
         options.Validate();
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
+        OutputPaths.RequireWritable(output, reportDir);
         var log = Console.Out;
 
-        var (dataset, training, validation, test) = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
+        var data = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
+        var (dataset, training, validation, test) = data;
+        TrainingPreconditions.RequireBothClasses(dataset, training);
 
-        var mlContext = new MLContext(seed: options.Network.Seed);
+        using var temporaryFiles = new OwnedTemporaryFolder();
+        var mlContext = new MLContext(seed: options.Network.Seed) { TempFilePath = temporaryFiles.Path };
         var pipeline = new SentimentTrainingPipeline(mlContext, options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, "best-checkpoint.dat") } });
         var prepared = pipeline.Prepare(training, validation);
         console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
@@ -55,15 +61,16 @@ internal static class TrainCommand
 
         ReportFolder.Write(new ReportInputs(
             reportDir, output, dataset, Environment.GetCommandLineArgs(), options, modelSummary, prepared.TrainingSummary, result,
-            metrics[0].Metrics, test is null ? null : metrics[1].Metrics));
+            metrics[0].Metrics, test is null ? null : metrics[1].Metrics, data.SkippedRows));
         log.WriteLine($"Wrote the report to {reportDir} and consumption code beside the model.");
         (trained.Model as IDisposable)?.Dispose();
-        return 0;
+        return result.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
     }
 
     private static string Outcome(TrainingResult result, TimeSpan elapsed)
     {
-        var why = result.Cancelled ? "cancelled" : result.StoppedEarly ? "stopped early" : "ran every epoch";
+        var epochs = Plural.Of(result.History.Count, "epoch");
+        var why = result.Cancelled ? $"was cancelled after {epochs}" : result.StoppedEarly ? $"stopped early after {epochs}" : $"ran all {epochs}";
         var best = result.Best is { } epoch
             ? $"best epoch {epoch.Epoch}: val_loss {epoch.ValidationLoss:F4}, val_accuracy {epoch.ValidationAccuracy:F4}"
             : "no epoch finished";
@@ -71,8 +78,8 @@ internal static class TrainCommand
             ? $" Initialisation guard: ran from seed {trials.ChosenSeed} of {trials.Trials.Count} candidates."
             : "";
         var kept = result.RefitReviews > 0
-            ? $"then refitted on all {result.RefitReviews:N0} training and validation reviews for {result.BestEpoch} epochs (the refitted weights are kept; the validation metrics below are on reviews it trained on)"
+            ? $"then refitted on all {result.RefitReviews:N0} training and validation reviews for {Model.Plural.Of(result.BestEpoch, "epoch")} (the refitted weights are kept; the validation metrics below are on reviews it trained on)"
             : "its weights are kept";
-        return $"Training {why} after {result.History.Count} epochs in {elapsed.TotalSeconds:F1}s; {best} ({kept}).{seed}";
+        return $"Training {why} in {elapsed.TotalSeconds:F1}s; {best} ({kept}).{seed}";
     }
 }

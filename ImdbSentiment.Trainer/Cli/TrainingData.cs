@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImdbSentiment.Model.Data;
+using ImdbSentiment.Trainer.Reports;
 using Spectre.Console;
 
 namespace ImdbSentiment.Trainer.Cli;
@@ -16,9 +17,13 @@ internal sealed record TrainingData(
         var dataset = parse.GetValue(flags.Data.Dataset) ?? await DefaultDataset.EnsureAsync(console, cancellation);
         var delimited = flags.Data.DelimitedOptions(parse);
         var (training, test) = DatasetLoader.ForTraining(dataset, delimited, parse.GetValue(flags.DevTest), log);
-        if (parse.GetValue(flags.TestDataset) is { } testPath)
-            test = DatasetLoader.ReadFile(testPath, delimited, log);
+        var testFile = parse.GetValue(flags.TestDataset) is { } testPath ? DatasetLoader.ReadFile(testPath, delimited, log) : null;
         var validation = parse.GetValue(flags.ValidationDataset) is { } validationPath ? DatasetLoader.ReadFile(validationPath, delimited, log) : null;
-        return new TrainingData(dataset, training, validation, test);
+        return new TrainingData(dataset, training.Reviews, validation?.Reviews, testFile?.Reviews ?? test)
+        {
+            SkippedRows = new SkippedRowCounts(training.SkippedRows, validation?.SkippedRows ?? 0, testFile?.SkippedRows ?? 0),
+        };
     }
+
+    public SkippedRowCounts SkippedRows { get; init; } = SkippedRowCounts.None;
 }

@@ -6,13 +6,13 @@ using ImdbSentiment.Model.Training;
 
 namespace ImdbSentiment.Trainer.Reports;
 
-/// <summary>Writes metrics.json: the run's metrics, history, outcome, training data summary, options and command line.</summary>
+/// <summary>Writes metrics.json: the run's metrics, history, outcome, training data summary, rows skipped, options and command line.</summary>
 internal static class MetricsJsonWriter
 {
     /// <param name="test">Null when there was no test set.</param>
     public static void Write(
         string path, SentimentMetrics validation, SentimentMetrics? test, TrainingResult training, DataSummary trainingData,
-        SentimentTrainingOptions options, string commandLine)
+        SkippedRowCounts skippedRows, SentimentTrainingOptions options, string commandLine)
     {
         var document = new MetricsDocument(
             validation,
@@ -24,6 +24,7 @@ internal static class MetricsJsonWriter
             training.Cancelled,
             training.Initialization,
             DataEntry.From(trainingData),
+            skippedRows,
             options,
             commandLine);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, ReportJson.Options));
@@ -31,7 +32,8 @@ internal static class MetricsJsonWriter
 
     private sealed record MetricsDocument(
         SentimentMetrics Validation, SentimentMetrics? Test, IReadOnlyList<EpochEntry> History, int BestEpoch,
-        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, DataEntry TrainingData, SentimentTrainingOptions Options, string CommandLine);
+        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, DataEntry TrainingData, SkippedRowCounts SkippedRows,
+        SentimentTrainingOptions Options, string CommandLine);
 
     // Keras's log names for the validation columns.
     private sealed record EpochEntry(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy, double Seconds);

@@ -18,4 +18,5 @@ internal sealed record ModelCardContent(
     DataSummary TrainingData,
     TrainingResult Training,
     SentimentMetrics Validation,
-    SentimentMetrics? Test);
+    SentimentMetrics? Test,
+    SkippedRowCounts SkippedRows);

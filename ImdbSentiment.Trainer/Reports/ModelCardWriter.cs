@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Rnn;
@@ -62,6 +63,7 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"- Validation reviews: {Balance(content.Validation.Count, Positives(content.Validation))}");
         if (content.Test is { } test)
             card.AppendLine(Invariant, $"- Test reviews: {Balance(test.Count, Positives(test))}");
+        card.AppendLine(Invariant, $"- Rows skipped as bad (`--skip-bad-rows`): {SkippedRows(content.SkippedRows)}");
         card.AppendLine(Invariant, $"- Training review length in words: mean {data.MeanTokens:F1}, median {data.MedianTokens:F1}, 90th percentile {data.Percentile90Tokens:F1}, max {data.MaxTokens:N0}");
         card.AppendLine(Invariant, $"- Out-of-vocabulary words in the training data: {Percent(data.OutOfVocabularyRate)}");
         card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}").AppendLine();
@@ -135,7 +137,7 @@ internal static class ModelCardWriter
         if (training.Initialization is { Trials.Count: > 0 } initialization)
         {
             var trials = string.Join(", ", initialization.Trials.Select(trial => string.Create(Invariant, $"seed {trial.Seed}: {trial.ValidationLoss:F4}")));
-            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {content.Options.Network.TrialEpochs} epochs per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
+            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {Plural.Of(content.Options.Network.TrialEpochs, "epoch")} per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
         }
         card.AppendLine();
     }
@@ -179,6 +181,11 @@ internal static class ModelCardWriter
         card.AppendLine($"| {name} | {string.Join(" | ", sets.Select(set => value(set.Metrics)))} |");
 
     private static int Positives(SentimentMetrics metrics) => metrics.TruePositives + metrics.FalseNegatives;
+
+    private static string SkippedRows(SkippedRowCounts skipped) =>
+        skipped == SkippedRowCounts.None
+            ? "none"
+            : string.Create(Invariant, $"training {skipped.Training:N0}, validation {skipped.Validation:N0}, test {skipped.Test:N0}");
 
     private static string Balance(int count, int positive) => count == 0
         ? "0"

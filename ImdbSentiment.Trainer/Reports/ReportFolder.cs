@@ -25,7 +25,7 @@ internal static class ReportFolder
         var options = inputs.Options with { Network = inputs.Options.EffectiveNetwork() };
 
         MetricsJsonWriter.Write(
-            Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, options, commandLine);
+            Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, inputs.SkippedRows, options, commandLine);
         if (inputs.Training.History.Count > 0)
             TrainingCurveChart.Save(inputs.Training.History, inputs.Training.BestEpoch, Path.Combine(folder, TrainingCurvesFileName));
         LengthHistogramChart.Save(inputs.TrainingData.TokenCounts, options.Featurizer.MaxLength, Path.Combine(folder, LengthHistogramFileName));
@@ -34,7 +34,7 @@ internal static class ReportFolder
             Path.Combine(folder, ModelCardFileName),
             new ModelCardContent(
                 modelFileName, inputs.DataSource, commandLine, inputs.Model, options, inputs.TrainingData, inputs.Training,
-                inputs.Validation, inputs.Test));
+                inputs.Validation, inputs.Test, inputs.SkippedRows));
         ConsumptionCodeWriter.Write(
             Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileNameFor(modelFileName)), modelFileName);
     }

@@ -19,4 +19,5 @@ internal sealed record ReportInputs(
     DataSummary TrainingData,
     TrainingResult Training,
     SentimentMetrics Validation,
-    SentimentMetrics? Test);
+    SentimentMetrics? Test,
+    SkippedRowCounts SkippedRows);

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+using ImdbSentiment.Tests.Cli;
+
+namespace ImdbSentiment.Tests.Faults;
+
+/// <summary>The command line running in its own process, in the case's folder, for cases that act on it part way through.</summary>
+internal sealed class RunningCommand : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    /// <param name="keepInputOpen">Leave standard input open for <see cref="WriteLine"/>; else it is closed at once.</param>
+    public RunningCommand(FaultCase fault, bool keepInputOpen, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = fault.Folder,
+        };
+        start.ArgumentList.Add(TrainerProcess.Assembly());
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in fault.Environment)
+            start.Environment[name] = value;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, line) => Append(_output, line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(_error, line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        if (!keepInputOpen)
+            _process.StandardInput.Close();
+    }
+
+    public RunningCommand(FaultCase fault, params string[] arguments)
+        : this(fault, keepInputOpen: false, arguments)
+    {
+    }
+
+    public void WriteLine(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
+    public string OutputSoFar
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    public string ErrorSoFar
+    {
+        get
+        {
+            lock (_error)
+                return _error.ToString();
+        }
+    }
+
+    public void WaitUntil(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (_process.HasExited)
+                Assert.Fail($"the command ended before {what}: {OutputSoFar} {_error}");
+            if (watch.Elapsed > Patience)
+                Assert.Fail($"no sign of {what} after {Patience.TotalSeconds} s");
+            Thread.Sleep(10);
+        }
+    }
+
+    /// <param name="signal">A signal name for kill(1): TERM, INT.</param>
+    /// <returns>False when the process had already ended.</returns>
+    public bool Send(string signal)
+    {
+        var start = new ProcessStartInfo("kill") { RedirectStandardError = true };
+        foreach (var argument in new[] { "-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(argument);
+        using var kill = Process.Start(start)!;
+        kill.WaitForExit();
+        return kill.ExitCode == 0;
+    }
+
+    public TrainerProcess.Outcome WaitForExit()
+    {
+        if (!_process.WaitForExit(Patience))
+            Assert.Fail($"the command did not end within {Patience.TotalSeconds} s of the signal");
+        _process.WaitForExit();
+        return new TrainerProcess.Outcome(_process.ExitCode, OutputSoFar, ErrorSoFar);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder text, string? line)
+    {
+        if (line is null)
+            return;
+        lock (text)
+            text.Append(line).Append('\n');
+    }
+}

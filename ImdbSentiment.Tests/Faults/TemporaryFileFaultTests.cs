@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using ImdbSentiment.Tests.Cli;
+using ImdbSentiment.Tests.Serving;
+using ImdbSentiment.Trainer.Reports;
+
+namespace ImdbSentiment.Tests.Faults;
+
+/// <summary>Issue 10, item 6: no run leaves an ONNX file (or anything else) in $TMPDIR, whether it succeeds or fails.</summary>
+[TestClass]
+public sealed class TemporaryFileFaultTests
+{
+    private const string OnnxEntry = "TransformerChain/Transform_001/Transform_000/OnnxModel";
+
+    [TestMethod]
+    public void Train_LeavesNothingInTheTemporaryFolder()
+    {
+        using var fault = new FaultCase();
+        var reviews = fault.Input("reviews.tsv", string.Concat(SyntheticReviews.Create(200, seed: 4).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n")));
+
+        var outcome = fault.Run("train", "--dataset", reviews, "--vocab-size", "30", "--max-length", "20", "--epochs", "2", "--output", fault.PathOf("out/model.zip"));
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error + outcome.Output);
+        fault.AssertNoTemporaryFiles();
+    }
+
+    [TestMethod]
+    public void PredictAndScore_LeaveNothingInTheTemporaryFolder()
+    {
+        using var fault = new FaultCase();
+        var input = fault.Input("reviews.csv", "text\ngreat film\n");
+
+        var predicted = fault.Run("predict", "--model", FaultCase.ShippedModel, "great film");
+        var scored = fault.Run("score", "--model", FaultCase.ShippedModel, "--input", input, "--output", fault.PathOf("scored.csv"));
+
+        Assert.AreEqual(0, predicted.ExitCode, predicted.Error);
+        Assert.AreEqual(0, scored.ExitCode, scored.Error);
+        fault.AssertOnlyLeft(fault.PathOf("scored.csv"));
+    }
+
+    [TestMethod]
+    public void TheGeneratedConsumptionCode_RunInAnApp_LeavesNothingInTheTemporaryFolder()
+    {
+        using var fault = new FaultCase();
+        Assert.AreEqual(ConsumptionCodeWriter.Render("imdb-sentiment.zip"), File.ReadAllText(Path.ChangeExtension(FaultCase.ShippedModel, ".consumption.cs")),
+            "the sample app compiles the shipped consumption code, which must be what train writes");
+
+        var outcome = TrainerProcess.RunAssembly(ConsumerProcessTests.ConsumerAssembly(), "great film\nawful film\n", fault.Environment, "--consumption-code");
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        Assert.HasCount(2, outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        fault.AssertNoTemporaryFiles();
+    }
+
+    [TestMethod]
+    [DataRow(100, DisplayName = "ONNX bytes that onnxruntime cannot parse")]
+    [DataRow(0, DisplayName = "an empty ONNX entry")]
+    public void LoadingAZipWithACorruptOnnxEntry_FailsClearly_AndLeavesNothingInTheTemporaryFolder(int bytesKept)
+    {
+        using var fault = new FaultCase();
+        var model = fault.Remember(fault.PathOf("corrupt.zip"));
+        File.Copy(FaultCase.ShippedModel, model);
+        using (var zip = ZipFile.Open(model, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry(OnnxEntry)!;
+            using var original = new MemoryStream();
+            using (var stream = entry.Open())
+                stream.CopyTo(original);
+            entry.Delete();
+            using var corrupt = zip.CreateEntry(OnnxEntry).Open();
+            var bytes = original.ToArray();
+            corrupt.Write(bytes, 0, bytesKept);
+            if (bytesKept > 0)
+                corrupt.Write(Enumerable.Repeat((byte)0xFF, bytes.Length - bytesKept).ToArray());
+        }
+
+        var outcome = fault.Run("predict", "--model", model, "great film");
+
+        FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "corrupt.zip", "not a readable ImdbSentiment model zip");
+        fault.AssertOnlyLeft();
+    }
+}
