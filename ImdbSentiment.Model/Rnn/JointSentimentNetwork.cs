@@ -38,7 +38,7 @@ public sealed class JointSentimentNetwork : SentimentNetworkBase
         using var scope = NewDisposeScope();
         var logit = branches[0].call(batch);
         for (var i = 1; i < branches.Count; i++)
-            logit = logit.add(branches[i].call(batch));
+            logit = logit.add(branches[i].call(batch), KeptScalars.One);
         return logit.MoveToOuterDisposeScope();
     }
 

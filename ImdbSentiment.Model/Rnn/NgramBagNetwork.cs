@@ -15,13 +15,15 @@ namespace ImdbSentiment.Model.Rnn;
 /// </summary>
 public sealed class NgramBagNetwork : SentimentNetworkBase
 {
-    private const double WeightOffset = 0.4;
-    private const double RatioScale = 10;
+    // Kept alive, as KeptScalars says why.
+    private static readonly Scalar WeightOffset = 0.4.ToScalar();
+    private static readonly Scalar RatioScale = 10.0.ToScalar();
 
     private readonly Parameter weights;
     private readonly Parameter ratios;
     private readonly Parameter bias;
     private readonly double dropout;
+    private readonly Scalar keepShare;
     private readonly Generator? dropoutGenerator;
 
     private readonly bool naiveBayes;
@@ -35,6 +37,7 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
         if (dropout is < 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be at least 0 and below 1.");
         this.dropout = dropout;
+        keepShare = (1 - dropout).ToScalar();
         weights = nn.Parameter(empty(vocabularySize));
         ratios = nn.Parameter(zeros(vocabularySize), requires_grad: false);
         bias = nn.Parameter(zeros(1));
@@ -89,8 +92,8 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
         var flat = ids.reshape(-1);
         var contributions = weights.index_select(0, flat).add(WeightOffset).mul(ratios.index_select(0, flat)).div(RatioScale);
         if (training && dropoutGenerator is not null)
-            contributions = contributions * empty_like(contributions).bernoulli_(1 - dropout, dropoutGenerator).div_(1 - dropout);
-        return contributions.reshape(ids.shape[0], ids.shape[1]).sum(1).add(bias).MoveToOuterDisposeScope();
+            contributions = contributions.mul(empty_like(contributions).bernoulli_(1 - dropout, dropoutGenerator).div_(keepShare));
+        return contributions.reshape(ids.shape[0], ids.shape[1]).sum(1).add(bias, KeptScalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>Each n-gram's effective weight (w + 0.4) * r / 10, as one table for the ONNX graph.</summary>
@@ -104,7 +107,10 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             dropoutGenerator?.Dispose();
+            keepShare.Dispose();
+        }
         base.Dispose(disposing);
     }
 
