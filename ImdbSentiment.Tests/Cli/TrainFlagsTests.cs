@@ -12,8 +12,10 @@ public sealed class TrainFlagsTests
     public void NoRecipe_IsTheBooksEmbeddingRecipe()
     {
         var options = Parse();
-        Assert.AreEqual(new SentimentTrainingOptions(), options);
+        Assert.AreEqual(TrainingRecipes.Get(TrainingRecipes.Default), options);
         Assert.AreEqual(RecurrentArchitecture.EmbeddingRnn, options.Network.Architecture);
+        Assert.AreEqual(3, options.Network.InitializationTrials);
+        Assert.IsTrue(options.Network.RefitOnAllData);
     }
 
     [TestMethod]
@@ -38,6 +40,29 @@ public sealed class TrainFlagsTests
         var best = Parse("--recipe", "best");
         Assert.AreEqual(TrainingRecipes.Get("best"), best);
         Assert.AreEqual(500, Parse("--recipe", "best", "--vocab-size", "500").Featurizer.VocabularySize);
+    }
+
+    [TestMethod]
+    public void KerasExact_TurnsOffBothGuards_AndNothingElse()
+    {
+        var exact = Parse("--keras-exact");
+
+        Assert.AreEqual(1, exact.Network.InitializationTrials);
+        Assert.IsFalse(exact.Network.RefitOnAllData);
+        Assert.AreEqual(Parse() with { Network = Parse().Network with { InitializationTrials = 1, RefitOnAllData = false } }, exact);
+    }
+
+    [TestMethod]
+    public void Architecture_WithTheNgramBag_TurnsOnBigramsUnlessNgramsSaysOtherwise()
+    {
+        var joint = Parse("--architecture", "ngram-bag+lstm");
+        Assert.AreEqual(RecurrentArchitecture.Lstm, joint.Network.Architecture);
+        Assert.IsTrue(joint.Network.NgramBranch);
+        Assert.AreEqual(2, joint.Featurizer.NgramLength);
+        Assert.AreEqual(3, Parse("--architecture", "ngram-bag", "--ngrams", "3").Featurizer.NgramLength);
+        Assert.AreEqual(RecurrentArchitecture.Gru, Parse("--model", "gru").Network.Architecture, "--model stays an alias");
+        Assert.AreEqual(SplitKind.Group, Parse("--split-by", "movie").SplitBy);
+        Assert.IsFalse(Parse("--recipe", "best", "--refit", "off").Network.RefitOnAllData);
     }
 
     [TestMethod]

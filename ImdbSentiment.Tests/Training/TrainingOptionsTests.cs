@@ -29,10 +29,13 @@ public sealed class TrainingOptionsTests
     }
 
     [TestMethod]
-    public void TheBookRecipes_GuardTheirInitialisation_AndTheNetworkSeedLeavesTheSplitAlone()
+    public void TheBookRecipes_GuardTheirInitialisation_AndRefit_AndTheNetworkSeedLeavesTheSplitAlone()
     {
         foreach (var name in new[] { "book-onehot", "book-embedding", "book-lstm", "book-gru", "book-stacked-lstm" })
+        {
             Assert.AreEqual(3, TrainingRecipes.Get(name).Network.InitializationTrials, name);
+            Assert.IsTrue(TrainingRecipes.Get(name).Network.RefitOnAllData, name);
+        }
         var recipe = TrainingRecipes.Get(TrainingRecipes.Default);
         Assert.AreEqual(recipe.SplitSeed, (recipe with { Network = recipe.Network with { Seed = 7 } }).SplitSeed);
     }

@@ -47,9 +47,9 @@ internal sealed class TrainFlags
         Description = "Hold out the fixed development-test set (about 5,000 reviews of movies that are neither trained nor validated on, chosen by movie alone) and report test metrics on it.",
     };
 
-    public Option<string> Refit { get; } = new("--refit") { Description = "After early stopping, retrain for the best epoch count on training + validation reviews: on or off [best: on; others: off]." };
+    public Option<string> Refit { get; } = new("--refit") { Description = "After early stopping, retrain for the best epoch count on training + validation reviews: on or off [book recipes and best: on; bilstm: off]." };
 
-    public Option<bool> KerasExact { get; } = new("--keras-exact") { Description = "Exactly Keras's recipe: no initialisation guard (the same as --init-trials 1)." };
+    public Option<bool> KerasExact { get; } = new("--keras-exact") { Description = "Exactly Keras's recipe: no initialisation guard and no refit (the same as --init-trials 1 --refit off)." };
 
     public Option<int> VocabularySize { get; } = new("--vocab-size") { Description = "Vocabulary size, counting the ids 0 (padding), 1 (start) and 2 (out-of-vocabulary), like Keras num_words [book: 500]." };
 
@@ -163,7 +163,7 @@ internal sealed class TrainFlags
                 NgramWeightDecay = Pick(NgramWeightDecay, network.NgramWeightDecay),
                 NgramDropout = Pick(NgramDropout, network.NgramDropout),
                 NgramNaiveBayes = Pick(NgramWeighting, network.NgramNaiveBayes ? "nb" : "none") == "nb",
-                RefitOnAllData = Pick(Refit, network.RefitOnAllData ? "on" : "off") == "on",
+                RefitOnAllData = !parse.GetValue(KerasExact) && Pick(Refit, network.RefitOnAllData ? "on" : "off") == "on",
                 EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
                 Units = Pick(Units, network.Units),
                 Layers = Pick(Layers, network.Layers),
