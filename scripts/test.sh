@@ -3,6 +3,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The tests load libtorch: make it loadable first (a no-op where it already is).
+bash scripts/install-prerequisites.sh || exit 1
+
 results=$(mktemp -d)
 dotnet test ImdbSentiment.Tests/ImdbSentiment.Tests.csproj -c Release \
   --filter "TestCategory!=EndToEnd" --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"

@@ -1,8 +1,9 @@
 namespace ImdbSentiment.Tests.Faults;
 
 /// <summary>
-/// Issue 10, item 4: an output or report path train cannot write is refused before the first epoch; when the final
-/// write still fails, the trained model is saved somewhere else and the error says where.
+/// Issue 10, items 2 and 4: an existing output is replaced only with --force; an output or report path train cannot
+/// write is refused before the first epoch; when the final write still fails, the trained model is saved somewhere else
+/// and the error says where.
 /// </summary>
 [TestClass]
 public sealed class TrainOutputFaultTests
@@ -61,6 +62,31 @@ public sealed class TrainOutputFaultTests
         var predicted = fault.Run("predict", "--model", rescued, "a wonderful film");
         Assert.AreEqual(0, predicted.ExitCode, predicted.Error);
         Assert.IsEmpty(Directory.GetFiles(fault.Folder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [TestMethod]
+    public void Train_AnExistingOutput_IsReplacedOnlyWithForce()
+    {
+        using var fault = new FaultCase();
+        var dataset = Reviews(fault);
+        var output = fault.PathOf("model.zip");
+        File.WriteAllText(output, "an earlier model");
+
+        var refused = fault.Run("train", "--dataset", dataset, "--vocab-size", "40", "--max-length", "20", "--epochs", "1", "--output", output);
+
+        FaultAssert.OneErrorLine(refused, FaultAssert.Failure, "--output", "exists already: pass --force");
+        Assert.AreEqual("an earlier model", File.ReadAllText(output));
+        var forced = fault.Run("train", "--dataset", dataset, "--vocab-size", "40", "--max-length", "20", "--epochs", "1", "--init-trials", "1", "--output", output, "--force");
+        Assert.AreEqual(0, forced.ExitCode, forced.Error);
+        Assert.AreNotEqual("an earlier model", File.ReadAllText(output));
+    }
+
+    [TestMethod]
+    public void Train_WithoutOutput_DoesNotWriteTheShippedModel()
+    {
+        var flags = new ImdbSentiment.Trainer.Cli.TrainFlags();
+        var output = flags.CreateCommand().Parse(["--dataset", "x.csv"]).GetValue(flags.Output)!;
+        Assert.DoesNotStartWith("models", output);
     }
 
     private static string Reviews(FaultCase fault) =>

@@ -33,6 +33,8 @@ internal static class TrainCommand
         options.Validate();
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
+        if (File.Exists(output) && !parse.GetValue(flags.Force))
+            throw new UsageException($"--output {output} exists already: pass --force to replace it, or name another file.");
         OutputPaths.RequireWritable(output, reportDir);
         var log = Console.Out;
 

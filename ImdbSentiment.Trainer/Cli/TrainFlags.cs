@@ -98,7 +98,13 @@ internal sealed class TrainFlags
 
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads for training; 1 is fastest for the book's tiny networks [recipe]." };
 
-    public Option<string> Output { get; } = new("--output") { Description = "The model zip to write.", DefaultValueFactory = _ => Path.Combine("models", "imdb-sentiment.zip") };
+    public Option<string> Output { get; } = new("--output")
+    {
+        Description = "The model zip to write; an existing file is replaced only with --force [trained/imdb-sentiment.zip].",
+        DefaultValueFactory = _ => Path.Combine("trained", "imdb-sentiment.zip"),
+    };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace an existing --output (and its report)." };
 
     public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "Where metrics.json, the charts and the model card go (default: a folder beside the model)." };
 
@@ -124,7 +130,7 @@ internal sealed class TrainFlags
             ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
             Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, NgramWeighting, Refit, KerasExact,
             EmbeddingSize, Units, Layers, Bidirectional, Dropout, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
-            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, Output, ReportDir,
+            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, Output, Force, ReportDir,
         ];
         foreach (var option in options)
             command.Options.Add(option);
