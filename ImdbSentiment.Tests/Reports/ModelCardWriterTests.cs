@@ -60,6 +60,19 @@ public sealed class ModelCardWriterTests
     }
 
     [TestMethod]
+    public void Render_ADevelopmentTestSet_IsNamedSo_AndARefit_SaysItsValidationFiguresAreOnTrainedReviews()
+    {
+        var content = ReportFixtures.CardContent(ReportFixtures.Test) with { TestSetName = "Development-test" };
+        content = content with { Training = content.Training with { RefitReviews = 7_000 } };
+
+        var card = ModelCardWriter.Render(content);
+
+        Assert.Contains("| Metric | Validation | Development-test |", card);
+        Assert.Contains("- Development-test reviews: 25,000", card);
+        Assert.Contains("refitted for that many epochs on all 7,000 training and validation reviews", card);
+    }
+
+    [TestMethod]
     public void Render_CancelledBeforeAnyEpoch_SaysSo()
     {
         var content = ReportFixtures.CardContent(test: null) with { Training = new([], 0, StoppedEarly: false, Cancelled: true) };

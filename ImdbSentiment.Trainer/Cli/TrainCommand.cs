@@ -63,7 +63,10 @@ internal static class TrainCommand
 
         ReportFolder.Write(new ReportInputs(
             reportDir, output, dataset, Environment.GetCommandLineArgs(), options, modelSummary, prepared.TrainingSummary, result,
-            metrics[0].Metrics, test is null ? null : metrics[1].Metrics, data.SkippedRows));
+            metrics[0].Metrics, test is null ? null : metrics[1].Metrics, data.SkippedRows)
+        {
+            TestSetName = parse.GetValue(flags.DevTest) ? "Development-test" : "Test",
+        });
         log.WriteLine($"Wrote the report to {reportDir} and consumption code beside the model.");
         (trained.Model as IDisposable)?.Dispose();
         return result.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;

@@ -19,4 +19,8 @@ internal sealed record ModelCardContent(
     TrainingResult Training,
     SentimentMetrics Validation,
     SentimentMetrics? Test,
-    SkippedRowCounts SkippedRows);
+    SkippedRowCounts SkippedRows)
+{
+    /// <summary>The test set's name in the card's tables.</summary>
+    public string TestSetName { get; init; } = "Test";
+}

@@ -62,7 +62,7 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"- Training reviews: {Balance(data.Count, data.Positive)}");
         card.AppendLine(Invariant, $"- Validation reviews: {Balance(content.Validation.Count, Positives(content.Validation))}");
         if (content.Test is { } test)
-            card.AppendLine(Invariant, $"- Test reviews: {Balance(test.Count, Positives(test))}");
+            card.AppendLine(Invariant, $"- {content.TestSetName} reviews: {Balance(test.Count, Positives(test))}");
         card.AppendLine(Invariant, $"- Rows skipped as bad (`--skip-bad-rows`): {SkippedRows(content.SkippedRows)}");
         card.AppendLine(Invariant, $"- Training review length in words: mean {data.MeanTokens:F1}, median {data.MedianTokens:F1}, 90th percentile {data.Percentile90Tokens:F1}, max {data.MaxTokens:N0}");
         card.AppendLine(Invariant, $"- Out-of-vocabulary words in the training data: {Percent(data.OutOfVocabularyRate)}");
@@ -100,7 +100,7 @@ internal static class ModelCardWriter
     {
         var sets = new List<(string Name, SentimentMetrics Metrics)> { ("Validation", content.Validation) };
         if (content.Test is { } test)
-            sets.Add(("Test", test));
+            sets.Add((content.TestSetName, test));
 
         card.AppendLine("## Results").AppendLine();
         card.AppendLine($"| Metric | {string.Join(" | ", sets.Select(set => set.Name))} |");

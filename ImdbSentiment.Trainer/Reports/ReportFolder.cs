@@ -34,7 +34,7 @@ internal static class ReportFolder
             Path.Combine(folder, ModelCardFileName),
             new ModelCardContent(
                 modelFileName, inputs.DataSource, commandLine, inputs.Model, options, inputs.TrainingData, inputs.Training,
-                inputs.Validation, inputs.Test, inputs.SkippedRows));
+                inputs.Validation, inputs.Test, inputs.SkippedRows) { TestSetName = inputs.TestSetName });
         ConsumptionCodeWriter.Write(
             Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileNameFor(modelFileName)), modelFileName);
     }

@@ -20,4 +20,8 @@ internal sealed record ReportInputs(
     TrainingResult Training,
     SentimentMetrics Validation,
     SentimentMetrics? Test,
-    SkippedRowCounts SkippedRows);
+    SkippedRowCounts SkippedRows)
+{
+    /// <summary>What the test set is, as the card names it: the archive's test split, or the held-out development-test set.</summary>
+    public string TestSetName { get; init; } = "Test";
+}
