@@ -26,11 +26,15 @@ public sealed class SentimentModel : IDisposable
 
     public string Path { get; }
 
-    public static SentimentModel Load(string path, MLContext? mlContext = null)
+    public static SentimentModel Load(string path, MLContext? mlContext = null) => Load(path, mlContext, requireProductModel: true);
+
+    /// <param name="requireProductModel">False lets the benchmark load its ML.NET baseline zip through the same serving code.</param>
+    internal static SentimentModel Load(string path, MLContext? mlContext, bool requireProductModel)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no model file there (expected an ImdbSentiment model zip written by 'train').", path);
-        RequireProductModel(path);
+        if (requireProductModel)
+            RequireProductModel(path);
 
         mlContext ??= new MLContext();
         // The zip names the custom mappings by contract; their assembly must be known to the catalog.

@@ -20,7 +20,7 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
 
     public ScoringResult Measure(string zip)
     {
-        using var model = Timing.Seconds(() => SentimentModel.Load(zip), out var loadSeconds);
+        using var model = Timing.Seconds(() => SentimentModel.Load(zip, mlContext: null, requireProductModel: false), out var loadSeconds);
         var (median, p95, accuracy) = Latency(model);
         Progress.Report($"scoring: CsvBatchScorer over {allReviews.Count:N0} reviews, {runs} runs...");
         var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(model, csvPath, csvPath + ".scored.csv", new CsvScoringOptions()));
