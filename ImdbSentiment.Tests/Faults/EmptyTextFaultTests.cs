@@ -14,7 +14,7 @@ public sealed class EmptyTextFaultTests
     {
         using var fault = new FaultCase();
 
-        var outcome = fault.RunWithInput("a wonderful film\n\n?!...\na dull, boring waste\n", "predict", "--model", FaultCase.ShippedModel, "--skip-empty");
+        var outcome = fault.RunWithInput($"{ReadmeExamples.Positive}\n\n?!...\n{ReadmeExamples.Negative}\n", "predict", "--model", FaultCase.ShippedModel, "--skip-empty");
 
         Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
         var lines = outcome.Output.Split('\n')[..^1];

@@ -64,7 +64,7 @@ public sealed class SignalFaultTests
     {
         using var fault = new FaultCase();
         using var predict = new RunningCommand(fault, keepInputOpen: true, "predict", "--model", FaultCase.ShippedModel);
-        predict.WriteLine("a wonderful film");
+        predict.WriteLine(ReadmeExamples.Positive);
         predict.WaitUntil(() => predict.OutputSoFar.Contains("positive\t"), "the first prediction");
 
         Assert.IsTrue(predict.Send(signal));

@@ -7,10 +7,12 @@ namespace ImdbSentiment.Tests.Serving;
 public sealed class ShippedModelTests
 {
     [TestMethod]
-    [DataRow("imdb-sentiment.zip", "an absolute masterpiece, I loved every minute", true)]
-    [DataRow("imdb-sentiment.zip", "a dull, boring waste of two hours", false)]
-    [DataRow("imdb-sentiment-best.zip", "an absolute masterpiece, I loved every minute", true)]
-    [DataRow("imdb-sentiment-best.zip", "a dull, boring waste of two hours", false)]
+    [DataRow("imdb-sentiment.zip", ReadmeExamples.Positive, true)]
+    [DataRow("imdb-sentiment.zip", ReadmeExamples.Negative, false)]
+    [DataRow("imdb-sentiment-best.zip", ReadmeExamples.Positive, true)]
+    [DataRow("imdb-sentiment-best.zip", ReadmeExamples.Negative, false)]
+    [DataRow("imdb-sentiment-best.zip", ReadmeExamples.ShortPositive, true)]
+    [DataRow("imdb-sentiment-best.zip", ReadmeExamples.ShortNegative, false)]
     public void ShippedModels_ClassifyTheReadmeExamples(string modelFile, string review, bool positive)
     {
         var path = Path.Combine(DataFixtures.FindRepoRoot()!, "models", modelFile);
