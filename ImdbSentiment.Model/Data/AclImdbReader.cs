@@ -29,8 +29,8 @@ public static partial class AclImdbReader
     {
         var contents = Open(path).ReadAll(unlabelled);
         var present = contents.Reviews.Where(r => r.Label is not null).Select(r => r.Split).ToHashSet();
-        var train = LabelledSplit(path, contents, "train") ?? throw MissingSplit(path, "train", contents);
-        var test = present.Contains("test") ? LabelledSplit(path, contents, "test") ?? throw MissingSplit(path, "test", contents) : null;
+        var train = LabelledSplit(contents, "train") ?? throw MissingSplit(path, "train", contents);
+        var test = present.Contains("test") ? LabelledSplit(contents, "test") ?? throw MissingSplit(path, "test", contents) : null;
         var unlabelledTexts = contents.Reviews
             .Where(r => r.Label is null)
             .OrderBy(r => r.FileName, StringComparer.Ordinal)
@@ -44,7 +44,7 @@ public static partial class AclImdbReader
     public static bool HasSplit(string path, string split)
     {
         CheckSplitName(split);
-        return LabelledSplit(path, Open(path).ReadAll(unlabelled: false), split) is not null;
+        return LabelledSplit(Open(path).ReadAll(unlabelled: false), split) is not null;
     }
 
     /// <summary>The reviews of <paramref name="split"/> ("train" or "test"), ordered as <see cref="ReadAll"/> orders them.</summary>
@@ -52,7 +52,7 @@ public static partial class AclImdbReader
     {
         CheckSplitName(split);
         var contents = Open(path).ReadAll(unlabelled: false);
-        return LabelledSplit(path, contents, split) ?? throw MissingSplit(path, split, contents);
+        return LabelledSplit(contents, split) ?? throw MissingSplit(path, split, contents);
     }
 
     /// <summary>The movie's IMDB id ("tt0453418") in a url list's line, or the whole line when it has none.</summary>
@@ -61,7 +61,7 @@ public static partial class AclImdbReader
     [GeneratedRegex(@"tt\d+")]
     private static partial Regex MovieId();
 
-    private static List<LabeledReview>? LabelledSplit(string path, AclImdbContents contents, string split)
+    private static List<LabeledReview>? LabelledSplit(AclImdbContents contents, string split)
     {
         var files = contents.Reviews.Where(r => r.Split == split && r.Label is not null).ToList();
         if (AclImdbLayout.Classes.Any(c => !files.Exists(file => file.Label == c.Label)))
@@ -102,7 +102,7 @@ public static partial class AclImdbReader
 
     private static DataFormatException MissingSplit(string path, string split, AclImdbContents contents)
     {
-        var found = Splits.Where(s => LabelledSplit(path, contents, s) is not null).ToArray();
+        var found = Splits.Where(s => LabelledSplit(contents, s) is not null).ToArray();
         var present = found.Length == 0 ? "none" : string.Join(", ", found);
         return new DataFormatException(path, null,
             $"no complete '{split}' split: expected reviews in aclImdb/{split}/pos/*.txt and aclImdb/{split}/neg/*.txt; complete splits found: {present}");

@@ -54,13 +54,3 @@ public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch
         return tensor.detach().cpu().contiguous().data<float>().ToArray();
     }
 }
-
-internal static class ParameterSets
-{
-    /// <summary>The parameters not in <paramref name="excluded"/>, compared by their native tensors (wrappers may differ).</summary>
-    public static IEnumerable<Parameter> ExceptSame(this IEnumerable<Parameter> parameters, IEnumerable<Parameter> excluded)
-    {
-        var handles = excluded.Select(p => p.Handle).ToHashSet();
-        return parameters.Where(p => !handles.Contains(p.Handle));
-    }
-}
