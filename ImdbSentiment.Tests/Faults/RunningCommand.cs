@@ -69,7 +69,13 @@ internal sealed class RunningCommand : IDisposable
         while (!condition())
         {
             if (_process.HasExited)
-                Assert.Fail($"the command ended before {what}: {OutputSoFar} {_error}");
+            {
+                // Its last lines may still be on their way through the output readers: WaitForExit() drains them.
+                _process.WaitForExit();
+                if (condition())
+                    return;
+                Assert.Fail($"the command ended before {what}: {OutputSoFar} {ErrorSoFar}");
+            }
             if (watch.Elapsed > Patience)
                 Assert.Fail($"no sign of {what} after {Patience.TotalSeconds} s");
             Thread.Sleep(10);
