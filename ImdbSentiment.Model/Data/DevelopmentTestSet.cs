@@ -20,22 +20,12 @@ public static class DevelopmentTestSet
     {
         var wanted = size ?? Math.Max(1, Math.Min(DefaultSize, reviews.Count / 5));
         ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1, nameof(size));
-        if (reviews.Any(review => review.Group.Length == 0))
+        if (!GroupSelection.EveryReviewHasAGroup(reviews))
             throw new ArgumentException("Every review needs its movie (group) to hold out a movie-disjoint development-test set; the aclImdb url lists give it.", nameof(reviews));
 
-        var reviewsByGroup = reviews.GroupBy(review => review.Group).ToDictionary(group => group.Key, group => group.Count());
-        var held = new HashSet<string>();
-        var count = 0;
-        foreach (var group in reviewsByGroup.Keys.OrderBy(GroupHash.Of).ThenBy(group => group, StringComparer.Ordinal))
-        {
-            if (count >= wanted)
-                break;
-            held.Add(group);
-            count += reviewsByGroup[group];
-        }
-
-        if (count >= reviews.Count)
-            throw new ArgumentException($"{reviews.Count} reviews of {reviewsByGroup.Count} movies are too few to hold out {wanted} for development-test and train on the rest.", nameof(reviews));
-        return (reviews.Where(review => !held.Contains(review.Group)).ToList(), reviews.Where(review => held.Contains(review.Group)).ToList());
+        var sizes = GroupSelection.Sizes(reviews);
+        var order = sizes.Keys.OrderBy(GroupHash.Of).ThenBy(group => group, StringComparer.Ordinal);
+        return GroupSelection.Take(reviews, sizes, order, wanted)
+            ?? throw new ArgumentException($"{reviews.Count} reviews of {sizes.Count} movies are too few to hold out {wanted} for development-test and train on the rest.", nameof(reviews));
     }
 }

@@ -10,25 +10,15 @@ public static class GroupSplit
     {
         if (validationFraction is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "The validation fraction must be between 0 and 1, e.g. 0.2.");
-        if (reviews.Any(review => review.Group.Length == 0))
+        if (!GroupSelection.EveryReviewHasAGroup(reviews))
             throw new ArgumentException("A group split needs every review's group: the aclImdb url lists give each review's movie, a CSV file its group column.", nameof(reviews));
 
-        var groups = reviews.Select(review => review.Group).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var sizes = GroupSelection.Sizes(reviews);
+        var groups = sizes.Keys.Order(StringComparer.Ordinal).ToArray();
         new Random(seed).Shuffle(groups);
-        var reviewsByGroup = reviews.GroupBy(review => review.Group).ToDictionary(group => group.Key, group => group.Count());
         var wanted = (int)Math.Round(reviews.Count * validationFraction);
-        var validationGroups = new HashSet<string>();
-        var count = 0;
-        foreach (var group in groups)
-        {
-            if (count >= wanted)
-                break;
-            validationGroups.Add(group);
-            count += reviewsByGroup[group];
-        }
-
-        if (wanted < 1 || count >= reviews.Count)
-            throw new ArgumentException($"{reviews.Count} reviews in {groups.Length} groups are too few to keep {validationFraction:P0} for validation and train on the rest.", nameof(reviews));
-        return (reviews.Where(review => !validationGroups.Contains(review.Group)).ToList(), reviews.Where(review => validationGroups.Contains(review.Group)).ToList());
+        if (wanted >= 1 && GroupSelection.Take(reviews, sizes, groups, wanted) is { } split)
+            return (split.Others, split.Taken);
+        throw new ArgumentException($"{reviews.Count} reviews in {groups.Length} groups are too few to keep {validationFraction:P0} for validation and train on the rest.", nameof(reviews));
     }
 }

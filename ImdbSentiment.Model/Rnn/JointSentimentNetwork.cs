@@ -19,8 +19,6 @@ public sealed class JointSentimentNetwork : SentimentNetworkBase
         RegisterComponents();
     }
 
-    public IReadOnlyList<SentimentNetworkBase> Branches => [.. branches];
-
     public override Parameter? LookupTable => branches.Select(branch => branch.LookupTable).FirstOrDefault(table => table is not null);
 
     internal override bool ReadsTokenIds => branches.Any(branch => branch.ReadsTokenIds);

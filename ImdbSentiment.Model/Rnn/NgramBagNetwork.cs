@@ -22,20 +22,19 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
     private readonly Parameter weights;
     private readonly Parameter ratios;
     private readonly Parameter bias;
+    private readonly bool naiveBayes;
     private readonly double dropout;
     private readonly Scalar keepShare;
     private readonly Generator? dropoutGenerator;
-
-    private readonly bool naiveBayes;
 
     /// <param name="dropout">In training only, each n-gram of a review is left out with this probability (the rest scaled up to match).</param>
     /// <param name="naiveBayes">False sets every ratio to 1: a plain bag of n-grams, for the ablation.</param>
     public NgramBagNetwork(int vocabularySize, double dropout = 0, bool naiveBayes = true) : base(nameof(NgramBagNetwork))
     {
-        this.naiveBayes = naiveBayes;
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, 2);
         if (dropout is < 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be at least 0 and below 1.");
+        this.naiveBayes = naiveBayes;
         this.dropout = dropout;
         keepShare = (1 - dropout).ToScalar();
         weights = nn.Parameter(empty(vocabularySize));
