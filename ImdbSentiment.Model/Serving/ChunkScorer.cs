@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 
 namespace ImdbSentiment.Model.Serving;

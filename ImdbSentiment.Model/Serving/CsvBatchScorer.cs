@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using System.Globalization;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.IO;

@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>How to read the file that <see cref="CsvBatchScorer"/> scores.</summary>

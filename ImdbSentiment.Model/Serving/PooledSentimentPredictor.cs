@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 

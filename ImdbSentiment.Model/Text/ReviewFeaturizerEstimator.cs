@@ -51,7 +51,7 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
             .Append(_mlContext.Transforms.Conversion.MapValueToKey(ColumnNames.NgramKeys, ColumnNames.Ngrams, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: keyData))
             .Append(_mlContext.Transforms.Conversion.ConvertType(ColumnNames.NgramKeyValues, ColumnNames.NgramKeys, DataKind.UInt32))
             .Append(_mlContext.Transforms.CustomMapping(new NgramIdsMapping().GetMapping(), NgramIdsMapping.ContractName))
-            .Append(_mlContext.Transforms.DropColumns(ColumnNames.NgramLength, ColumnNames.Ngrams, ColumnNames.NgramKeys, ColumnNames.NgramKeyValues));
+            .Append(_mlContext.Transforms.DropColumns(ColumnNames.NgramLength, ColumnNames.Ngrams, ColumnNames.NgramKeyValues));
     }
 
     private IEstimator<ITransformer> Tokenizer() =>

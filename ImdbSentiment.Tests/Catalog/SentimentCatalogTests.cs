@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+using ImdbSentiment.Training;
 using ImdbSentiment.Tests.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -21,7 +22,7 @@ public sealed class SentimentCatalogTests
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromTextFile(csv, [new TextLoader.Column("Label", DataKind.Boolean, 0), new TextLoader.Column("Text", DataKind.String, 1)], ',', hasHeader: true);
         var pipeline = mlContext.Transforms.Text.FeaturizeReview(vocabularySize: 30, maxLength: 20, ngramLength: ngramLength)
-            .Append(mlContext.BinaryClassification.Trainers.SentimentNetwork(network, vocabularySize: 30, epochs: 5, learningRate: 1e-2));
+            .Append(mlContext.BinaryClassification.Trainers.SentimentNetwork(network, epochs: 5, learningRate: 1e-2));
         var model = pipeline.Fit(data);
         mlContext.Model.Save(model, data.Schema, path);
         (model as IDisposable)?.Dispose();

@@ -1,4 +1,4 @@
-using ImdbSentiment.Model.Download;
+using ImdbSentiment.Training.Download;
 
 namespace ImdbSentiment.Tests.Download;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using ImdbSentiment.Model.Download;
+using ImdbSentiment.Training.Download;
 
 namespace ImdbSentiment.Tests.Download;
 

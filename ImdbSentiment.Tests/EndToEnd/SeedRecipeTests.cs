@@ -1,6 +1,6 @@
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
 using ImdbSentiment.Tests.Data;
 using Microsoft.ML;
 
@@ -31,6 +31,6 @@ public sealed class SeedRecipeTests
         var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(developmentTest))).Accuracy;
         (trained.Model as IDisposable)?.Dispose();
 
-        Assert.IsGreaterThanOrEqualTo(0.78, accuracy, $"seed {seed}: best epoch {trained.Network.Result.BestEpoch} of {trained.Network.Result.History.Count}");
+        Assert.IsGreaterThanOrEqualTo(0.78, accuracy, $"seed {seed}: best epoch {trained.Training.Result.BestEpoch} of {trained.Training.Result.History.Count}");
     }
 }

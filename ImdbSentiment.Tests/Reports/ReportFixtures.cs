@@ -1,6 +1,7 @@
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Trainer.Reports;
 
 namespace ImdbSentiment.Tests.Reports;
@@ -11,7 +12,7 @@ internal static class ReportFixtures
     public static readonly SentimentTrainingOptions Options = new()
     {
         Featurizer = new() { VocabularySize = 1000, MaxLength = 120 },
-        Network = new() { VocabularySize = 1000, Epochs = 20, Patience = 2 },
+        Network = new() { Epochs = 20, Patience = 2 },
     };
 
     public static IReadOnlyList<EpochMetrics> History { get; } =
@@ -36,7 +37,7 @@ internal static class ReportFixtures
     public const string CommandLine = "dotnet imdb-sentiment.dll train --vocab-size 1000 --max-length 120 --output 'my models/imdb.zip'";
 
     public static ModelCardContent CardContent(SentimentMetrics? test) => new(
-        "imdb.zip", "/data/aclImdb", CommandLine, ModelSummary.Describe(Options.Network, 120),
+        "imdb.zip", "/data/aclImdb", CommandLine, ModelSummary.Describe(Options.Network, NetworkInputs.Planned(Options.Featurizer), 120),
         Options, TrainingData, Training, Validation, test, SkippedRows);
 
     public static SkippedRowCounts SkippedRows { get; } = new(Training: 12, Validation: 0, Test: 3);

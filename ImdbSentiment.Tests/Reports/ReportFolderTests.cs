@@ -1,5 +1,7 @@
 using System.Text.Json;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Trainer.Reports;
 
 namespace ImdbSentiment.Tests.Reports;
@@ -13,12 +15,11 @@ public sealed class ReportFolderTests
         using var folder = new ScratchFolder();
         var modelPath = folder.File("models/imdb.zip");
         var reportDirectory = ReportFolder.DefaultFor(modelPath);
-        // As the train command gives them: the network's vocabulary size is left at its default.
-        var options = ReportFixtures.Options with { Network = ReportFixtures.Options.Network with { VocabularySize = 500 } };
+        var options = ReportFixtures.Options with { Network = ReportFixtures.Options.Network with { CheckpointPath = Path.Combine(reportDirectory, ReportFolder.CheckpointFileName) } };
 
         ReportFolder.Write(new ReportInputs(
             reportDirectory, modelPath, "/data/aclImdb", ["/app/imdb-sentiment.dll", "train", "--vocab-size", "1000"], options,
-            ModelSummary.Describe(ReportFixtures.Options.Network, 120), ReportFixtures.TrainingData, ReportFixtures.Training,
+            ModelSummary.Describe(ReportFixtures.Options.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData, ReportFixtures.Training,
             ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.SkippedRows));
 
         Assert.AreEqual(folder.File("models/imdb-report"), reportDirectory);
@@ -38,7 +39,11 @@ public sealed class ReportFolderTests
             CommandLineText.Format(["/app/imdb-sentiment.dll", "train", "--vocab-size", "1000"], Environment.CurrentDirectory),
             json.RootElement.GetProperty("commandLine").GetString());
         StringAssert.EndsWith(json.RootElement.GetProperty("commandLine").GetString(), "&& dotnet /app/imdb-sentiment.dll train --vocab-size 1000");
-        Assert.AreEqual(1000, json.RootElement.GetProperty("options").GetProperty("network").GetProperty("vocabularySize").GetInt32());
+        Assert.AreEqual(1000, json.RootElement.GetProperty("options").GetProperty("featurizer").GetProperty("vocabularySize").GetInt32());
+        Assert.AreEqual(
+            Path.Combine(reportDirectory, ReportFolder.CheckpointFileName),
+            json.RootElement.GetProperty("options").GetProperty("network").GetProperty("checkpointPath").GetString(),
+            "the report describes the run as trained, checkpoint included");
         Assert.Contains("mlContext.Model.Load(\"imdb.zip\", out _)", File.ReadAllText(Path.Combine(reportDirectory, ReportFolder.ModelCardFileName)));
     }
 
@@ -51,7 +56,7 @@ public sealed class ReportFolderTests
 
         ReportFolder.Write(new ReportInputs(
             reportDirectory, modelPath, "/data/aclImdb", ["imdb-sentiment", "train"], ReportFixtures.Options,
-            ModelSummary.Describe(ReportFixtures.Options.Network, 120), ReportFixtures.TrainingData,
+            ModelSummary.Describe(ReportFixtures.Options.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData,
             new TrainingResult([], 0, StoppedEarly: false, Cancelled: true), ReportFixtures.Validation, null, SkippedRowCounts.None));
 
         Assert.IsFalse(File.Exists(Path.Combine(reportDirectory, ReportFolder.TrainingCurvesFileName)));

@@ -1,5 +1,7 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -9,15 +11,18 @@ namespace ImdbSentiment.Tests.Rnn;
 [TestClass]
 public sealed class EstimatorTests
 {
+    /// <summary>The Keras recipe's 500 word ids.</summary>
+    private static readonly NetworkInputs KerasInputs = new(500, 0);
+
     [TestMethod]
     [DataRow(RecurrentArchitecture.OneHotRnn, 4081)]
     [DataRow(RecurrentArchitecture.EmbeddingRnn, 8209)]
     public void TrainableParameterCounts_EqualKeras(RecurrentArchitecture architecture, int expected)
     {
         TorchRuntime.EnsureLoaded();
-        using var network = RecurrentSentimentEstimator.CreateNetwork(new RecurrentTrainerOptions { Architecture = architecture });
+        using var network = RecurrentSentimentEstimator.CreateNetwork(new RecurrentTrainerOptions { Architecture = architecture }, KerasInputs);
         Assert.AreEqual(expected, network.TrainableParameterCount);
-        Assert.AreEqual(expected, ModelSummary.Describe(new RecurrentTrainerOptions { Architecture = architecture }, maxLength: 100).TotalParameters);
+        Assert.AreEqual(expected, ModelSummary.Describe(new RecurrentTrainerOptions { Architecture = architecture }, KerasInputs, maxLength: 100).TotalParameters);
     }
 
     // 1,200 synthetic reviews, vocabulary 30, 20 tokens, featurized once for every row below.
@@ -57,7 +62,7 @@ public sealed class EstimatorTests
     [DataRow(RecurrentArchitecture.EmbeddingRnn)]
     public void ReloadedZip_WithTheNgramBranch_MatchesTorchSharpProbabilities(RecurrentArchitecture architecture)
     {
-        var options = FeaturizedData.Options(architecture) with { NgramBranch = true, NgramVocabularySize = FeaturizedData.NgramVocabularySize, Optimizer = RecurrentOptimizer.Adam, Epochs = 2 };
+        var options = FeaturizedData.Options(architecture) with { NgramBranch = true, Optimizer = RecurrentOptimizer.Adam, Epochs = 2 };
         AssertReloadedZipMatchesTorchSharp(NgramParityData.Value, options);
     }
 
@@ -97,7 +102,7 @@ public sealed class EstimatorTests
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(SyntheticReviews.Create(500, seed: 4));
         var pipeline = new ReviewFeaturizerEstimator(ml, new FeaturizerOptions { VocabularySize = 30, MaxLength = 20 })
-            .Append(new RecurrentSentimentEstimator(ml, new RecurrentTrainerOptions { VocabularySize = 30, Epochs = 3, LearningRate = 1e-2 }));
+            .Append(new RecurrentSentimentEstimator(ml, new RecurrentTrainerOptions { Epochs = 3, LearningRate = 1e-2 }));
 
         var scored = pipeline.Fit(data).Transform(data);
 

@@ -1,5 +1,7 @@
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 
@@ -38,5 +40,5 @@ internal sealed class FeaturizedData
         Featurizer.Transform(MLContext.Data.LoadFromEnumerable(Reviews.Select(r => new LabeledReview { Text = r.Text, Label = !r.Label })));
 
     public static RecurrentTrainerOptions Options(RecurrentArchitecture architecture = RecurrentArchitecture.EmbeddingRnn) =>
-        new() { Architecture = architecture, VocabularySize = VocabularySize, LearningRate = 1e-2, Epochs = 3 };
+        new() { Architecture = architecture, LearningRate = 1e-2, Epochs = 3 };
 }

@@ -1,6 +1,8 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Onnx;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training.Onnx;
+using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Rnn;
@@ -18,7 +20,6 @@ public sealed class GatedNetworkTests
     {
         Assert.AreEqual(expected, RecurrentArchitectureNames.Parse(name));
         Assert.AreEqual(name.ToLowerInvariant(), expected.ToName());
-        Assert.IsTrue(expected.IsGated());
     }
 
     // Tests that build networks outside the estimator draw from torch's process-wide generator, so they do not run
@@ -34,9 +35,10 @@ public sealed class GatedNetworkTests
     public void TrainableParameterCounts_MatchTheSummary(RecurrentArchitecture architecture, int layers, bool bidirectional, int expected)
     {
         var options = new RecurrentTrainerOptions { Architecture = architecture, Layers = layers, Bidirectional = bidirectional, Dropout = 0.3, Pooling = RecurrentPooling.Max };
-        using var network = RecurrentSentimentEstimator.CreateNetwork(options);
+        var inputs = new NetworkInputs(500, 0);
+        using var network = RecurrentSentimentEstimator.CreateNetwork(options, inputs);
         Assert.AreEqual(expected, network.TrainableParameterCount);
-        Assert.AreEqual(expected, ModelSummary.Describe(options, maxLength: 100).TotalParameters);
+        Assert.AreEqual(expected, ModelSummary.Describe(options, inputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]

@@ -1,6 +1,8 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using static TorchSharp.torch;
@@ -59,15 +61,16 @@ public sealed class NgramBagTests
     [DoNotParallelize]
     public void TrainableParameterCounts_MatchTheSummary()
     {
-        var bagOnly = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.None, NgramBranch = true, NgramVocabularySize = 1000 };
+        var bagOnly = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.None, NgramBranch = true };
+        var inputs = new NetworkInputs(500, 1000);
         var joint = bagOnly with { Architecture = RecurrentArchitecture.Lstm };
-        using var bag = RecurrentSentimentEstimator.CreateNetwork(bagOnly);
-        using var both = RecurrentSentimentEstimator.CreateNetwork(joint);
+        using var bag = RecurrentSentimentEstimator.CreateNetwork(bagOnly, inputs);
+        using var both = RecurrentSentimentEstimator.CreateNetwork(joint, inputs);
 
         Assert.AreEqual(1001, bag.TrainableParameterCount, "a weight per id and the bias; the ratios are fixed");
-        Assert.AreEqual(1001, ModelSummary.Describe(bagOnly, maxLength: 100).TotalParameters);
+        Assert.AreEqual(1001, ModelSummary.Describe(bagOnly, inputs, maxLength: 100).TotalParameters);
         Assert.AreEqual(1001 + 8841, both.TrainableParameterCount, "the bag and book-lstm's 8,841");
-        Assert.AreEqual(both.TrainableParameterCount, ModelSummary.Describe(joint, maxLength: 100).TotalParameters);
+        Assert.AreEqual(both.TrainableParameterCount, ModelSummary.Describe(joint, inputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]

@@ -1,5 +1,7 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Rnn;
@@ -28,7 +30,7 @@ public sealed class TrainingBehaviourTests
             Assert.AreEqual(result.BestEpoch + options.Patience, result.History.Count);
             Assert.AreEqual(bestByLoss.ValidationLoss, ValidationLoss(trained.Network, data), 1e-5, "the network should hold the best epoch's weights");
 
-            using var fromCheckpoint = RecurrentSentimentEstimator.CreateNetwork(options);
+            using var fromCheckpoint = RecurrentSentimentEstimator.CreateNetwork(options, NetworkInputs.FromSchema(data.Featurized.Schema));
             fromCheckpoint.load(checkpoint);
             Assert.AreEqual(bestByLoss.ValidationLoss, ValidationLoss(fromCheckpoint, data), 1e-5, "the checkpoint should hold the best epoch's weights");
         }
@@ -126,7 +128,7 @@ public sealed class TrainingBehaviourTests
         // A one-hot batch of 64 x 100 ids over 200,000 words would be 5.1 GB of floats; the lookup needs 6.4 MB.
         const int vocabulary = 200_000;
         manual_seed(1);
-        using var network = new SentimentNetwork(RecurrentArchitecture.OneHotRnn, vocabulary, 16, 8);
+        using var network = new SimpleRnnNetwork(RecurrentArchitecture.OneHotRnn, vocabulary, 16, 8);
         using var optimizer = optim.RMSProp(network.TrainableParameters(), 1e-3);
         var before = ResidentBytes();
         for (var step = 0; step < 3; step++)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Rnn;

@@ -1,8 +1,11 @@
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Rnn;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
+using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Serving;
 

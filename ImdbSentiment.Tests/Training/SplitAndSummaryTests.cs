@@ -1,7 +1,7 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Text;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

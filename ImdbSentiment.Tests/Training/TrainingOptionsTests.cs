@@ -1,6 +1,7 @@
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Text;
-using ImdbSentiment.Model.Training;
 
 namespace ImdbSentiment.Tests.Training;
 

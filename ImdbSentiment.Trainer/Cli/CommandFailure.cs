@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Download;
+using ImdbSentiment.Training.Download;
+using ImdbSentiment.Training;
 
 namespace ImdbSentiment.Trainer.Cli;
 

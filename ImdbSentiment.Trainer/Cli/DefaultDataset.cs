@@ -1,4 +1,4 @@
-using ImdbSentiment.Model.Download;
+using ImdbSentiment.Training.Download;
 using Spectre.Console;
 
 namespace ImdbSentiment.Trainer.Cli;

@@ -5,6 +5,7 @@ using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Trainer.Reports;
 using Spectre.Console;
+using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Trainer.Cli;
 

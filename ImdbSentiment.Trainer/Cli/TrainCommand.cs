@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Serving;
-using ImdbSentiment.Model.Training;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Trainer.Reports;
 using Microsoft.ML;
@@ -44,10 +45,12 @@ internal static class TrainCommand
 
         using var temporaryFiles = new OwnedTemporaryFolder();
         var mlContext = new MLContext(seed: options.Network.Seed) { TempFilePath = temporaryFiles.Path };
-        var pipeline = new SentimentTrainingPipeline(mlContext, options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, "best-checkpoint.dat") } });
+        // Resolved once, checkpoint included, so the model and the report it writes describe the same run.
+        options = options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, ReportFolder.CheckpointFileName) } };
+        var pipeline = new SentimentTrainingPipeline(mlContext, options);
         var prepared = pipeline.Prepare(training, validation);
         console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
-        var modelSummary = ModelSummary.Describe(pipeline.NetworkOptions, options.Featurizer.MaxLength);
+        var modelSummary = pipeline.Summarise(prepared);
         console.Write(SummaryTables.Model(modelSummary));
 
         var monitor = new EpochLogMonitor(log, options.Network.Epochs, live: !Console.IsOutputRedirected);
@@ -55,7 +58,7 @@ internal static class TrainCommand
         TrainedPipeline trained;
         using (var interrupt = new InterruptSignal(cancellation))
             trained = pipeline.Train(prepared, monitor, interrupt.Token);
-        var result = trained.Network.Result;
+        var result = trained.Training.Result;
         log.WriteLine(Outcome(result, watch.Elapsed));
 
         TrainedModelOutput.Save(mlContext, trained.Model, trained.InputSchema, output, log);

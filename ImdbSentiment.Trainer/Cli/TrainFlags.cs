@@ -1,7 +1,8 @@
 using System.CommandLine;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Text;
-using ImdbSentiment.Model.Training;
 
 namespace ImdbSentiment.Trainer.Cli;
 

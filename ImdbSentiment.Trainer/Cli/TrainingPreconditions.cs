@@ -1,6 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
 
 namespace ImdbSentiment.Trainer.Cli;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Output;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Spectre.Console;
 
 namespace ImdbSentiment.Trainer.Output;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Reports;
 

@@ -1,6 +1,7 @@
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Reports;
 

@@ -10,6 +10,7 @@ internal static class ReportFolder
     public const string TrainingCurvesFileName = "training-curves.png";
     public const string LengthHistogramFileName = "review-lengths.png";
     public const string ModelCardFileName = "model-card.md";
+    public const string CheckpointFileName = "best-checkpoint.dat";
 
     /// <summary>models/imdb-sentiment.zip gives models/imdb-sentiment-report.</summary>
     public static string DefaultFor(string modelPath)
@@ -22,7 +23,7 @@ internal static class ReportFolder
     {
         var folder = inputs.ReportDirectory;
         var commandLine = CommandLineText.Format(inputs.CommandLineArgs, Environment.CurrentDirectory);
-        var options = inputs.Options with { Network = inputs.Options.EffectiveNetwork() };
+        var options = inputs.Options;
 
         MetricsJsonWriter.Write(
             Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, inputs.SkippedRows, options, commandLine);

@@ -1,13 +1,14 @@
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Reports;
 
 /// <summary>What the train command hands the report folder.</summary>
 /// <param name="DataSource">The data set path the training reviews came from.</param>
 /// <param name="CommandLineArgs">As <see cref="Environment.GetCommandLineArgs"/> gives them: the program first.</param>
-/// <param name="Options">The options as given; the network's vocabulary size is taken from the featurizer's.</param>
+/// <param name="Options">The options the run trained with.</param>
 /// <param name="Test">Null when there was no test set.</param>
 internal sealed record ReportInputs(
     string ReportDirectory,

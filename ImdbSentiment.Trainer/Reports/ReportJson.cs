@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Reports;
 

@@ -1,5 +1,7 @@
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using ScottPlot;
 
 namespace ImdbSentiment.Trainer.Reports;

@@ -2,8 +2,9 @@ using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using static TorchSharp.torch;
 
@@ -39,13 +40,13 @@ internal sealed class EpochSuite : ISuite
         var table = new MarkdownTable("model", "implementation", "torch threads", "median epoch s", "each epoch s", $"val accuracy after {Epochs}", "OURS faster by");
         foreach (var architecture in new[] { RecurrentArchitecture.OneHotRnn, RecurrentArchitecture.EmbeddingRnn })
         {
-            var options = pipeline.NetworkOptions with { Architecture = architecture, Epochs = Epochs, Patience = 1000 };
+            var options = new RecurrentTrainerOptions() with { Architecture = architecture, Epochs = Epochs, Patience = 1000 };
             Progress.Report($"epoch: {architecture.ToName()}, ours then the baseline at {options.Threads} and at {defaultThreads} threads, {Epochs} epochs each...");
             var ours = TrainOurs(mlContext, options, prepared);
-            var baselineName = $"BASELINE: Embedding({options.VocabularySize},{BaselineEmbeddingSize(options)}) -> nn.RNN -> Linear";
+            var baselineName = $"BASELINE: Embedding({training.Inputs.VocabularySize},{BaselineEmbeddingSize(options)}) -> nn.RNN -> Linear";
             var runs = new List<(string Name, EpochRun Run)>
             {
-                ("OURS: RecurrentTrainer + SentimentNetwork", ours),
+                ("OURS: RecurrentTrainer + SimpleRnnNetwork", ours),
                 (baselineName + ", OURS' threads", TrainBaseline(options, training, validation, options.Threads)),
                 (baselineName + ", torch default threads", TrainBaseline(options, training, validation, defaultThreads)),
             };
@@ -78,7 +79,7 @@ internal sealed class EpochSuite : ISuite
     {
         set_num_threads(threads);
         manual_seed(options.Seed);
-        using var network = new TorchRnnNetwork(options.VocabularySize, BaselineEmbeddingSize(options), options.Units);
+        using var network = new TorchRnnNetwork(training.Inputs.VocabularySize, BaselineEmbeddingSize(options), options.Units);
         return PlainTorchLoop.Train(network, training, validation, options);
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,6 @@
-using ImdbSentiment.Model.Rnn;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

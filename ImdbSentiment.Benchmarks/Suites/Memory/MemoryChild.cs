@@ -2,8 +2,9 @@ using System.Diagnostics;
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Benchmarks.Suites.Memory;
@@ -40,7 +41,7 @@ internal static class MemoryChild
         mlContext.Model.Save(trained.Model, trained.InputSchema, zip);
         (trained.Model as IDisposable)?.Dispose();
 
-        var result = trained.Network.Result;
+        var result = trained.Training.Result;
         Console.WriteLine(new MemoryReport(
             afterRead, afterFeaturize, PeakMemory.Bytes(), result.History.Count, result.BestEpoch, result.Best?.ValidationAccuracy ?? double.NaN,
             new FileInfo(zip).Length, Stopwatch.GetElapsedTime(start).TotalSeconds).ToLine());

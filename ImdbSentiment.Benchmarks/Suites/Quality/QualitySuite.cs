@@ -4,7 +4,7 @@ using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Benchmarks.Suites.Scoring;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Benchmarks.Suites.Quality;
@@ -66,7 +66,7 @@ internal sealed class QualitySuite : ISuite
         var seconds = watch.Elapsed.TotalSeconds;
         var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(developmentTest))).Accuracy;
         (trained.Model as IDisposable)?.Dispose();
-        trained.Network.Network.Dispose();
+        trained.Training.Network.Dispose();
         return (accuracy, seconds);
     }
 

@@ -1,8 +1,9 @@
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Benchmarks.Reporting;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Benchmarks.Suites.Recipes;
@@ -31,13 +32,13 @@ internal sealed class RecipesSuite : ISuite
             var mlContext = new MLContext(seed: recipe.Network.Seed);
             var pipeline = new SentimentTrainingPipeline(mlContext, recipe);
             var trained = pipeline.Train(pipeline.Prepare(context.Reviews));
-            var history = trained.Network.Result.History;
+            var history = trained.Training.Result.History;
             table.Add(name, Describe(recipe.Network), $"{recipe.Featurizer.VocabularySize:N0} / {recipe.Featurizer.MaxLength}",
-                trained.Network.Network.TrainableParameterCount.ToString("N0"),
+                trained.Training.Network.TrainableParameterCount.ToString("N0"),
                 Units.Seconds(Statistics.Median(history.Select(epoch => epoch.Duration.TotalSeconds).ToArray())),
                 Units.Fraction(history[^1].ValidationAccuracy));
             (trained.Model as IDisposable)?.Dispose();
-            trained.Network.Network.Dispose();
+            trained.Training.Network.Dispose();
         }
 
         table.WriteTo(output);

@@ -1,8 +1,9 @@
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Rnn;
-using ImdbSentiment.Model.Training;
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Benchmarks.Suites.Scoring;
@@ -36,6 +37,6 @@ internal static class ProjectModel
         var trained = pipeline.Train(pipeline.Prepare(reviews));
         mlContext.Model.Save(trained.Model, trained.InputSchema, zip);
         (trained.Model as IDisposable)?.Dispose();
-        trained.Network.Network.Dispose();
+        trained.Training.Network.Dispose();
     }
 }

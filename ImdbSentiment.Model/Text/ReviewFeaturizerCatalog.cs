@@ -1,0 +1,33 @@
+using ImdbSentiment.Model.Text;
+using Microsoft.ML;
+
+namespace ImdbSentiment.Model;
+
+/// <summary>The review featurizer on ML.NET's text catalog: <c>mlContext.Transforms.Text.FeaturizeReview(...)</c>.</summary>
+public static class ReviewFeaturizerCatalog
+{
+    /// <summary>Raw review text to padded token ids and, with n-grams, n-gram ids; see <see cref="ReviewFeaturizerEstimator"/>.</summary>
+    public static ReviewFeaturizerEstimator FeaturizeReview(this TransformsCatalog.TextTransforms catalog, FeaturizerOptions options) =>
+        new(CatalogContext.Of(catalog, seed: 1), options);
+
+    /// <summary>The featurizer with its most used settings; the Keras recipe's values by default.</summary>
+    /// <param name="vocabularySize">Word ids, counting the reserved 0 (padding), 1 (start) and 2 (out-of-vocabulary).</param>
+    /// <param name="ngramLength">Longest word n-gram emitted for an n-gram branch; 0 for none.</param>
+    public static ReviewFeaturizerEstimator FeaturizeReview(
+        this TransformsCatalog.TextTransforms catalog, int vocabularySize = 500, int maxLength = 100, int ngramLength = 0) =>
+        catalog.FeaturizeReview(new FeaturizerOptions { VocabularySize = vocabularySize, MaxLength = maxLength, NgramLength = ngramLength });
+}
+
+/// <summary>
+/// The components build ML.NET transforms of their own, which needs an MLContext, and ML.NET keeps a catalog's
+/// behind an internal interface (its environment is not even the MLContext). Every setting that matters is in the
+/// options, and the transforms used are deterministic, so a context of their own gives the same model.
+/// </summary>
+internal static class CatalogContext
+{
+    public static MLContext Of(object catalog, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new MLContext(seed);
+    }
+}

@@ -1,0 +1,11 @@
+using ImdbSentiment.Model;
+namespace ImdbSentiment.Training.Download;
+
+/// <summary>A download that failed or gave the wrong file; the message says what to do next.</summary>
+public sealed class DownloadException : Exception
+{
+    public DownloadException(Uri uri, string message, Exception? innerException = null)
+        : base(message, innerException) => Uri = uri;
+
+    public Uri Uri { get; }
+}

@@ -1,0 +1,12 @@
+using ImdbSentiment.Model;
+namespace ImdbSentiment.Training.Fitting;
+
+/// <summary>The update rule of the training loop.</summary>
+public enum RecurrentOptimizer
+{
+    /// <summary>Keras's RMSprop (rho 0.9, epsilon 1e-7 inside the root, sparse embedding rows): the book's recipe.</summary>
+    RmsProp,
+
+    /// <summary>torch.optim.Adam (beta1 0.9, beta2 0.999, epsilon 1e-8) with the options' learning rate.</summary>
+    Adam,
+}

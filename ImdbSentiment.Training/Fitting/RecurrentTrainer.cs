@@ -1,0 +1,145 @@
+using ImdbSentiment.Model;
+using System.Diagnostics;
+using TorchSharp;
+using static TorchSharp.torch;
+using ImdbSentiment.Training.Networks;
+
+namespace ImdbSentiment.Training.Fitting;
+
+/// <summary>
+/// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7) or torch's Adam (an n-gram bag with a learning rate and
+/// weight decay of its own), optional gradient-norm clipping (of every parameter but the n-gram bag's), binary
+/// cross-entropy, a seeded shuffle each epoch, early stopping on validation loss, the best weights restored and
+/// checkpointed. Cancellation stops after the current batch.
+/// </summary>
+public sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
+{
+    public TrainingResult Train(SentimentNetworkBase network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
+    {
+        using var optimizer = TrainingOptimizer.Create(options, network);
+        using var shuffler = new Generator((ulong)options.Seed);
+        var stopping = new EarlyStopping(options.Patience, options.MinDelta, options.StartFromEpoch);
+        var history = new List<EpochMetrics>();
+        WeightSnapshot? best = null;
+        var cancelled = false;
+        try
+        {
+            for (var epoch = 1; epoch <= options.Epochs && !cancelled; epoch++)
+            {
+                var watch = Stopwatch.StartNew();
+                var (loss, accuracy, completed) = TrainOneEpoch(network, optimizer, training, shuffler, epoch, cancellation);
+                cancelled = !completed;
+                if (cancelled && history.Count > 0)
+                    break;
+
+                var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.EvaluationBatchSize);
+                var metrics = new EpochMetrics(epoch, loss, accuracy, validationLoss, validationAccuracy, watch.Elapsed);
+                history.Add(metrics);
+                var improved = stopping.Observe(epoch, validationLoss);
+                if (improved)
+                {
+                    best?.Dispose();
+                    best = new WeightSnapshot(network);
+                    if (options.CheckpointPath is not null)
+                        CheckpointWriter.Write(network, options.CheckpointPath);
+                }
+
+                monitor?.EpochEnded(metrics, improved);
+                if (stopping.ShouldStop)
+                    return Finish(network, best, history, stopping, stoppedEarly: true, cancelled: false);
+            }
+
+            return Finish(network, best, history, stopping, stoppedEarly: false, cancelled);
+        }
+        finally
+        {
+            best?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Trains <paramref name="epochs"/> epochs on <paramref name="training"/> with no validation and no early stopping,
+    /// keeping the last weights: the refit on all the reviews once early stopping has chosen the epoch count.
+    /// </summary>
+    /// <returns>Whether every epoch ran (false when cancelled).</returns>
+    public bool TrainEpochs(SentimentNetworkBase network, SequenceTensors training, int epochs, CancellationToken cancellation = default)
+    {
+        using var optimizer = TrainingOptimizer.Create(options, network);
+        using var shuffler = new Generator((ulong)options.Seed);
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            var (loss, accuracy, completed) = TrainOneEpoch(network, optimizer, training, shuffler, epoch, cancellation);
+            if (!completed)
+                return false;
+            monitor?.RefitEpochEnded(epoch, epochs, loss, accuracy, watch.Elapsed);
+        }
+        return true;
+    }
+
+    private static TrainingResult Finish(SentimentNetworkBase network, WeightSnapshot? best, List<EpochMetrics> history, EarlyStopping stopping, bool stoppedEarly, bool cancelled)
+    {
+        best?.RestoreInto(network);
+        var bestEpoch = stopping.BestEpoch > 0 ? stopping.BestEpoch : history.LastOrDefault()?.Epoch ?? 0;
+        return new TrainingResult(history, bestEpoch, stoppedEarly, cancelled);
+    }
+
+    private (double Loss, double Accuracy, bool Completed) TrainOneEpoch(
+        SentimentNetworkBase network, ITrainingOptimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
+    {
+        network.train();
+        var clipped = options.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
+        var count = training.Count;
+        var batchCount = (int)((count + options.BatchSize - 1) / options.BatchSize);
+        using var order = randperm(count, generator: shuffler);
+        double lossSum = 0, correct = 0;
+        long seen = 0;
+        for (var batch = 0; batch < batchCount; batch++)
+        {
+            if (cancellation.IsCancellationRequested)
+                return (lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), false);
+
+            using var scope = NewDisposeScope();
+            var indices = order.narrow(0, batch * options.BatchSize, Math.Min(options.BatchSize, count - batch * options.BatchSize));
+            var labels = training.Labels.index_select(0, indices);
+            var logits = network.call(training.Batch(indices));
+            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
+            optimizer.ZeroGrad();
+            loss.backward();
+            if (clipped is not null)
+                nn.utils.clip_grad_norm_(clipped, options.GradientClipNorm);
+            optimizer.Step();
+
+            var size = indices.shape[0];
+            seen += size;
+            lossSum += loss.item<float>() * size;
+            correct += CountCorrect(logits, labels);
+            monitor?.BatchEnded(new BatchProgress(epoch, batch + 1, batchCount, lossSum / seen, correct / seen));
+        }
+
+        return (lossSum / seen, correct / seen, true);
+    }
+
+    /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize)
+    {
+        network.eval();
+        using var _ = no_grad();
+        double lossSum = 0, correct = 0;
+        for (long start = 0; start < data.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(batchSize, data.Count - start);
+            var labels = data.Labels.narrow(0, start, length);
+            var logits = network.call(data.Range(start, length));
+            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            correct += CountCorrect(logits, labels);
+        }
+
+        return (lossSum / data.Count, correct / data.Count);
+    }
+
+    /// <summary>How many logits fall on the side of 0 their label is on.</summary>
+    public static double CountCorrect(Tensor logits, Tensor labels) =>
+        logits.gt(0).to_type(ScalarType.Float32).eq(labels).sum().item<long>();
+}

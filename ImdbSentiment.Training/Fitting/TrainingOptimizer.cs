@@ -1,0 +1,67 @@
+using ImdbSentiment.Model;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using ImdbSentiment.Training.Networks;
+
+namespace ImdbSentiment.Training.Fitting;
+
+/// <summary>One update rule of the training loop: clear the gradients, then step once they are computed.</summary>
+internal interface ITrainingOptimizer : IDisposable
+{
+    void ZeroGrad();
+
+    void Step();
+}
+
+internal static class TrainingOptimizer
+{
+    /// <summary>The options' update rule for the network's parameters; an n-gram bag's get a second one with its own learning rate and weight decay.</summary>
+    public static ITrainingOptimizer Create(RecurrentTrainerOptions options, SentimentNetworkBase network)
+    {
+        var bag = network.NgramBagParameters().ToArray();
+        var rest = network.TrainableParameters().ExceptSame(bag).ToArray();
+        var optimizers = new List<ITrainingOptimizer>();
+        if (rest.Length > 0)
+            optimizers.Add(Create(options.Optimizer, rest, network.LookupTable, options.LearningRate, weightDecay: 0));
+        if (bag.Length > 0)
+            optimizers.Add(Create(options.Optimizer, bag, null, options.NgramLearningRate, options.NgramWeightDecay));
+        return optimizers.Count == 1 ? optimizers[0] : new Combined(optimizers);
+    }
+
+    private static ITrainingOptimizer Create(RecurrentOptimizer optimizer, Parameter[] parameters, Parameter? lookupTable, double learningRate, double weightDecay) => optimizer switch
+    {
+        RecurrentOptimizer.RmsProp => new KerasRmsProp(parameters, lookupTable, learningRate, weightDecay: weightDecay),
+        RecurrentOptimizer.Adam => new TorchOptimizer(optim.Adam(parameters, learningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: weightDecay)),
+        _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer."),
+    };
+
+    private sealed class Combined(IReadOnlyList<ITrainingOptimizer> optimizers) : ITrainingOptimizer
+    {
+        public void ZeroGrad()
+        {
+            foreach (var optimizer in optimizers)
+                optimizer.ZeroGrad();
+        }
+
+        public void Step()
+        {
+            foreach (var optimizer in optimizers)
+                optimizer.Step();
+        }
+
+        public void Dispose()
+        {
+            foreach (var optimizer in optimizers)
+                optimizer.Dispose();
+        }
+    }
+
+    private sealed class TorchOptimizer(optim.Optimizer optimizer) : ITrainingOptimizer
+    {
+        public void ZeroGrad() => optimizer.zero_grad();
+
+        public void Step() => optimizer.step();
+
+        public void Dispose() => optimizer.Dispose();
+    }
+}

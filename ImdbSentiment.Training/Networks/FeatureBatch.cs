@@ -1,0 +1,17 @@
+using ImdbSentiment.Model;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>
+/// What a sentiment network reads for a batch of reviews: the padded token ids [batch, time] (int64) and, for an
+/// n-gram branch, each row's n-gram ids [batch, most n-grams in the batch], padded with id 0 (int64).
+/// </summary>
+public sealed record FeatureBatch(Tensor TokenIds, Tensor? NgramIds = null)
+{
+    /// <summary>Token ids alone, for networks without an n-gram branch.</summary>
+    public static implicit operator FeatureBatch(Tensor tokenIds) => new(tokenIds);
+
+    public Tensor RequireNgramIds() =>
+        NgramIds ?? throw new InvalidOperationException($"This network has an n-gram branch: its input needs {ColumnNames.NgramIds} (set the featurizer's NgramLength).");
+}

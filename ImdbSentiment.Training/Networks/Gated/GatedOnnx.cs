@@ -1,0 +1,90 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Training.Onnx;
+using Onnx;
+using static ImdbSentiment.Training.Onnx.OnnxGraphBuilder;
+
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>The gated networks' ONNX branch.</summary>
+internal static class GatedOnnx
+{
+    // ONNX's gate order, as indices into torch's: LSTM torch (i, f, g, o) -> ONNX (i, o, f, c); GRU torch (r, z, n) -> ONNX (z, r, h).
+    private static readonly int[] LstmGateOrder = [0, 3, 1, 2];
+    private static readonly int[] GruGateOrder = [1, 0, 2];
+
+    /// <summary>
+    /// The gated network: Gather (embedding) -> Transpose (time first) -> one LSTM or GRU node per layer, the outputs
+    /// Y [time, directions, batch, units] of one layer reshaped to [time, batch, directions * units] for the next ->
+    /// the last layer's final states Y_h (pooling Last) or its outputs' maximum over time (pooling Max), as
+    /// [batch, directions * units] with the forward direction first -> Gemm. Dropout is a training-only operation and
+    /// has no node.
+    /// </summary>
+    public static void Add(OnnxGraphBuilder graph, GatedNetworkWeights weights, string logit)
+    {
+        long units = weights.Units;
+        long directions = weights.Directions;
+        long gates = weights.Gates;
+        var opType = weights.Cell == GatedCell.Lstm ? "LSTM" : "GRU";
+        var gateOrder = weights.Cell == GatedCell.Lstm ? LstmGateOrder : GruGateOrder;
+        var lastLayer = weights.Layers.Count - 1;
+
+        graph
+            .Initializer("embedding", weights.Embedding, weights.VocabularySize, weights.EmbeddingSize)
+            .Initializer("dense_weight", weights.DenseWeights, 1, directions * units)
+            .Initializer("dense_bias", weights.DenseBias, 1)
+            .Initializer("batch_features", [0L, -1L], 2)
+            .Node("Gather", ["embedding", NetworkGraphNames.TokenIdsInput], ["embedded"], IntAttribute("axis", 0))
+            .Node("Transpose", ["embedded"], ["layer0_input"], IntsAttribute("perm", 1, 0, 2));
+
+        if (lastLayer > 0)
+            graph.Initializer("time_batch_features", [0L, 0L, -1L], 3);
+
+        for (var layer = 0; layer <= lastLayer; layer++)
+        {
+            var directionWeights = weights.Layers[layer];
+            if (directionWeights.Count != directions)
+                throw new ArgumentException($"Layer {layer} has {directionWeights.Count} directions; expected {directions}.", nameof(weights));
+
+            var width = weights.InputWidth(layer);
+            var unitCount = weights.Units;
+            // W [directions, gates * units, width], R [directions, gates * units, units], B [directions, 2 * gates * units] = (Wb, Rb).
+            var inputWeights = directionWeights.SelectMany(d => Reorder(d.InputWeights, gateOrder, unitCount * width));
+            var recurrentWeights = directionWeights.SelectMany(d => Reorder(d.RecurrentWeights, gateOrder, unitCount * unitCount));
+            var biases = directionWeights.SelectMany(d => Reorder(d.InputBias, gateOrder, unitCount).Concat(Reorder(d.RecurrentBias, gateOrder, unitCount)));
+            graph
+                .Initializer($"W{layer}", inputWeights.ToArray(), directions, gates * units, width)
+                .Initializer($"R{layer}", recurrentWeights.ToArray(), directions, gates * units, units)
+                .Initializer($"B{layer}", biases.ToArray(), directions, 2 * gates * units);
+
+            var needsSequence = layer < lastLayer || weights.MaxPooling;
+            var needsFinalState = layer == lastLayer && !weights.MaxPooling;
+            List<AttributeProto> attributes = [IntAttribute("hidden_size", units), StringAttribute("direction", weights.Bidirectional ? "bidirectional" : "forward")];
+            if (weights.Cell == GatedCell.Gru)
+                attributes.Add(IntAttribute("linear_before_reset", 1));
+            graph.Node(opType, [$"layer{layer}_input", $"W{layer}", $"R{layer}", $"B{layer}"],
+                [needsSequence ? $"layer{layer}_sequence" : "", needsFinalState ? "final_states" : ""], [.. attributes]);
+
+            if (layer < lastLayer)
+                graph
+                    .Node("Transpose", [$"layer{layer}_sequence"], [$"layer{layer}_time_batch"], IntsAttribute("perm", 0, 2, 1, 3))
+                    .Node("Reshape", [$"layer{layer}_time_batch", "time_batch_features"], [$"layer{layer + 1}_input"]);
+        }
+
+        // Both poolings leave [directions, batch, units]: batch first, then the directions side by side.
+        if (weights.MaxPooling)
+            graph.Node("ReduceMax", [$"layer{lastLayer}_sequence"], ["final_states"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
+
+        graph
+            .Node("Transpose", ["final_states"], ["batch_first_states"], IntsAttribute("perm", 1, 0, 2))
+            .Node("Reshape", ["batch_first_states", "batch_features"], ["features"])
+            .Node("Gemm", ["features", "dense_weight", "dense_bias"], [logit], IntAttribute("transB", 1));
+    }
+
+    /// <summary>The gate blocks (each <paramref name="blockSize"/> values, in torch's order) in ONNX's order.</summary>
+    private static IEnumerable<float> Reorder(float[] values, int[] gateOrder, int blockSize)
+    {
+        if (values.Length != gateOrder.Length * blockSize)
+            throw new ArgumentException($"Expected {gateOrder.Length} gate blocks of {blockSize} values, got {values.Length} values.", nameof(values));
+        return gateOrder.SelectMany(gate => new ArraySegment<float>(values, gate * blockSize, blockSize));
+    }
+}

@@ -1,0 +1,182 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Training.Onnx;
+using ImdbSentiment.Training.Networks;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>
+/// Token ids [batch, time] -> logit [batch]: Embedding -> (Dropout -> torch LSTM or GRU layer, optionally
+/// bidirectional) x layers -> pooling (the last layer's final states, or its outputs' maximum over time) -> Dense(1).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Dropout, in training only, is on every recurrent layer's input: the embedding output, and between layers what
+/// torch's RNN <c>dropout</c> argument does. The layers are single-layer torch modules and the dropout masks come from
+/// the network's own generator (seeded from torch's global one when the network is built), so a training run is
+/// reproducible even when other code in the process draws from the global generator meanwhile (parallel tests,
+/// concurrent trainings); torch's built-in between-layer dropout would draw from the global generator.
+/// </para>
+/// <para>
+/// Initialised as Keras initialises the same layers: embedding uniform(-0.05, 0.05), input kernels Glorot uniform,
+/// recurrent kernels orthogonal, biases zero but an LSTM's forget gate one (unit_forget_bias), dense Glorot uniform.
+/// torch's cells have two bias vectors: the GRU's parameter count equals Keras's GRU (reset_after=True); an LSTM
+/// layer has 4 x units more parameters per direction than Keras's LSTM, which has one bias.
+/// </para>
+/// </remarks>
+public sealed class GatedSentimentNetwork : SentimentNetworkBase
+{
+    private readonly Embedding embedding;
+    private readonly ModuleList<LSTM>? lstm;
+    private readonly ModuleList<GRU>? gru;
+    private readonly Linear dense;
+    private readonly Generator? dropoutGenerator;
+
+    public GatedSentimentNetwork(
+        GatedCell cell, int vocabularySize, int embeddingSize, int units,
+        int layers = 1, bool bidirectional = false, double dropout = 0, RecurrentPooling pooling = RecurrentPooling.Last)
+        : base(nameof(GatedSentimentNetwork))
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
+        if (dropout is < 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be at least 0 and below 1.");
+        Cell = cell;
+        Layers = layers;
+        Bidirectional = bidirectional;
+        Dropout = dropout;
+        Pooling = pooling;
+        embedding = nn.Embedding(vocabularySize, embeddingSize);
+        var inputWidths = Enumerable.Range(0, layers).Select(layer => layer == 0 ? embeddingSize : units * Directions).ToArray();
+        if (cell == GatedCell.Lstm)
+            lstm = nn.ModuleList(inputWidths.Select(width => nn.LSTM(width, units, batchFirst: true, bidirectional: bidirectional)).ToArray());
+        else
+            gru = nn.ModuleList(inputWidths.Select(width => nn.GRU(width, units, batchFirst: true, bidirectional: bidirectional)).ToArray());
+        dense = nn.Linear(units * Directions, 1);
+        RegisterComponents();
+        InitialiseLikeKeras();
+        if (dropout > 0)
+        {
+            using var seed = randint(0, long.MaxValue, [1], dtype: ScalarType.Int64);
+            dropoutGenerator = new Generator((ulong)seed.item<long>());
+        }
+    }
+
+    public GatedCell Cell { get; }
+
+    public int Layers { get; }
+
+    public bool Bidirectional { get; }
+
+    public double Dropout { get; }
+
+    public RecurrentPooling Pooling { get; }
+
+    private int Directions => Bidirectional ? 2 : 1;
+
+    public override Parameter? LookupTable => (Parameter)embedding.weight!;
+
+    public override Tensor forward(FeatureBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        var tokenIds = batch.TokenIds;
+        var sequence = embedding.call(tokenIds);
+        Tensor finalStates = null!;
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            // sequence [batch, time, directions * units]; finalStates [directions, batch, units], forward first.
+            (sequence, finalStates) = RunLayer(layer, ApplyDropout(sequence));
+        }
+
+        var features = Pooling == RecurrentPooling.Max
+            ? sequence.amax([1])
+            : finalStates.transpose(0, 1).reshape(tokenIds.shape[0], -1);
+        return dense.call(features).squeeze(-1).MoveToOuterDisposeScope();
+    }
+
+    private (Tensor Sequence, Tensor FinalStates) RunLayer(int layer, Tensor input)
+    {
+        if (lstm is not null)
+        {
+            var (sequence, finalStates, _) = lstm[layer].call(input, null);
+            return (sequence, finalStates);
+        }
+
+        return gru![layer].call(input, null);
+    }
+
+    /// <summary>Inverted dropout as torch's: zero each value with probability <see cref="Dropout"/>, scale the rest by 1 / (1 - p).</summary>
+    private Tensor ApplyDropout(Tensor input)
+    {
+        if (!training || dropoutGenerator is null)
+            return input;
+        var keep = 1 - Dropout;
+        return input * empty_like(input).bernoulli_(keep, dropoutGenerator).div_(keep);
+    }
+
+    private IEnumerable<nn.Module> RecurrentLayers => (IEnumerable<nn.Module>?)lstm ?? gru!;
+
+    /// <summary>The weights in torch's layouts, per layer and direction, for <see cref="GatedOnnx"/>.</summary>
+    public GatedNetworkWeights ToWeights()
+    {
+        string[] suffixes = Bidirectional ? ["", "_reverse"] : [""];
+        var layers = RecurrentLayers
+            .Select(layer => layer.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter))
+            .Select(parameters => (IReadOnlyList<GatedDirectionWeights>)suffixes.Select(suffix => new GatedDirectionWeights(
+                Values(parameters[$"weight_ih_l0{suffix}"]), Values(parameters[$"weight_hh_l0{suffix}"]),
+                Values(parameters[$"bias_ih_l0{suffix}"]), Values(parameters[$"bias_hh_l0{suffix}"]))).ToArray())
+            .ToArray();
+        var table = embedding.weight!;
+        return new GatedNetworkWeights(
+            Cell, (int)table.shape[0], (int)table.shape[1], (int)(dense.weight!.shape[1] / Directions), Bidirectional,
+            Pooling == RecurrentPooling.Max, Values(table), layers, Values(dense.weight!), Values(dense.bias!));
+    }
+
+    internal override bool ReadsTokenIds => true;
+
+    internal override bool ReadsNgramIds => false;
+
+    /// <summary>See <see cref="GatedOnnx.Add"/>.</summary>
+    internal override IReadOnlyList<OnnxBranch> OnnxBranches()
+    {
+        var weights = ToWeights();
+        return [(graph, logit) => GatedOnnx.Add(graph, weights, logit)];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            dropoutGenerator?.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private void InitialiseLikeKeras()
+    {
+        using var _ = no_grad();
+        nn.init.uniform_(embedding.weight!, -0.05, 0.05);
+        foreach (var (name, parameter) in RecurrentLayers.SelectMany(layer => layer.named_parameters()))
+        {
+            if (name.StartsWith("weight_ih", StringComparison.Ordinal))
+            {
+                nn.init.xavier_uniform_(parameter);
+            }
+            else if (name.StartsWith("weight_hh", StringComparison.Ordinal))
+            {
+                nn.init.orthogonal_(parameter);
+            }
+            else
+            {
+                nn.init.zeros_(parameter);
+                // Keras's unit_forget_bias: the forget gate (torch's second block) starts open. torch adds its two biases, so one gets it.
+                if (Cell == GatedCell.Lstm && name.StartsWith("bias_ih", StringComparison.Ordinal))
+                {
+                    using var forgetGate = parameter.narrow(0, parameter.shape[0] / 4, parameter.shape[0] / 4);
+                    forgetGate.fill_(1);
+                }
+            }
+        }
+
+        nn.init.xavier_uniform_(dense.weight!);
+        nn.init.zeros_(dense.bias!);
+    }
+}

@@ -1,0 +1,18 @@
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>One row of a Keras-style model summary.</summary>
+public sealed record LayerSummary(string Layer, string OutputShape, long Parameters);
+
+/// <summary>
+/// Keras's <c>model.summary()</c> for a sentiment network: layers, output shapes, trainable parameters; each family
+/// gives its own rows. The counts are this project's networks': the simple RNNs' equal Keras's; a torch LSTM layer has
+/// two bias vectors where Keras's has one (4 x units more per direction); a torch GRU equals Keras's GRU (reset_after=True).
+/// </summary>
+public sealed record ModelSummary(IReadOnlyList<LayerSummary> Layers)
+{
+    public long TotalParameters => Layers.Sum(layer => layer.Parameters);
+
+    /// <summary>The summary of the network <paramref name="options"/> describe over inputs of these sizes.</summary>
+    public static ModelSummary Describe(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength) =>
+        NetworkFamilies.Summarise(options, inputs, maxLength);
+}

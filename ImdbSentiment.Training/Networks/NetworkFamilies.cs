@@ -1,0 +1,58 @@
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>
+/// The one table of network families. A network is the n-gram bag, a recurrent family, or both (their logits summed
+/// by <see cref="JointSentimentNetwork"/>); everything else (names, validation, construction, summaries, card prose)
+/// asks the families listed here.
+/// </summary>
+internal static class NetworkFamilies
+{
+    private static readonly Dictionary<RecurrentArchitecture, NetworkFamily> Recurrent = new()
+    {
+        [RecurrentArchitecture.OneHotRnn] = new SimpleRnnFamily(RecurrentArchitecture.OneHotRnn, "onehot-rnn"),
+        [RecurrentArchitecture.EmbeddingRnn] = new SimpleRnnFamily(RecurrentArchitecture.EmbeddingRnn, "embedding-rnn"),
+        [RecurrentArchitecture.Lstm] = new GatedFamily(GatedCell.Lstm, "lstm"),
+        [RecurrentArchitecture.Gru] = new GatedFamily(GatedCell.Gru, "gru"),
+    };
+
+    public static NetworkFamily NgramBag { get; } = new NgramBagFamily();
+
+    /// <summary>The recurrent architectures by name, in the table's order.</summary>
+    public static IEnumerable<(string Name, RecurrentArchitecture Architecture)> RecurrentNames =>
+        Recurrent.Select(pair => (pair.Value.Name, pair.Key));
+
+    public static NetworkFamily Of(RecurrentArchitecture architecture) =>
+        Recurrent.TryGetValue(architecture, out var family)
+            ? family
+            : throw new ArgumentOutOfRangeException(nameof(architecture), architecture, $"No recurrent network family is registered for {architecture}.");
+
+    /// <summary>The families the options put in the network, the n-gram bag first.</summary>
+    public static IReadOnlyList<NetworkFamily> BranchesOf(RecurrentTrainerOptions options) =>
+    [
+        .. options.NgramBranch ? [NgramBag] : Array.Empty<NetworkFamily>(),
+        .. options.Architecture == RecurrentArchitecture.None ? Array.Empty<NetworkFamily>() : [Of(options.Architecture)],
+    ];
+
+    /// <summary>The untrained network the options describe, initialised from torch's global generator (seed it first).</summary>
+    public static SentimentNetworkBase Create(RecurrentTrainerOptions options, NetworkInputs inputs)
+    {
+        var branches = BranchesOf(options).Select(family => family.Create(options, inputs)).ToArray();
+        return branches.Length == 1 ? branches[0] : new JointSentimentNetwork(branches);
+    }
+
+    public static ModelSummary Summarise(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength)
+    {
+        var branches = BranchesOf(options);
+        var layers = branches.SelectMany(family => family.Summarise(options, inputs, maxLength)).ToList();
+        if (branches.Count > 1)
+            layers.Add(new("add (Add: the branches' logits)", "(None, 1)", 0));
+        return new ModelSummary(layers);
+    }
+
+    /// <summary>What a model card calls the network: its branches' phrases, joined.</summary>
+    public static string Describe(RecurrentTrainerOptions options)
+    {
+        var phrases = BranchesOf(options).Select(family => family.Describe(options)).ToArray();
+        return phrases.Length == 1 ? phrases[0] : $"{string.Join(" and ", phrases)}, whose logits are summed";
+    }
+}

@@ -1,0 +1,38 @@
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>The naive-Bayes-weighted bag of n-grams (see <see cref="NgramBagNetwork"/>); alone, or as a branch beside a recurrent network.</summary>
+internal sealed class NgramBagFamily : NetworkFamily
+{
+    public override string Name => "ngram-bag";
+
+    public override bool ReadsTokenIds => false;
+
+    public override bool ReadsNgramIds => true;
+
+    public override void Validate(RecurrentTrainerOptions options)
+    {
+        Require(options.NgramLearningRate > 0, nameof(options.NgramLearningRate), "positive");
+        Require(options.NgramWeightDecay >= 0, nameof(options.NgramWeightDecay), "0 or more");
+        Require(options.NgramDropout is >= 0 and < 1, nameof(options.NgramDropout), "at least 0 and below 1");
+    }
+
+    private static void Require(bool valid, string setting, string expected)
+    {
+        if (!valid)
+            throw new ArgumentOutOfRangeException(setting, $"{setting} must be {expected}.");
+    }
+
+    public override SentimentNetworkBase Create(RecurrentTrainerOptions options, NetworkInputs inputs) =>
+        new NgramBagNetwork(RequireNgrams(inputs), options.NgramDropout, options.NgramNaiveBayes);
+
+    public override IEnumerable<LayerSummary> Summarise(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength) =>
+        [new($"ngram_bag ({(options.NgramNaiveBayes ? "NB-weighted n-grams, fixed ratios" : "plain bag of n-grams")})", "(None, 1)", RequireNgrams(inputs) + 1L)];
+
+    public override string Describe(RecurrentTrainerOptions options) =>
+        options.NgramNaiveBayes ? "a naive-Bayes-weighted bag of those n-grams" : "a plain bag of those n-grams";
+
+    private static int RequireNgrams(NetworkInputs inputs) =>
+        inputs.NgramVocabularySize >= 2
+            ? inputs.NgramVocabularySize
+            : throw new ArgumentException("The n-gram bag reads the featurizer's n-gram ids: set the featurizer's NgramLength to 1, 2 or 3.", nameof(inputs));
+}

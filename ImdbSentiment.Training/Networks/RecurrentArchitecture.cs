@@ -1,0 +1,74 @@
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>The recurrent network that reads the token ids; each has its family in <see cref="NetworkFamilies"/>.</summary>
+public enum RecurrentArchitecture
+{
+    /// <summary>one-hot(vocabulary) -> SimpleRNN(units, tanh) -> Dense(1, sigmoid), without building one-hot tensors.</summary>
+    OneHotRnn,
+
+    /// <summary>Embedding(vocabulary, embedding size) -> SimpleRNN(units, tanh) -> Dense(1, sigmoid).</summary>
+    EmbeddingRnn,
+
+    /// <summary>Embedding(vocabulary, embedding size) -> LSTM(units) x layers, optionally bidirectional -> pooling -> Dense(1, sigmoid).</summary>
+    Lstm,
+
+    /// <summary>Embedding(vocabulary, embedding size) -> GRU(units) x layers, optionally bidirectional -> pooling -> Dense(1, sigmoid).</summary>
+    Gru,
+
+    /// <summary>No recurrent branch: the n-gram bag alone (<see cref="RecurrentTrainerOptions.NgramBranch"/> must be set).</summary>
+    None,
+}
+
+/// <summary>
+/// The names of networks as the command line, metrics.json and the model card write them: a recurrent family's name
+/// ("lstm"), "ngram-bag", or the bag joined with a recurrent family ("ngram-bag+lstm").
+/// </summary>
+public static class RecurrentArchitectureNames
+{
+    private const string NoRecurrentBranch = "none";
+
+    /// <summary>The recurrent architectures' names.</summary>
+    public static IReadOnlyCollection<string> Names => [.. NetworkFamilies.RecurrentNames.Select(entry => entry.Name)];
+
+    /// <summary>Every network name: each recurrent architecture, the n-gram bag, and the bag joined with each.</summary>
+    public static IReadOnlyCollection<string> NetworkNames => [.. Names, NgramBag, .. Names.Select(name => $"{NgramBag}+{name}")];
+
+    private static string NgramBag => NetworkFamilies.NgramBag.Name;
+
+    /// <summary>The architecture's name; "none" for <see cref="RecurrentArchitecture.None"/>, which only an n-gram bag network has.</summary>
+    public static string ToName(this RecurrentArchitecture architecture) =>
+        architecture == RecurrentArchitecture.None ? NoRecurrentBranch : NetworkFamilies.Of(architecture).Name;
+
+    /// <summary>The network name of a recurrent architecture with or without the n-gram branch.</summary>
+    public static string NetworkName(RecurrentArchitecture architecture, bool ngramBranch) =>
+        (architecture, ngramBranch) switch
+        {
+            (RecurrentArchitecture.None, _) => NgramBag,
+            (_, true) => $"{NgramBag}+{architecture.ToName()}",
+            _ => architecture.ToName(),
+        };
+
+    /// <summary>Parses a network name (see <see cref="NetworkNames"/>).</summary>
+    public static (RecurrentArchitecture Architecture, bool NgramBranch) ParseNetwork(string name)
+    {
+        if (string.Equals(name, NgramBag, StringComparison.OrdinalIgnoreCase))
+            return (RecurrentArchitecture.None, true);
+        var prefix = NgramBag + "+";
+        return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            ? (Parse(name[prefix.Length..]), true)
+            : (Parse(name), false);
+    }
+
+    /// <summary>Parses a recurrent architecture's name (any case), or "none".</summary>
+    public static RecurrentArchitecture Parse(string name)
+    {
+        if (string.Equals(name, NoRecurrentBranch, StringComparison.OrdinalIgnoreCase))
+            return RecurrentArchitecture.None;
+        foreach (var (known, architecture) in NetworkFamilies.RecurrentNames)
+        {
+            if (string.Equals(name, known, StringComparison.OrdinalIgnoreCase))
+                return architecture;
+        }
+        throw new ArgumentException($"Unknown network '{name}': expected one of {string.Join(", ", NetworkNames)}.", nameof(name));
+    }
+}

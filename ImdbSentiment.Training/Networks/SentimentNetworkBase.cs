@@ -1,0 +1,50 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Training.Onnx;
+using ImdbSentiment.Training.Networks;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Training.Networks;
+
+/// <summary>
+/// What the trainer, the estimator and the exporter need of a sentiment network, whatever its branches: a
+/// <see cref="FeatureBatch"/> -> one logit per row [batch], its trainable parameters grouped by learning rate, the
+/// lookup table whose gradient is sparse (for Keras's RMSprop), and the same network as an ONNX graph for ML.NET's
+/// OnnxTransformer.
+/// </summary>
+public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch, Tensor>(name)
+{
+    /// <summary>The token-id lookup table, whose gradient only touches the rows of the ids in a batch; null for none.</summary>
+    public abstract Parameter? LookupTable { get; }
+
+    public IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
+
+    /// <summary>The trainable parameters of the n-gram bags in this network, which train with a learning rate of their own.</summary>
+    public IEnumerable<Parameter> NgramBagParameters() =>
+        modules().Prepend(this).OfType<NgramBagNetwork>().Distinct().SelectMany(bag => bag.parameters().Where(p => p.requires_grad));
+
+    public long TrainableParameterCount => TrainableParameters().Sum(p => p.numel());
+
+    /// <summary>Whether the network reads <see cref="FeatureBatch.TokenIds"/> / <see cref="FeatureBatch.NgramIds"/>.</summary>
+    internal abstract bool ReadsTokenIds { get; }
+
+    internal abstract bool ReadsNgramIds { get; }
+
+    /// <summary>The graph inputs the exported model has, in the order ML.NET's ApplyOnnxModel is given them.</summary>
+    public IReadOnlyList<string> OnnxInputs =>
+        [.. ReadsTokenIds ? [NetworkGraphNames.TokenIdsInput] : Array.Empty<string>(), .. ReadsNgramIds ? [NetworkGraphNames.NgramIdsInput] : Array.Empty<string>()];
+
+    /// <summary>Sets what a network learns from the training data before the first step (the n-gram bag's ratios); nothing by default.</summary>
+    public virtual void InitialiseFromData(SequenceTensors training)
+    {
+    }
+
+    /// <summary>The branches of this network, each adding its logit's nodes to a graph (what the ONNX export is made of).</summary>
+    internal abstract IReadOnlyList<OnnxBranch> OnnxBranches();
+
+    protected static float[] Values(Tensor tensor)
+    {
+        using var scope = NewDisposeScope();
+        return tensor.detach().cpu().contiguous().data<float>().ToArray();
+    }
+}

@@ -1,0 +1,118 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Data;
+using ImdbSentiment.Training.Onnx;
+using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Model.Serving;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using static TorchSharp.torch;
+using ImdbSentiment.Training.Fitting;
+
+namespace ImdbSentiment.Training;
+
+/// <summary>
+/// The custom ML.NET estimator: trains a TorchSharp recurrent network on the featurizer's token ids and the labels,
+/// then returns a saveable transformer (the network exported to ONNX, applied by ML.NET's OnnxTransformer, plus the
+/// Score/Probability/PredictedLabel mapping). Dispose the fitted transformer to remove OnnxTransformer's temporary file.
+/// </summary>
+public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
+{
+    private readonly MLContext _mlContext;
+    private readonly RecurrentTrainerOptions _options;
+    private readonly ITrainingMonitor? _monitor;
+    private readonly CancellationToken _cancellation;
+
+    public RecurrentSentimentEstimator(MLContext mlContext, RecurrentTrainerOptions options, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        _mlContext = mlContext;
+        _options = options;
+        _monitor = monitor;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>
+    /// Trains on the featurized <paramref name="input"/>, stopping early on <see cref="RecurrentTrainerOptions.ValidationSet"/>,
+    /// or, without one, on a seeded <see cref="RecurrentTrainerOptions.ValidationFraction"/> of the input held out.
+    /// </summary>
+    public ITransformer Fit(IDataView input)
+    {
+        if (_options.ValidationSet is { } validation)
+            return Train(input, validation).Transformer;
+        var rowCount = input.GetRowCount() ?? input.GetColumn<bool>(_options.LabelColumnName).LongCount();
+        var (training, heldOut) = TrainValidationSplit.Split(_mlContext, input, rowCount, _options.ValidationFraction, _options.Seed);
+        return Train(training, heldOut).Transformer;
+    }
+
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        OutputStage(PlaceholderGraph, [NetworkGraphNames.TokenIdsInput]).GetOutputSchema(inputSchema);
+
+    /// <summary>An untrained tiny network's graph: the output schema depends on the graph's outputs alone.</summary>
+    private static byte[] PlaceholderGraph { get; } = SentimentNetworkExporter.Compose(
+        "imdb_sentiment_placeholder", readsTokens: true, readsNgrams: false, [(graph, logit) => SimpleRnnOnnx.Add(graph, SimpleRnnWeights.Zeros(4, 1, 1), logit)]);
+
+    /// <summary>Trains on featurized splits; the result carries the history and the network as well as the transformer.</summary>
+    public TrainedSentimentModel Train(IDataView featurizedTraining, IDataView featurizedValidation)
+    {
+        TorchRuntime.EnsureLoaded();
+        set_num_threads(_options.Threads);
+        using var training = SequenceTensors.FromDataView(featurizedTraining, _options.LabelColumnName);
+        using var validation = SequenceTensors.FromDataView(featurizedValidation, _options.LabelColumnName);
+        var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
+        var options = _options with { Seed = trials.ChosenSeed };
+        var network = CreateSeededNetwork(options, training);
+        var trainer = new RecurrentTrainer(options, _monitor);
+        var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials };
+        if (options.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
+            (network, result) = Refit(trainer, network, result, training, validation, options);
+        var transformer = OutputStage(SentimentNetworkExporter.Export(network), network.OnnxInputs).Fit(featurizedValidation);
+        return new TrainedSentimentModel(transformer, network, result);
+    }
+
+    /// <summary>The refit of <see cref="RecurrentTrainerOptions.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
+    private (SentimentNetworkBase, TrainingResult) Refit(
+        RecurrentTrainer trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation, RecurrentTrainerOptions options)
+    {
+        using var all = SequenceTensors.Concat(training, validation);
+        var refitted = CreateSeededNetwork(options, all);
+        if (!trainer.TrainEpochs(refitted, all, result.BestEpoch, _cancellation))
+        {
+            refitted.Dispose();
+            return (network, result);
+        }
+
+        network.Dispose();
+        return (refitted, result with { RefitReviews = all.Count });
+    }
+
+    /// <summary>The untrained network the options describe over inputs of these sizes, initialised from torch's global generator (seed it first).</summary>
+    public static SentimentNetworkBase CreateNetwork(RecurrentTrainerOptions options, NetworkInputs inputs) => NetworkFamilies.Create(options, inputs);
+
+    /// <summary>
+    /// Seeds torch's global generator with <see cref="RecurrentTrainerOptions.Seed"/> and builds the network from it.
+    /// The generator is process-wide, so both happen under one lock: estimators training at the same time in one
+    /// process (parallel tests, a host training several models) cannot interleave their draws and change each
+    /// other's initial weights. Training itself draws only from generators of its own.
+    /// </summary>
+    internal static SentimentNetworkBase CreateSeededNetwork(RecurrentTrainerOptions options, SequenceTensors training)
+    {
+        SentimentNetworkBase network;
+        lock (GlobalGeneratorLock)
+        {
+            manual_seed(options.Seed);
+            network = CreateNetwork(options, training.Inputs);
+        }
+
+        network.InitialiseFromData(training);
+        return network;
+    }
+
+    private static readonly Lock GlobalGeneratorLock = new();
+
+    private IEstimator<ITransformer> OutputStage(byte[] onnxModel, IReadOnlyList<string> inputs) =>
+        _mlContext.Transforms.ApplyOnnxModel(
+                [NetworkGraphNames.LogitOutput, NetworkGraphNames.ProbabilityOutput],
+                [.. inputs],
+                new MemoryStream(onnxModel))
+            .Append(_mlContext.Transforms.CustomMapping(new SentimentOutputMapping().GetMapping(), SentimentOutputMapping.ContractName));
+}

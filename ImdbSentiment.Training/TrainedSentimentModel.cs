@@ -1,0 +1,9 @@
+using ImdbSentiment.Model;
+using Microsoft.ML;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
+
+namespace ImdbSentiment.Training;
+
+/// <summary>What <see cref="RecurrentSentimentEstimator.Train"/> returns: the saveable transformer, the TorchSharp network and the run.</summary>
+public sealed record TrainedSentimentModel(ITransformer Transformer, SentimentNetworkBase Network, TrainingResult Result);
