@@ -10,3 +10,9 @@ public enum SplitKind
     /// <summary>Whole groups (the aclImdb movies, or a CSV's group column), seeded, so validation reviews are of unseen movies.</summary>
     Group,
 }
+
+/// <summary>The names of <see cref="SplitKind"/> values: "movie" for groups, as aclImdb's groups are movies.</summary>
+public static class SplitKindNames
+{
+    public static NameTable<SplitKind> Table { get; } = new((SplitKind.Random, "random"), (SplitKind.Group, "movie"));
+}

@@ -6,3 +6,9 @@ public enum SequenceSide
     Pre = 0,
     Post = 1,
 }
+
+/// <summary>The names of <see cref="SequenceSide"/> values, as Keras writes them.</summary>
+public static class SequenceSideNames
+{
+    public static NameTable<SequenceSide> Table { get; } = new((SequenceSide.Pre, "pre"), (SequenceSide.Post, "post"));
+}

@@ -44,6 +44,10 @@ public sealed class ReportFolderTests
             Path.Combine(reportDirectory, ReportFolder.CheckpointFileName),
             json.RootElement.GetProperty("options").GetProperty("network").GetProperty("checkpointPath").GetString(),
             "the report describes the run as trained, checkpoint included");
+        var network = json.RootElement.GetProperty("options").GetProperty("network");
+        Assert.AreEqual("rmsprop", network.GetProperty("optimizer").GetString(), "spelt as the --optimizer flag takes it");
+        Assert.AreEqual("last", network.GetProperty("pooling").GetString());
+        Assert.AreEqual("pre", json.RootElement.GetProperty("options").GetProperty("featurizer").GetProperty("padding").GetString());
         Assert.Contains("mlContext.Model.Load(\"imdb.zip\", out _)", File.ReadAllText(Path.Combine(reportDirectory, ReportFolder.ModelCardFileName)));
     }
 

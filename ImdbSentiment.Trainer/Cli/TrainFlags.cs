@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using System.CommandLine;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
@@ -113,13 +114,13 @@ internal sealed class TrainFlags
     {
         Recipe.AcceptOnlyFromAmong([.. TrainingRecipes.Names]);
         Architecture.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.NetworkNames]);
-        SplitBy.AcceptOnlyFromAmong("random", "movie");
+        SplitBy.AcceptOnlyFromAmong([.. SplitKindNames.Table.Names]);
         Refit.AcceptOnlyFromAmong("on", "off");
         NgramWeighting.AcceptOnlyFromAmong("nb", "none");
-        Padding.AcceptOnlyFromAmong("pre", "post");
-        Truncating.AcceptOnlyFromAmong("pre", "post");
-        Pooling.AcceptOnlyFromAmong("last", "max");
-        Optimizer.AcceptOnlyFromAmong("rmsprop", "adam");
+        Padding.AcceptOnlyFromAmong([.. SequenceSideNames.Table.Names]);
+        Truncating.AcceptOnlyFromAmong([.. SequenceSideNames.Table.Names]);
+        Pooling.AcceptOnlyFromAmong([.. RecurrentPoolingNames.Table.Names]);
+        Optimizer.AcceptOnlyFromAmong([.. RecurrentOptimizerNames.Table.Names]);
     }
 
     public Command CreateCommand()
@@ -142,6 +143,8 @@ internal sealed class TrainFlags
     {
         var recipe = TrainingRecipes.Get(parse.GetValue(Recipe)!);
         T Pick<T>(Option<T> option, T recipeValue) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : recipeValue;
+        TEnum PickNamed<TEnum>(Option<string> option, NameTable<TEnum> names, TEnum recipeValue) where TEnum : struct, Enum =>
+            names.Parse(Pick(option, names.NameOf(recipeValue)));
         var featurizer = recipe.Featurizer;
         var network = recipe.Network;
         var (architecture, ngramBranch) = RecurrentArchitectureNames.ParseNetwork(
@@ -150,14 +153,14 @@ internal sealed class TrainFlags
         return new SentimentTrainingOptions
         {
             ValidationFraction = Pick(ValidationFraction, recipe.ValidationFraction),
-            SplitBy = Pick(SplitBy, "random") == "movie" ? SplitKind.Group : SplitKind.Random,
+            SplitBy = PickNamed(SplitBy, SplitKindNames.Table, recipe.SplitBy),
             SplitSeed = Pick(SplitSeed, recipe.SplitSeed),
             Featurizer = new FeaturizerOptions
             {
                 VocabularySize = Pick(VocabularySize, featurizer.VocabularySize),
                 MaxLength = Pick(MaxLength, featurizer.MaxLength),
-                Padding = Pick(Padding, Name(featurizer.Padding)) == "post" ? SequenceSide.Post : SequenceSide.Pre,
-                Truncating = Pick(Truncating, Name(featurizer.Truncating)) == "post" ? SequenceSide.Post : SequenceSide.Pre,
+                Padding = PickNamed(Padding, SequenceSideNames.Table, featurizer.Padding),
+                Truncating = PickNamed(Truncating, SequenceSideNames.Table, featurizer.Truncating),
                 // A network with an n-gram branch needs n-grams; the recipe's length, or bigrams, unless --ngrams says otherwise.
                 NgramLength = ngramBranch && ngrams == 0 && parse.GetResult(Ngrams) is not { Implicit: false } ? 2 : ngrams,
                 NgramVocabularySize = Pick(NgramVocabularySize, featurizer.NgramVocabularySize),
@@ -176,8 +179,8 @@ internal sealed class TrainFlags
                 Layers = Pick(Layers, network.Layers),
                 Bidirectional = Pick(Bidirectional, network.Bidirectional),
                 Dropout = Pick(Dropout, network.Dropout),
-                Pooling = Pick(Pooling, Name(network.Pooling)) == "max" ? RecurrentPooling.Max : RecurrentPooling.Last,
-                Optimizer = Pick(Optimizer, Name(network.Optimizer)) == "adam" ? RecurrentOptimizer.Adam : RecurrentOptimizer.RmsProp,
+                Pooling = PickNamed(Pooling, RecurrentPoolingNames.Table, network.Pooling),
+                Optimizer = PickNamed(Optimizer, RecurrentOptimizerNames.Table, network.Optimizer),
                 GradientClipNorm = Pick(ClipNorm, network.GradientClipNorm),
                 Epochs = Pick(Epochs, network.Epochs),
                 BatchSize = Pick(BatchSize, network.BatchSize),
@@ -192,6 +195,4 @@ internal sealed class TrainFlags
             },
         };
     }
-
-    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,5 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImdbSentiment.Training;
@@ -13,8 +15,17 @@ internal static class ReportJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
-        // The architecture's own converter comes first so it is written as on the command line ("embedding-rnn").
-        Converters = { new ArchitectureNameConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new NonFiniteAsNullConverter() },
+        // The enums' name tables come first, so values are written as on the command line ("embedding-rnn", "rmsprop").
+        Converters =
+        {
+            new ArchitectureNameConverter(),
+            new NameTableConverter<RecurrentOptimizer>(RecurrentOptimizerNames.Table),
+            new NameTableConverter<RecurrentPooling>(RecurrentPoolingNames.Table),
+            new NameTableConverter<SequenceSide>(SequenceSideNames.Table),
+            new NameTableConverter<SplitKind>(SplitKindNames.Table),
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+            new NonFiniteAsNullConverter(),
+        },
     };
 
     // Strict JSON has no NaN: an undefined AUC or an infinite log loss is written as null.
@@ -32,6 +43,13 @@ internal static class ReportJson
             else
                 writer.WriteNullValue();
         }
+    }
+
+    private sealed class NameTableConverter<TEnum>(NameTable<TEnum> names) : JsonConverter<TEnum> where TEnum : struct, Enum
+    {
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => names.Parse(reader.GetString() ?? "");
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(names.NameOf(value));
     }
 
     private sealed class ArchitectureNameConverter : JsonConverter<RecurrentArchitecture>

@@ -10,3 +10,9 @@ public enum RecurrentOptimizer
     /// <summary>torch.optim.Adam (beta1 0.9, beta2 0.999, epsilon 1e-8) with the options' learning rate.</summary>
     Adam,
 }
+
+/// <summary>The names of <see cref="RecurrentOptimizer"/> values on the command line, in metrics.json and on the model card.</summary>
+public static class RecurrentOptimizerNames
+{
+    public static NameTable<RecurrentOptimizer> Table { get; } = new((RecurrentOptimizer.RmsProp, "rmsprop"), (RecurrentOptimizer.Adam, "adam"));
+}

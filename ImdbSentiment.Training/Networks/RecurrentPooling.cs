@@ -10,3 +10,9 @@ public enum RecurrentPooling
     /// <summary>The maximum over time steps of the last layer's outputs (Keras's GlobalMaxPooling1D).</summary>
     Max,
 }
+
+/// <summary>The names of <see cref="RecurrentPooling"/> values on the command line, in metrics.json and on the model card.</summary>
+public static class RecurrentPoolingNames
+{
+    public static NameTable<RecurrentPooling> Table { get; } = new((RecurrentPooling.Last, "last"), (RecurrentPooling.Max, "max"));
+}
