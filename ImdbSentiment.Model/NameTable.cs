@@ -4,7 +4,7 @@ namespace ImdbSentiment.Model;
 /// The one spelling of an enum's values that the command line, metrics.json and the model card all use
 /// ("rmsprop", not RmsProp or rmsProp); parsing is case-insensitive and refuses unknown names with the list.
 /// </summary>
-public sealed class NameTable<TEnum> where TEnum : struct, Enum
+internal sealed class NameTable<TEnum> where TEnum : struct, Enum
 {
     private readonly (TEnum Value, string Name)[] _entries;
 

@@ -12,7 +12,7 @@ public enum SplitKind
 }
 
 /// <summary>The names of <see cref="SplitKind"/> values: "movie" for groups, as aclImdb's groups are movies.</summary>
-public static class SplitKindNames
+internal static class SplitKindNames
 {
     public static NameTable<SplitKind> Table { get; } = new((SplitKind.Random, "random"), (SplitKind.Group, "movie"));
 }

@@ -5,7 +5,7 @@ namespace ImdbSentiment.Model;
 
 /// <summary>Shapes the ONNX network's one-element outputs into the scalar Score, Probability and PredictedLabel columns.</summary>
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class SentimentOutputMapping : CustomMappingFactory<SentimentOutputMapping.Input, SentimentOutputMapping.Output>
+internal sealed class SentimentOutputMapping : CustomMappingFactory<SentimentOutputMapping.Input, SentimentOutputMapping.Output>
 {
     public const string ContractName = "ImdbSentiment.SentimentOutput";
 

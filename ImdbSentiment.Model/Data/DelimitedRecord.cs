@@ -1,4 +1,4 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>The fields of one delimited record and the 1-based line it starts on.</summary>
-public readonly record struct DelimitedRecord(long Line, string[] Fields);
+internal readonly record struct DelimitedRecord(long Line, string[] Fields);

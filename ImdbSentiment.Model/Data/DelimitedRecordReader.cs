@@ -8,7 +8,7 @@ namespace ImdbSentiment.Model.Data;
 /// Lines may end in CRLF, LF or CR. Blank lines hold no record and are passed over. A quote inside an
 /// unquoted field is kept as a plain character.
 /// </summary>
-public sealed class DelimitedRecordReader : IDisposable
+internal sealed class DelimitedRecordReader : IDisposable
 {
     private const char Quote = '"';
     private static readonly SearchValues<char> QuoteOrLineBreak = SearchValues.Create("\"\r\n");

@@ -7,7 +7,7 @@ namespace ImdbSentiment.Model.Data;
 /// Writes RFC 4180 records that <see cref="DelimitedRecordReader"/> reads back identically: a field is quoted only
 /// when it holds the separator, a quote or a line break. Records end in LF.
 /// </summary>
-public sealed class DelimitedRecordWriter : IDisposable
+internal sealed class DelimitedRecordWriter : IDisposable
 {
     private const char Quote = '"';
 

@@ -4,7 +4,7 @@ namespace ImdbSentiment.Model.Data;
 /// A seeded train/validation split that keeps each group (movie) on one side, so validation measures what a test set of
 /// unseen movies would: the groups in a seeded random order go to validation until it holds the asked share of reviews.
 /// </summary>
-public static class GroupSplit
+internal static class GroupSplit
 {
     public static (IReadOnlyList<LabeledReview> Training, IReadOnlyList<LabeledReview> Validation) Split(IReadOnlyList<LabeledReview> reviews, double validationFraction, int seed)
     {

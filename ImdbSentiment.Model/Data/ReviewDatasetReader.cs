@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>Reads labelled reviews from an aclImdb folder or .tar.gz, or from a delimited file.</summary>
-public static class ReviewDatasetReader
+internal static class ReviewDatasetReader
 {
     /// <param name="aclImdbSplit">The split to read from an aclImdb data set; unused for a delimited file.</param>
     /// <param name="options">How to read a delimited file; unused for an aclImdb data set.</param>

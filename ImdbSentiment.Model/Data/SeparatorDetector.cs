@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>Guesses the separator of a delimited file from its first line.</summary>
-public static class SeparatorDetector
+internal static class SeparatorDetector
 {
     /// <summary>Detects the separator from the first non-blank line of a file.</summary>
     /// <exception cref="DataFormatException">The file has no line that is not blank.</exception>

@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>Separators by name ("comma", "tab", "semicolon") or as the character itself.</summary>
-public static class SeparatorNames
+internal static class SeparatorNames
 {
     private static readonly (string Name, char Separator)[] Known = [("comma", ','), ("tab", '\t'), ("semicolon", ';')];
 

@@ -6,7 +6,7 @@ namespace ImdbSentiment.Model.Data;
 /// A seeded, exact train/validation split with ML.NET's own operators (ShuffleRows, SkipRows, TakeRows): the same
 /// seed and data always give the same split, and 20% of 25,000 rows is exactly 5,000, as in the Keras recipe.
 /// </summary>
-public static class TrainValidationSplit
+internal static class TrainValidationSplit
 {
     public static (IDataView Training, IDataView Validation) Split(MLContext mlContext, IDataView data, long rowCount, double validationFraction, int seed)
     {

@@ -6,7 +6,7 @@ namespace ImdbSentiment.Model.IO;
 /// Writes a file through a temporary file in the same folder that is renamed over the target only when writing
 /// succeeded, so readers never see a half-written file and a failure leaves no partial output behind.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly ConcurrentDictionary<string, byte> Unfinished = new();
 

@@ -4,7 +4,7 @@ namespace ImdbSentiment.Model.IO;
 /// A path with every symbolic link along it resolved, so that two spellings of one file (a relative path, "..",
 /// a linked folder, a link to the file) compare equal.
 /// </summary>
-public static class CanonicalPath
+internal static class CanonicalPath
 {
     private static readonly StringComparison Comparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

@@ -6,7 +6,7 @@ namespace ImdbSentiment.Model.IO;
 /// A folder of its own under the system temporary folder (for the files ML.NET unpacks there), deleted with all it
 /// holds on <see cref="Dispose"/> or, when the owner never gets that far, as the process exits.
 /// </summary>
-public sealed class OwnedTemporaryFolder : IDisposable
+internal sealed class OwnedTemporaryFolder : IDisposable
 {
     private static readonly ConcurrentDictionary<string, byte> Undeleted = new();
 

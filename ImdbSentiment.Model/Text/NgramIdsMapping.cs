@@ -8,7 +8,7 @@ namespace ImdbSentiment.Model.Text;
 /// custom mapping cannot save settings of its own), as strings for ML.NET's saveable ValueToKeyMapping.
 /// </summary>
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class NgramsMapping : CustomMappingFactory<NgramsMapping.Input, NgramsMapping.Output>
+internal sealed class NgramsMapping : CustomMappingFactory<NgramsMapping.Input, NgramsMapping.Output>
 {
     public const string ContractName = "ImdbSentiment.Ngrams";
 
@@ -36,7 +36,7 @@ public sealed class NgramsMapping : CustomMappingFactory<NgramsMapping.Input, Ng
 /// dropped, and every row starts with <see cref="NgramIds.PaddingId"/> (weight 0), so no row is ever empty.
 /// </summary>
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class NgramIdsMapping : CustomMappingFactory<NgramIdsMapping.Input, NgramIdsMapping.Output>
+internal sealed class NgramIdsMapping : CustomMappingFactory<NgramIdsMapping.Input, NgramIdsMapping.Output>
 {
     public const string ContractName = "ImdbSentiment.NgramIds";
 
@@ -69,7 +69,7 @@ public sealed class NgramIdsMapping : CustomMappingFactory<NgramIdsMapping.Input
 }
 
 /// <summary>The n-gram ids' reserved value.</summary>
-public static class NgramIds
+internal static class NgramIds
 {
     /// <summary>Starts every row; its weight is fixed at 0.</summary>
     public const long PaddingId = 0;

@@ -4,7 +4,7 @@ namespace ImdbSentiment.Model.Text;
 /// A review's word n-grams of lengths 1 to n, each once, as the n-gram vocabulary and the n-gram branch see them: the
 /// words of an n-gram joined by single spaces ("not", "not good", "not good at").
 /// </summary>
-public static class Ngrams
+internal static class Ngrams
 {
     public const int LongestSupported = 3;
 

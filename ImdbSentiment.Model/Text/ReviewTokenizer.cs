@@ -6,7 +6,7 @@ namespace ImdbSentiment.Model.Text;
 /// Splits a review into lower-case words in one pass: HTML line breaks (&lt;br /&gt;) and every character that is not a
 /// letter, a digit or an apostrophe separate words, as Keras's Tokenizer filters do.
 /// </summary>
-public static class ReviewTokenizer
+internal static class ReviewTokenizer
 {
     public static string[] Tokenize(string text)
     {

@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Model.Text;
 
 /// <summary>Keras's <c>pad_sequences</c> for one sequence: pads with <see cref="Vocabulary.PaddingId"/> and truncates to a fixed length.</summary>
-public static class SequencePadder
+internal static class SequencePadder
 {
     /// <summary>Writes <paramref name="ids"/> into <paramref name="destination"/> (its length is the max length).</summary>
     public static void Pad(ReadOnlySpan<long> ids, Span<long> destination, SequenceSide padding, SequenceSide truncating)

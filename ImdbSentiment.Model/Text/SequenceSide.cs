@@ -8,7 +8,7 @@ public enum SequenceSide
 }
 
 /// <summary>The names of <see cref="SequenceSide"/> values, as Keras writes them.</summary>
-public static class SequenceSideNames
+internal static class SequenceSideNames
 {
     public static NameTable<SequenceSide> Table { get; } = new((SequenceSide.Pre, "pre"), (SequenceSide.Post, "post"));
 }

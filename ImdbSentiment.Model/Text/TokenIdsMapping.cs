@@ -9,7 +9,7 @@ namespace ImdbSentiment.Model.Text;
 /// padding sides arrive as constant columns made by saveable Expression transforms.
 /// </summary>
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class TokenIdsMapping : CustomMappingFactory<TokenIdsMapping.Input, TokenIdsMapping.Output>
+internal sealed class TokenIdsMapping : CustomMappingFactory<TokenIdsMapping.Input, TokenIdsMapping.Output>
 {
     public const string ContractName = "ImdbSentiment.TokenIds";
 

@@ -5,7 +5,7 @@ namespace ImdbSentiment.Model.Text;
 
 /// <summary>The featurizer's first step, <see cref="ReviewTokenizer"/> as a saveable ML.NET custom mapping: Text to Tokens.</summary>
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class TokenizeReviewMapping : CustomMappingFactory<TokenizeReviewMapping.Input, TokenizeReviewMapping.Output>
+internal sealed class TokenizeReviewMapping : CustomMappingFactory<TokenizeReviewMapping.Input, TokenizeReviewMapping.Output>
 {
     public const string ContractName = "ImdbSentiment.TokenizeReview";
 

@@ -4,7 +4,7 @@ namespace ImdbSentiment.Model.Text;
 /// The most frequent training words with Keras's reserved ids: 0 = padding, 1 = start, 2 = out-of-vocabulary,
 /// words from 3. <see cref="Size"/> counts the reserved ids, like Keras's <c>num_words</c>.
 /// </summary>
-public sealed class Vocabulary
+internal sealed class Vocabulary
 {
     public const long PaddingId = 0;
     public const long StartId = 1;

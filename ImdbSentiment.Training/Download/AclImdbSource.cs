@@ -2,7 +2,7 @@ using ImdbSentiment.Model;
 namespace ImdbSentiment.Training.Download;
 
 /// <summary>Where the official Large Movie Review Dataset archive lives, and what it must hash to.</summary>
-public static class AclImdbSource
+internal static class AclImdbSource
 {
     public const string Url = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz";
 

@@ -5,7 +5,7 @@ namespace ImdbSentiment.Training.Download;
 /// The per-user folder downloaded data sets are kept in: $IMDB_SENTIMENT_CACHE when set; otherwise
 /// $XDG_CACHE_HOME/imdb-sentiment or ~/.cache/imdb-sentiment on Linux and macOS, %LOCALAPPDATA%\ImdbSentiment\cache on Windows.
 /// </summary>
-public static class DatasetCache
+internal static class DatasetCache
 {
     public const string OverrideVariable = "IMDB_SENTIMENT_CACHE";
 

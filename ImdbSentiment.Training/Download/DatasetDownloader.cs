@@ -9,7 +9,7 @@ namespace ImdbSentiment.Training.Download;
 /// Downloads one file into a destination path, resuming an interrupted download from its ".partial" file
 /// and moving it into place only once its SHA-256 (and size, when known) is the expected one.
 /// </summary>
-public sealed class DatasetDownloader : IDisposable
+internal sealed class DatasetDownloader : IDisposable
 {
     public const int BufferSize = 81_920;
 

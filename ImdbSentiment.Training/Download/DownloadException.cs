@@ -2,7 +2,7 @@ using ImdbSentiment.Model;
 namespace ImdbSentiment.Training.Download;
 
 /// <summary>A download that failed or gave the wrong file; the message says what to do next.</summary>
-public sealed class DownloadException : Exception
+internal sealed class DownloadException : Exception
 {
     public DownloadException(Uri uri, string message, Exception? innerException = null)
         : base(message, innerException) => Uri = uri;

@@ -2,4 +2,4 @@ using ImdbSentiment.Model;
 namespace ImdbSentiment.Training.Download;
 
 /// <summary>Bytes of the file on disk so far (a resumed part included), out of the total when known.</summary>
-public readonly record struct DownloadProgress(long BytesReceived, long? TotalBytes);
+internal readonly record struct DownloadProgress(long BytesReceived, long? TotalBytes);

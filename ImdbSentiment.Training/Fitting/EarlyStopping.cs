@@ -5,7 +5,7 @@ namespace ImdbSentiment.Training.Fitting;
 /// Keras's EarlyStopping on validation loss: improvement means a decrease of more than <c>minDelta</c>; training
 /// stops after <c>patience</c> epochs without one. Epochs up to <c>startFromEpoch</c> are not monitored at all.
 /// </summary>
-public sealed class EarlyStopping(int patience, double minDelta, int startFromEpoch)
+internal sealed class EarlyStopping(int patience, double minDelta, int startFromEpoch)
 {
     private int _epochsWithoutImprovement;
 

@@ -12,7 +12,7 @@ public sealed record InitializationTrial(int Seed, double ValidationLoss);
 /// </summary>
 public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<InitializationTrial> Trials)
 {
-    public static InitializationTrials Run(
+    internal static InitializationTrials Run(
         RecurrentTrainerOptions options, SequenceTensors training, SequenceTensors validation, ITrainingMonitor? monitor, CancellationToken cancellation)
     {
         if (options.InitializationTrials == 1)

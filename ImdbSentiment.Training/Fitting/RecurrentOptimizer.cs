@@ -12,7 +12,7 @@ public enum RecurrentOptimizer
 }
 
 /// <summary>The names of <see cref="RecurrentOptimizer"/> values on the command line, in metrics.json and on the model card.</summary>
-public static class RecurrentOptimizerNames
+internal static class RecurrentOptimizerNames
 {
     public static NameTable<RecurrentOptimizer> Table { get; } = new((RecurrentOptimizer.RmsProp, "rmsprop"), (RecurrentOptimizer.Adam, "adam"));
 }

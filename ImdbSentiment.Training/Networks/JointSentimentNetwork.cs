@@ -10,7 +10,7 @@ namespace ImdbSentiment.Training.Networks;
 /// Branches trained together as one network: the logit is the sum of the branches' logits (e.g. an n-gram bag and a
 /// recurrent network over the token ids), so each branch learns what the others miss.
 /// </summary>
-public sealed class JointSentimentNetwork : SentimentNetworkBase
+internal sealed class JointSentimentNetwork : SentimentNetworkBase
 {
     private readonly ModuleList<SentimentNetworkBase> branches;
 
@@ -27,7 +27,7 @@ public sealed class JointSentimentNetwork : SentimentNetworkBase
 
     internal override bool ReadsNgramIds => branches.Any(branch => branch.ReadsNgramIds);
 
-    public override void InitialiseFromData(SequenceTensors training)
+    internal override void InitialiseFromData(SequenceTensors training)
     {
         foreach (var branch in branches)
             branch.InitialiseFromData(training);

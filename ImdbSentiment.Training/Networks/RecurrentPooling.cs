@@ -12,7 +12,7 @@ public enum RecurrentPooling
 }
 
 /// <summary>The names of <see cref="RecurrentPooling"/> values on the command line, in metrics.json and on the model card.</summary>
-public static class RecurrentPoolingNames
+internal static class RecurrentPoolingNames
 {
     public static NameTable<RecurrentPooling> Table { get; } = new((RecurrentPooling.Last, "last"), (RecurrentPooling.Max, "max"));
 }

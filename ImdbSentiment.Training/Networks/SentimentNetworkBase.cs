@@ -35,7 +35,7 @@ public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch
         [.. ReadsTokenIds ? [NetworkGraphNames.TokenIdsInput] : Array.Empty<string>(), .. ReadsNgramIds ? [NetworkGraphNames.NgramIdsInput] : Array.Empty<string>()];
 
     /// <summary>Sets what a network learns from the training data before the first step (the n-gram bag's ratios); nothing by default.</summary>
-    public virtual void InitialiseFromData(SequenceTensors training)
+    internal virtual void InitialiseFromData(SequenceTensors training)
     {
     }
 

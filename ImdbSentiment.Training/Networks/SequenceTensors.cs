@@ -9,7 +9,7 @@ namespace ImdbSentiment.Training.Networks;
 /// A featurized split as tensors: token ids [rows, max length] (int64), labels [rows] (0 or 1, float32) and, when the
 /// featurizer made them, each row's n-gram ids (of varying counts, kept per row and padded per batch).
 /// </summary>
-public sealed class SequenceTensors : IDisposable
+internal sealed class SequenceTensors : IDisposable
 {
     private readonly long[][]? _ngramIds;
 

@@ -2,7 +2,7 @@ using ImdbSentiment.Model;
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>The gated cell of a <see cref="GatedNetworkWeights"/> network.</summary>
-public enum GatedCell
+internal enum GatedCell
 {
     /// <summary>torch's LSTM: gates (i, f, g, o).</summary>
     Lstm,
@@ -15,14 +15,14 @@ public enum GatedCell
 /// One direction of one recurrent layer, in torch's layouts and gate order: input weights [gates * units, input width],
 /// recurrent weights [gates * units, units], and the two biases (bias_ih, bias_hh) [gates * units].
 /// </summary>
-public sealed record GatedDirectionWeights(float[] InputWeights, float[] RecurrentWeights, float[] InputBias, float[] RecurrentBias);
+internal sealed record GatedDirectionWeights(float[] InputWeights, float[] RecurrentWeights, float[] InputBias, float[] RecurrentBias);
 
 /// <summary>
 /// A trained gated network's weights as plain arrays, so that the ONNX export needs no TorchSharp: the embedding
 /// [vocabulary, embedding size], per layer one <see cref="GatedDirectionWeights"/> per direction (forward first,
 /// then backward), dense weights [1, units * directions] and dense bias [1].
 /// </summary>
-public sealed record GatedNetworkWeights(
+internal sealed record GatedNetworkWeights(
     GatedCell Cell, int VocabularySize, int EmbeddingSize, int Units, bool Bidirectional, bool MaxPooling,
     float[] Embedding, IReadOnlyList<IReadOnlyList<GatedDirectionWeights>> Layers, float[] DenseWeights, float[] DenseBias)
 {

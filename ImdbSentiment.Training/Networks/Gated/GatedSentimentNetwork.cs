@@ -25,7 +25,7 @@ namespace ImdbSentiment.Training.Networks;
 /// layer has 4 x units more parameters per direction than Keras's LSTM, which has one bias.
 /// </para>
 /// </remarks>
-public sealed class GatedSentimentNetwork : SentimentNetworkBase
+internal sealed class GatedSentimentNetwork : SentimentNetworkBase
 {
     private readonly Embedding embedding;
     private readonly ModuleList<LSTM>? lstm;

@@ -15,7 +15,7 @@ namespace ImdbSentiment.Training.Networks;
 /// w near 0, the model is scaled naive Bayes; weight decay on w pulls it back there, which is NBSVM's interpolation
 /// between naive Bayes and a discriminative model. The offset and scale are fast.ai's "NBSVM++" (DotProdNB) values.
 /// </summary>
-public sealed class NgramBagNetwork : SentimentNetworkBase
+internal sealed class NgramBagNetwork : SentimentNetworkBase
 {
     // Kept alive, as KeptScalars says why.
     private static readonly Scalar WeightOffset = 0.4.ToScalar();
@@ -62,7 +62,7 @@ public sealed class NgramBagNetwork : SentimentNetworkBase
     internal override bool ReadsNgramIds => true;
 
     /// <summary>The log-count ratios of the training reviews' n-grams (the padding id's stays 0).</summary>
-    public override void InitialiseFromData(SequenceTensors training)
+    internal override void InitialiseFromData(SequenceTensors training)
     {
         var rows = training.NgramIds ?? throw new InvalidOperationException($"The n-gram bag needs the featurizer's {ColumnNames.NgramIds}: set its NgramLength.");
         var labels = training.Labels.data<float>().ToArray();

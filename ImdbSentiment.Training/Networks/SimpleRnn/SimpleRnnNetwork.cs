@@ -13,7 +13,7 @@ namespace ImdbSentiment.Training.Networks;
 /// One-hot times the RNN's input kernel is a row lookup, so the one-hot network's input kernel is its lookup table
 /// and no one-hot tensor is ever built; the embedding network's table is the embedding times its input kernel.
 /// </summary>
-public sealed class SimpleRnnNetwork : SentimentNetworkBase
+internal sealed class SimpleRnnNetwork : SentimentNetworkBase
 {
     private readonly Embedding lookup;
     private readonly Parameter? inputKernel;

@@ -6,7 +6,7 @@ namespace ImdbSentiment.Training.Networks;
 /// lookup [vocabulary, width], input weights [units, width], recurrent weights [units, units], the two biases [units],
 /// dense weights [1, units] and dense bias [1].
 /// </summary>
-public sealed record SimpleRnnWeights(
+internal sealed record SimpleRnnWeights(
     int VocabularySize, int LookupWidth, int Units,
     float[] Lookup, float[] InputWeights, float[] RecurrentWeights,
     float[] InputBias, float[] RecurrentBias, float[] DenseWeights, float[] DenseBias)
