@@ -32,7 +32,7 @@ public sealed class SentimentModel : IDisposable
     internal static SentimentModel Load(string path, MLContext? mlContext, bool requireProductModel)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: no model file there (expected an ImdbSentiment model zip written by 'train').", path);
+            throw new FileNotFoundException($"{path}: no model file there (expected an ImdbSentiment model zip).", path);
         if (requireProductModel)
             RequireProductModel(path);
 
@@ -66,13 +66,13 @@ public sealed class SentimentModel : IDisposable
         }
         if (!ours)
         {
-            throw new InvalidDataException(
-                $"{path}: a zip, but not an ImdbSentiment model: it lacks the {SentimentOutputMapping.ContractName} step that 'train' writes (a model from ML.NET Model Builder or another program is foreign here); train one with 'imdb-sentiment train'.");
+            throw new ForeignModelException(
+                $"{path}: a zip, but not an ImdbSentiment model: it lacks the {SentimentOutputMapping.ContractName} step every ImdbSentiment model ends with (a model from ML.NET Model Builder or another program is foreign here).", path);
         }
     }
 
-    private static InvalidDataException Unreadable(string path, Exception exception) => new(
-        $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); retrain it or copy it again.", exception);
+    private static UnreadableModelException Unreadable(string path, Exception exception) => new(
+        $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); it may be truncated or damaged.", path, exception);
 
     // ML.NET wraps what a truncated entry throws in the TargetInvocationExceptions of its component catalog.
     private static bool IsUnreadableFile(Exception exception) =>
@@ -90,4 +90,16 @@ public sealed class SentimentModel : IDisposable
         (Transformer as IDisposable)?.Dispose();
         _temporaryFiles.Dispose();
     }
+}
+
+/// <summary>A model file that cannot be read as a model zip (truncated, damaged, or not a zip).</summary>
+public sealed class UnreadableModelException(string message, string path, Exception inner) : IOException(message, inner)
+{
+    public string Path { get; } = path;
+}
+
+/// <summary>A readable zip that is not an ImdbSentiment model (ML.NET Model Builder's, or another program's).</summary>
+public sealed class ForeignModelException(string message, string path) : IOException(message)
+{
+    public string Path { get; } = path;
 }

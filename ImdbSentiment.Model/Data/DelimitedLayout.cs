@@ -53,7 +53,7 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
         if (header is null)
         {
             throw new DataFormatException(path, first.Line,
-                $"the {role} column '{column}' is a name, which needs a header row, but the file is read without one: pass --has-header true or give a 0-based column index");
+                $"the {role} column '{column}' is a name, which needs a header row, but the file is read without one: set HasHeader to true or give a 0-based column index", nameof(DelimitedFileOptions.HasHeader));
         }
         var found = DelimitedColumns.FindName(header, column);
         return found >= 0
@@ -67,8 +67,9 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
         if (found >= 0)
             return found;
         throw new DataFormatException(path, first.Line, header is not null
-            ? $"no label column is given and the header has none named {string.Join(" or ", DelimitedHeaderRule.LabelNames)}: set the label column (--label-col); the header is {DelimitedColumns.ListHeader(header)}"
-            : $"no label column is given and {LabelCandidates(first.Fields).Count} fields of the first row hold a label value: set the label column (--label-col)");
+            ? $"no label column is given and the header has none named {string.Join(" or ", DelimitedHeaderRule.LabelNames)}: set the label column (LabelColumn); the header is {DelimitedColumns.ListHeader(header)}"
+            : $"no label column is given and {LabelCandidates(first.Fields).Count} fields of the first row hold a label value: set the label column (LabelColumn)",
+            nameof(DelimitedFileOptions.LabelColumn));
     }
 
     /// <summary>With a header, the column named label or sentiment; without one, the only field holding a label value; else -1.</summary>
@@ -87,7 +88,8 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
         return named >= 0
             ? named
             : throw new DataFormatException(path, first.Line,
-                $"no text column is given and the record has {Plural.Of(first.Fields.Length, "field")}: set the text column (--text-col; the default is the only column, the other column of a label and a text, or a header column named {string.Join(" or ", DelimitedHeaderRule.TextNames)})");
+                $"no text column is given and the record has {Plural.Of(first.Fields.Length, "field")}: set the text column (TextColumn; the default is the only column, the other column of a label and a text, or a header column named {string.Join(" or ", DelimitedHeaderRule.TextNames)})",
+                nameof(DelimitedFileOptions.TextColumn));
     }
 
     private static string Describe(int index, string[]? header) => header is null ? $"column {index}" : $"column '{header[index]}'";

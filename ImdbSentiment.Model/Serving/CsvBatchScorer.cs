@@ -60,7 +60,7 @@ public static class CsvBatchScorer
                 if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
                 {
                     throw new DataFormatException(inputPath, row.Line,
-                        $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or --skip-empty to leave such rows unscored");
+                        $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(CsvScoringOptions.SkipEmptyText));
                 }
                 chunk.Add(row.Fields);
             }

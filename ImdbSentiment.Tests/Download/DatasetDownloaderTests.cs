@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using ImdbSentiment.Training.Download;
+using ImdbSentiment.Trainer.Download;
 
 namespace ImdbSentiment.Tests.Download;
 

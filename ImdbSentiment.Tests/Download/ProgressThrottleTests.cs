@@ -1,4 +1,4 @@
-using ImdbSentiment.Training.Download;
+using ImdbSentiment.Trainer.Download;
 
 namespace ImdbSentiment.Tests.Download;
 

@@ -35,7 +35,7 @@ public sealed class SentimentModelTests
         var truncated = _folder.PathOf("truncated.zip");
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
 
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => SentimentModel.Load(truncated));
+        var error = Assert.ThrowsExactly<UnreadableModelException>(() => SentimentModel.Load(truncated));
         StringAssert.Contains(error.Message, truncated);
         StringAssert.Contains(error.Message, "not a readable ImdbSentiment model zip");
     }
@@ -44,7 +44,7 @@ public sealed class SentimentModelTests
     public void NotAZip_GivesAClearErrorNamingTheFile()
     {
         var garbage = _folder.WriteText("garbage.zip", "this is not a model");
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => SentimentModel.Load(garbage));
+        var error = Assert.ThrowsExactly<UnreadableModelException>(() => SentimentModel.Load(garbage));
         StringAssert.Contains(error.Message, garbage);
     }
 

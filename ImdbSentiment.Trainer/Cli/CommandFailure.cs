@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Training.Download;
+using ImdbSentiment.Trainer.Download;
 using ImdbSentiment.Training;
 
 namespace ImdbSentiment.Trainer.Cli;
@@ -31,6 +31,9 @@ internal static class CommandFailure
     internal static string? Describe(Exception exception) => exception switch
     {
         ArgumentException argument => OptionErrors.Describe(argument),
+        DataFormatException { Setting: { } setting } data => OptionErrors.NameFlag(data.Message, setting),
+        ForeignModelException foreign => $"{foreign.Message.TrimEnd('.')}; train one with 'imdb-sentiment train'.",
+        UnreadableModelException unreadable => $"{unreadable.Message.TrimEnd('.')}: retrain it or copy it again.",
         TorchUnavailableException or DataFormatException or DownloadException or UsageException
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
             or UnauthorizedAccessException or IOException or CryptographicException => exception.Message,

@@ -1,4 +1,4 @@
-using ImdbSentiment.Training.Download;
+using ImdbSentiment.Trainer.Download;
 using Spectre.Console;
 
 namespace ImdbSentiment.Trainer.Cli;

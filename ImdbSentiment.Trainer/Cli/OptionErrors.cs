@@ -36,6 +36,11 @@ internal static class OptionErrors
         ["TrialEpochs"] = "--trial-epochs",
         ["Threads"] = "--threads",
         ["validationFraction"] = "--validation-fraction",
+        ["ValidationFraction"] = "--validation-fraction",
+        ["HasHeader"] = "--has-header",
+        ["LabelColumn"] = "--label-col",
+        ["TextColumn"] = "--text-col",
+        ["SkipEmptyText"] = "--skip-empty",
     };
 
     /// <summary>Whether the error is about the value of a flag, which makes it a usage error.</summary>
@@ -50,7 +55,13 @@ internal static class OptionErrors
             message = message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal);
         if (exception is ArgumentOutOfRangeException { ActualValue: { } value })
             message = $"{message.TrimEnd('.')}; got {value}.";
-        if (exception.ParamName is not { } property || !FlagsByProperty.TryGetValue(property, out var flag))
+        return exception.ParamName is { } property ? NameFlag(message, property) : message;
+    }
+
+    /// <summary>The message with the library's name of a setting replaced by its flag, or prefixed with the flag where the message does not name it.</summary>
+    public static string NameFlag(string message, string property)
+    {
+        if (!FlagsByProperty.TryGetValue(property, out var flag))
             return message;
         var named = Regex.Replace(message, $@"\b{Regex.Escape(property)}\b", flag);
         return named != message ? named : $"{flag}: {message}";

@@ -1,5 +1,5 @@
 using ImdbSentiment.Model;
-namespace ImdbSentiment.Training.Download;
+namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>Where the official Large Movie Review Dataset archive lives, and what it must hash to.</summary>
 internal static class AclImdbSource

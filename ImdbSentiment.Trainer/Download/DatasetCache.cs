@@ -1,5 +1,5 @@
 using ImdbSentiment.Model;
-namespace ImdbSentiment.Training.Download;
+namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>
 /// The per-user folder downloaded data sets are kept in: $IMDB_SENTIMENT_CACHE when set; otherwise

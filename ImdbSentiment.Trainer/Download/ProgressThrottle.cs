@@ -1,7 +1,7 @@
 using ImdbSentiment.Model;
 using System.Diagnostics;
 
-namespace ImdbSentiment.Training.Download;
+namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>Passes progress on at most once per interval, except a final report, which always goes through.</summary>
 internal sealed class ProgressThrottle(IProgress<DownloadProgress>? progress, long? totalBytes, TimeSpan interval)

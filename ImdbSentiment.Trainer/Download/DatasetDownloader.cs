@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 
-namespace ImdbSentiment.Training.Download;
+namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>
 /// Downloads one file into a destination path, resuming an interrupted download from its ".partial" file
