@@ -10,6 +10,7 @@ onnxruntime. A line with no words gets the model's probability for an empty revi
 line refuses such a review instead). Needs numpy and onnxruntime (Debian: python3-numpy python3-onnxruntime).
 """
 
+import contextlib
 import io
 import json
 import os
@@ -23,17 +24,17 @@ VERSION = 1
 BATCH_SIZE = 256
 
 
-def import_onnxruntime():
-    """Debian's onnxruntime 1.21 prints hundreds of harmless 'Schema error' lines on import; keep them off stderr."""
+@contextlib.contextmanager
+def quiet_stderr():
+    """Debian's onnxruntime 1.21 prints hundreds of harmless 'Schema error' lines as it starts; keep them off stderr."""
     saved = os.dup(2)
     try:
         with open(os.devnull, "w") as null:
             os.dup2(null.fileno(), 2)
-            import onnxruntime
+            yield
     finally:
         os.dup2(saved, 2)
         os.close(saved)
-    return onnxruntime
 
 
 class Featurizer:
@@ -98,9 +99,11 @@ def load(folder):
     if spec.get("format") != FORMAT or spec.get("version") != VERSION:
         raise ValueError(f"{folder}/featurizer.json: format {spec.get('format')!r} version {spec.get('version')!r}; "
                          f"expected {FORMAT!r} version {VERSION}")
-    onnxruntime = import_onnxruntime()
-    session = onnxruntime.InferenceSession(os.path.join(folder, spec["network"]["file"]),
-                                           providers=["CPUExecutionProvider"])
+    with quiet_stderr():
+        import onnxruntime
+
+        session = onnxruntime.InferenceSession(os.path.join(folder, spec["network"]["file"]),
+                                               providers=["CPUExecutionProvider"])
     return Featurizer(folder, spec), session, spec["network"]["probabilityOutput"]
 
 
@@ -121,13 +124,21 @@ def main(arguments):
         return 2
     try:
         featurizer, session, output = load(arguments[0])
-    except (OSError, ValueError, KeyError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except OSError as error:
+        print(f"error: {error.filename}: {error.strerror} (expected a folder written by 'imdb-sentiment export')", file=sys.stderr)
+        return 1
+    except (ValueError, KeyError) as error:
+        print(f"error: {arguments[0]}: {error}", file=sys.stderr)
         return 1
     reviews = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    for batch in batches(reviews):
-        (probabilities,) = session.run([output], featurizer.inputs(batch))
-        sys.stdout.write("".join(f"{p:.9g}\n" for p in probabilities[:, 0]))
+    try:
+        for batch in batches(reviews):
+            (probabilities,) = session.run([output], featurizer.inputs(batch))
+            sys.stdout.write("".join(f"{p:.9g}\n" for p in probabilities[:, 0]))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (| head): not an error. Python's documented way to exit without a second one.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
