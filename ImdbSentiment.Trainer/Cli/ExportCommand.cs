@@ -26,8 +26,8 @@ internal static class ExportCommand
         command.SetAction((parse, cancellation) => CommandFailure.Guard(() =>
         {
             var modelPath = parse.GetValue(model)!;
-            var folder = Path.GetFullPath(parse.GetValue(output)!);
-            RequireReplaceable(folder, modelPath, parse.GetValue(force));
+            var folder = parse.GetValue(output)!;
+            RequireReplaceable(Path.GetFullPath(folder), modelPath, parse.GetValue(force));
             ExportSummary summary;
             using (var interrupt = new InterruptSignal(cancellation))
                 summary = ModelExporter.Export(modelPath, folder, interrupt.Token);
