@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ImdbSentiment.Model.IO;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace ImdbSentiment.Model.IO;
 /// </summary>
 public static class AtomicFolder
 {
-    private static readonly ConcurrentDictionary<string, byte> Unfinished = new();
+    private static readonly UnfinishedWrites Unfinished = new(DeleteIfPresent);
 
     public static void Write(string path, Action<string> writeTemporary)
     {
@@ -20,7 +18,7 @@ public static class AtomicFolder
         var temporary = Sibling(fullPath, "tmp");
         var replaced = Sibling(fullPath, "old");
         var written = false;
-        Unfinished[temporary] = 0;
+        Unfinished.Add(temporary);
         try
         {
             Directory.CreateDirectory(temporary);
@@ -50,25 +48,12 @@ public static class AtomicFolder
             // Only once the new folder is in place: a failed move back leaves the old one aside rather than lost.
             if (written)
                 DeleteIfPresent(replaced);
-            Unfinished.TryRemove(temporary, out _);
+            Unfinished.Remove(temporary);
         }
     }
 
     /// <summary>Deletes the temporary folders of the writes still in progress, for a process about to end without finishing them.</summary>
-    public static void DeleteUnfinished()
-    {
-        foreach (var temporary in Unfinished.Keys)
-        {
-            try
-            {
-                DeleteIfPresent(temporary);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the process is ending and cannot report it anywhere better than this.
-            }
-        }
-    }
+    public static void DeleteUnfinished() => Unfinished.DeleteAll();
 
     private static string Sibling(string fullPath, string suffix) =>
         Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.{suffix}");
