@@ -94,16 +94,23 @@ class Featurizer:
 
 
 def load(folder):
-    with open(os.path.join(folder, "featurizer.json"), encoding="utf-8") as file:
-        spec = json.load(file)
+    path = os.path.join(folder, "featurizer.json")
+    with open(path, encoding="utf-8") as file:
+        try:
+            spec = json.load(file)
+        except ValueError as error:
+            raise ValueError(f"{path}: not JSON ({error})") from error
     if spec.get("format") != FORMAT or spec.get("version") != VERSION:
-        raise ValueError(f"{folder}/featurizer.json: format {spec.get('format')!r} version {spec.get('version')!r}; "
+        raise ValueError(f"{path}: format {spec.get('format')!r} version {spec.get('version')!r}; "
                          f"expected {FORMAT!r} version {VERSION}")
+    network = os.path.join(folder, spec["network"]["file"])
     with quiet_stderr():
         import onnxruntime
 
-        session = onnxruntime.InferenceSession(os.path.join(folder, spec["network"]["file"]),
-                                               providers=["CPUExecutionProvider"])
+        try:
+            session = onnxruntime.InferenceSession(network, providers=["CPUExecutionProvider"])
+        except Exception as error:  # onnxruntime's own exception types are not importable by a stable name
+            raise ValueError(f"{network}: onnxruntime cannot load it ({str(error).splitlines()[0]})") from error
     return Featurizer(folder, spec), session, spec["network"]["probabilityOutput"]
 
 
@@ -127,8 +134,11 @@ def main(arguments):
     except OSError as error:
         print(f"error: {error.filename}: {error.strerror} (expected a folder written by 'imdb-sentiment export')", file=sys.stderr)
         return 1
-    except (ValueError, KeyError) as error:
-        print(f"error: {arguments[0]}: {error}", file=sys.stderr)
+    except KeyError as error:
+        print(f"error: {arguments[0]}/featurizer.json: no {error} field (expected a folder written by 'imdb-sentiment export')", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     reviews = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     try:
