@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ImdbSentiment.Model.IO;
 
 /// <summary>
@@ -8,14 +6,14 @@ namespace ImdbSentiment.Model.IO;
 /// </summary>
 internal static class AtomicFile
 {
-    private static readonly ConcurrentDictionary<string, byte> Unfinished = new();
+    private static readonly UnfinishedWrites Unfinished = new(File.Delete);
 
     public static void Write(string path, Action<string> writeTemporary)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        Unfinished[temporary] = 0;
+        Unfinished.Add(temporary);
         try
         {
             Directory.CreateDirectory(folder);
@@ -32,7 +30,7 @@ internal static class AtomicFile
             // File.Delete throws when the folder itself is missing, which would hide the real error.
             if (File.Exists(temporary))
                 File.Delete(temporary);
-            Unfinished.TryRemove(temporary, out _);
+            Unfinished.Remove(temporary);
         }
     }
 
@@ -43,18 +41,5 @@ internal static class AtomicFile
     /// Deletes the temporary files of the writes still in progress, for a process about to end without finishing them
     /// (a second Ctrl-C); the writes then fail, and their targets stay as they were.
     /// </summary>
-    public static void DeleteUnfinished()
-    {
-        foreach (var temporary in Unfinished.Keys)
-        {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the process is ending and cannot report it anywhere better than this.
-            }
-        }
-    }
+    public static void DeleteUnfinished() => Unfinished.DeleteAll();
 }

@@ -8,6 +8,9 @@ internal static class Ngrams
 {
     public const int LongestSupported = 3;
 
+    /// <summary>Joins the words of an n-gram.</summary>
+    public const string Separator = " ";
+
     public static string[] Distinct(IReadOnlyList<string> tokens, int length)
     {
         var ngrams = new HashSet<string>(StringComparer.Ordinal);
@@ -17,7 +20,7 @@ internal static class Ngrams
             ngrams.Add(ngram);
             for (var end = start + 1; end < Math.Min(start + length, tokens.Count); end++)
             {
-                ngram = string.Concat(ngram, " ", tokens[end]);
+                ngram = string.Concat(ngram, Separator, tokens[end]);
                 ngrams.Add(ngram);
             }
         }

@@ -15,9 +15,9 @@ internal static class ReviewTokenizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c) || c == '\'')
+            if (IsWordCharacter(c))
             {
-                word.Append(char.ToLowerInvariant(c));
+                word.Append(Lower(c));
                 continue;
             }
 
@@ -35,6 +35,14 @@ internal static class ReviewTokenizer
             tokens.Add(word.ToString());
         return [.. tokens];
     }
+
+    /// <summary>Letters (Unicode Lu, Ll, Lt, Lm, Lo), decimal digits (Nd) and the apostrophe, one UTF-16 code unit at a time.</summary>
+    internal static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '\'';
+
+    internal static char Lower(char c) => char.ToLowerInvariant(c);
+
+    /// <summary>What <see cref="IsLineBreakTag"/> matches, as a regular expression without flags.</summary>
+    internal const string LineBreakPattern = "<[Bb][Rr] */?>";
 
     // Matches <br>, <br/> and <br /> in any case.
     private static bool IsLineBreakTag(string text, int start, out int length)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using ImdbSentiment.Tests.Data;
 
 namespace ImdbSentiment.Tests.Cli;
@@ -12,15 +13,19 @@ internal static class TrainerProcess
         RunAssembly(Assembly(), standardInput, environment, arguments);
 
     /// <summary>Runs any of the solution's programs (by its built dll) the same way.</summary>
-    public static Outcome RunAssembly(string assembly, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Outcome RunAssembly(string assembly, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgram("dotnet", standardInput, environment, [assembly, .. arguments]);
+
+    /// <summary>Runs any program the same way (UTF-8 in and out), e.g. the Python sample.</summary>
+    public static Outcome RunProgram(string program, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         };
-        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -35,7 +40,7 @@ internal static class TrainerProcess
         if (!process.WaitForExit(300_000))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(assembly)} {string.Join(' ', arguments)} did not finish in 5 minutes");
+            Assert.Fail($"{Path.GetFileName(program)} {string.Join(' ', arguments)} did not finish in 5 minutes");
         }
         return new Outcome(process.ExitCode, output.Result, error.Result);
     }

@@ -1,0 +1,77 @@
+using System.Text;
+using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.Onnx;
+using ImdbSentiment.Model.Serving;
+using ImdbSentiment.Model.Text;
+
+namespace ImdbSentiment.Model.Export;
+
+/// <summary>
+/// Writes a model zip as files any language can serve: the network as a standalone ONNX file (ids in, probability
+/// out), the vocabularies one entry a line (UTF-8), and featurizer.json (<see cref="ExportSpec"/>), all into one
+/// folder written atomically.
+/// </summary>
+public static class ModelExporter
+{
+    public const string NetworkFile = "model.onnx";
+    public const string SpecFile = "featurizer.json";
+    public const string VocabularyFile = "vocabulary.txt";
+    public const string NgramVocabularyFile = "ngrams.txt";
+
+    /// <summary>Exports <paramref name="modelPath"/> into <paramref name="outputFolder"/>, replacing whatever is there.</summary>
+    public static ExportSummary Export(string modelPath, string outputFolder, CancellationToken cancellation = default)
+    {
+        NetworkGraph network;
+        FeaturizerState featurizer;
+        using (var model = SentimentModel.Load(modelPath))
+        {
+            network = NetworkGraph.Read(modelPath);
+            featurizer = FeaturizerState.Read(model);
+        }
+        if (network.ReadsNgramIds && featurizer.NgramLength == 0)
+            throw new InvalidDataException($"{modelPath}: the network reads n-gram ids but the featurizer makes none; retrain it with 'imdb-sentiment train'.");
+
+        var spec = Spec(network, featurizer);
+        AtomicFolder.Write(outputFolder, folder =>
+        {
+            File.WriteAllBytes(Path.Combine(folder, NetworkFile), network.Bytes);
+            cancellation.ThrowIfCancellationRequested();
+            if (spec.TokenIds is not null)
+                WriteLines(Path.Combine(folder, VocabularyFile), featurizer.Words);
+            cancellation.ThrowIfCancellationRequested();
+            if (spec.NgramIds is not null)
+                WriteLines(Path.Combine(folder, NgramVocabularyFile), featurizer.Ngrams);
+            cancellation.ThrowIfCancellationRequested();
+            File.WriteAllText(Path.Combine(folder, SpecFile), spec.ToJson(), Utf8);
+        });
+        return new ExportSummary(spec, network.Bytes.Length,
+            spec.TokenIds is null ? 0 : featurizer.Words.Count, spec.NgramIds is null ? 0 : featurizer.Ngrams.Count);
+    }
+
+    private static ExportSpec Spec(NetworkGraph network, FeaturizerState featurizer) => new()
+    {
+        Network = new NetworkSpec(NetworkFile, SentimentNetworkExporter.ProbabilityOutput, SentimentNetworkExporter.LogitOutput),
+        Text = new TextSpec(TextRules.LineBreakPattern, TextRules.Lowercase.From, TextRules.Lowercase.To, TextRules.TokenPattern, TextRules.ReadableTokenPattern),
+        TokenIds = network.ReadsTokenIds
+            ? new TokenIdsSpec(SentimentNetworkExporter.InputName, VocabularyFile, Vocabulary.PaddingId, Vocabulary.StartId,
+                Vocabulary.OutOfVocabularyId, Vocabulary.ReservedIds, featurizer.MaxLength, featurizer.Padding, featurizer.Truncating)
+            : null,
+        NgramIds = network.ReadsNgramIds
+            ? new NgramIdsSpec(SentimentNetworkExporter.NgramInputName, NgramVocabularyFile, featurizer.NgramLength, Ngrams.Separator,
+                NgramIds.PaddingId, NgramIds.PaddingId + 1)
+            : null,
+    };
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static void WriteLines(string path, IEnumerable<string> lines)
+    {
+        using var writer = new StreamWriter(path, append: false, Utf8);
+        writer.NewLine = "\n";
+        foreach (var line in lines)
+            writer.WriteLine(line);
+    }
+}
+
+/// <summary>What an export wrote: the spec, the ONNX file's size and the vocabularies' entries (0 for one not written).</summary>
+public sealed record ExportSummary(ExportSpec Spec, long NetworkBytes, int Words, int Ngrams);

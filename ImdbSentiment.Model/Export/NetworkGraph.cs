@@ -1,0 +1,58 @@
+using System.IO.Compression;
+using Google.Protobuf;
+using ImdbSentiment.Model.Onnx;
+using Onnx;
+
+namespace ImdbSentiment.Model.Export;
+
+/// <summary>
+/// The network inside a model zip, as the ONNX bytes ML.NET's OnnxTransformer stored (its OnnxModel entry: a 4-byte
+/// little-endian length, then the model). That graph already takes ids and gives the probability, so it is exported
+/// as it is; its inputs say which of the featurizer's id columns it reads.
+/// </summary>
+internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
+{
+    private const string EntryName = "OnnxModel";
+
+    public bool ReadsTokenIds => Inputs.Contains(SentimentNetworkExporter.InputName);
+
+    public bool ReadsNgramIds => Inputs.Contains(SentimentNetworkExporter.NgramInputName);
+
+    public static NetworkGraph Read(string modelPath)
+    {
+        using var zip = ZipFile.OpenRead(modelPath);
+        var entries = zip.Entries.Where(entry => entry.Name == EntryName).ToArray();
+        if (entries.Length != 1)
+            throw Unreadable(modelPath, $"expected one {EntryName} entry, found {entries.Length}");
+
+        byte[] bytes;
+        using (var reader = new BinaryReader(entries[0].Open()))
+        {
+            var length = reader.ReadInt32();
+            bytes = reader.ReadBytes(length);
+            if (length < 0 || bytes.Length != length)
+                throw Unreadable(modelPath, $"its {EntryName} entry is truncated");
+        }
+
+        ModelProto graph;
+        try
+        {
+            graph = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException exception)
+        {
+            throw Unreadable(modelPath, $"its {EntryName} entry is not an ONNX model ({exception.Message})");
+        }
+
+        var inputs = graph.Graph.Input.Select(input => input.Name).ToArray();
+        var known = new[] { SentimentNetworkExporter.InputName, SentimentNetworkExporter.NgramInputName };
+        if (inputs.Length == 0 || inputs.Any(input => !known.Contains(input)))
+            throw Unreadable(modelPath, $"its network reads {string.Join(", ", inputs)}; expected {string.Join(" and/or ", known)}");
+        if (!graph.Graph.Output.Any(output => output.Name == SentimentNetworkExporter.ProbabilityOutput))
+            throw Unreadable(modelPath, $"its network has no {SentimentNetworkExporter.ProbabilityOutput} output");
+        return new NetworkGraph(bytes, inputs);
+    }
+
+    private static InvalidDataException Unreadable(string modelPath, string why) =>
+        new($"{modelPath}: cannot export this model's network: {why}; retrain it with 'imdb-sentiment train'.");
+}
