@@ -10,7 +10,7 @@ namespace ImdbSentiment.Model.Export;
 /// zip does (README, "Using the model from Python and Spark", gives the steps in order). <see cref="Format"/> and
 /// <see cref="Version"/> name this layout; a reader refuses a version it does not know.
 /// </summary>
-public sealed record ExportSpec
+internal sealed record ExportSpec
 {
     public const string FormatName = "imdb-sentiment-export";
     public const int CurrentVersion = 1;
@@ -46,14 +46,14 @@ public sealed record ExportSpec
         JsonSerializer.Deserialize<ExportSpec>(json, JsonOptions) ?? throw new JsonException("featurizer.json holds null");
 }
 
-public sealed record NetworkSpec(string File, string ProbabilityOutput, string LogitOutput);
+internal sealed record NetworkSpec(string File, string ProbabilityOutput, string LogitOutput);
 
 /// <summary>
 /// Review text to tokens, in this order: replace each match of <see cref="LineBreakPattern"/> with a space; map each
 /// character of <see cref="LowercaseFrom"/> to the one at the same position of <see cref="LowercaseTo"/>; the tokens
 /// are the matches of <see cref="TokenPattern"/>, left to right.
 /// </summary>
-public sealed record TextSpec(string LineBreakPattern, string LowercaseFrom, string LowercaseTo, string TokenPattern, string ReadableTokenPattern);
+internal sealed record TextSpec(string LineBreakPattern, string LowercaseFrom, string LowercaseTo, string TokenPattern, string ReadableTokenPattern);
 
 /// <summary>
 /// Tokens to the network's token-id row: <see cref="StartId"/>, then each token's id (line i of
@@ -61,7 +61,7 @@ public sealed record TextSpec(string LineBreakPattern, string LowercaseFrom, str
 /// <see cref="OutOfVocabularyId"/>); longer than <see cref="MaxLength"/>, it keeps the last ids (truncating pre) or the
 /// first (post); shorter, it is filled with <see cref="PaddingId"/> before (padding pre) or after (post).
 /// </summary>
-public sealed record TokenIdsSpec(
+internal sealed record TokenIdsSpec(
     string Input, string Vocabulary, long PaddingId, long StartId, long OutOfVocabularyId, long FirstWordId,
     int MaxLength, SequenceSide Padding, SequenceSide Truncating);
 
@@ -71,4 +71,4 @@ public sealed record TokenIdsSpec(
 /// then the id of each one in <see cref="Vocabulary"/> (line i, counting from 0, has id <see cref="FirstNgramId"/> + i),
 /// n-grams outside it dropped. Rows of one batch are filled to the longest with <see cref="PaddingId"/>, whose weight is 0.
 /// </summary>
-public sealed record NgramIdsSpec(string Input, string Vocabulary, int Longest, string Separator, long PaddingId, long FirstNgramId);
+internal sealed record NgramIdsSpec(string Input, string Vocabulary, int Longest, string Separator, long PaddingId, long FirstNgramId);

@@ -1,7 +1,5 @@
 using System.Text;
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Onnx;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Text;
 
 namespace ImdbSentiment.Model.Export;
@@ -44,20 +42,22 @@ public static class ModelExporter
             cancellation.ThrowIfCancellationRequested();
             File.WriteAllText(Path.Combine(folder, SpecFile), spec.ToJson(), Utf8);
         });
-        return new ExportSummary(spec, network.Bytes.Length,
-            spec.TokenIds is null ? 0 : featurizer.Words.Count, spec.NgramIds is null ? 0 : featurizer.Ngrams.Count);
+        return new ExportSummary(network.Bytes.Length, spec.TokenIds is null ? 0 : featurizer.Words.Count, spec.NgramIds is null ? 0 : featurizer.Ngrams.Count)
+        {
+            Spec = spec,
+        };
     }
 
     private static ExportSpec Spec(NetworkGraph network, FeaturizerState featurizer) => new()
     {
-        Network = new NetworkSpec(NetworkFile, SentimentNetworkExporter.ProbabilityOutput, SentimentNetworkExporter.LogitOutput),
+        Network = new NetworkSpec(NetworkFile, NetworkGraphNames.ProbabilityOutput, NetworkGraphNames.LogitOutput),
         Text = new TextSpec(TextRules.LineBreakPattern, TextRules.Lowercase.From, TextRules.Lowercase.To, TextRules.TokenPattern, TextRules.ReadableTokenPattern),
         TokenIds = network.ReadsTokenIds
-            ? new TokenIdsSpec(SentimentNetworkExporter.InputName, VocabularyFile, Vocabulary.PaddingId, Vocabulary.StartId,
+            ? new TokenIdsSpec(NetworkGraphNames.TokenIdsInput, VocabularyFile, Vocabulary.PaddingId, Vocabulary.StartId,
                 Vocabulary.OutOfVocabularyId, Vocabulary.ReservedIds, featurizer.MaxLength, featurizer.Padding, featurizer.Truncating)
             : null,
         NgramIds = network.ReadsNgramIds
-            ? new NgramIdsSpec(SentimentNetworkExporter.NgramInputName, NgramVocabularyFile, featurizer.NgramLength, Ngrams.Separator,
+            ? new NgramIdsSpec(NetworkGraphNames.NgramIdsInput, NgramVocabularyFile, featurizer.NgramLength, Ngrams.Separator,
                 NgramIds.PaddingId, NgramIds.PaddingId + 1)
             : null,
     };
@@ -73,5 +73,9 @@ public static class ModelExporter
     }
 }
 
-/// <summary>What an export wrote: the spec, the ONNX file's size and the vocabularies' entries (0 for one not written).</summary>
-public sealed record ExportSummary(ExportSpec Spec, long NetworkBytes, int Words, int Ngrams);
+/// <summary>What an export wrote: the ONNX file's size and the vocabularies' entries (0 for one not written).</summary>
+public sealed record ExportSummary(long NetworkBytes, int Words, int Ngrams)
+{
+    /// <summary>The featurizer.json written; its format is documented in the README, so its types stay internal.</summary>
+    internal ExportSpec Spec { get; init; } = null!;
+}

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Google.Protobuf;
-using ImdbSentiment.Model.Onnx;
 using Onnx;
 
 namespace ImdbSentiment.Model.Export;
@@ -14,9 +13,9 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
 {
     private const string EntryName = "OnnxModel";
 
-    public bool ReadsTokenIds => Inputs.Contains(SentimentNetworkExporter.InputName);
+    public bool ReadsTokenIds => Inputs.Contains(NetworkGraphNames.TokenIdsInput);
 
-    public bool ReadsNgramIds => Inputs.Contains(SentimentNetworkExporter.NgramInputName);
+    public bool ReadsNgramIds => Inputs.Contains(NetworkGraphNames.NgramIdsInput);
 
     public static NetworkGraph Read(string modelPath)
     {
@@ -45,11 +44,11 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
         }
 
         var inputs = graph.Graph.Input.Select(input => input.Name).ToArray();
-        var known = new[] { SentimentNetworkExporter.InputName, SentimentNetworkExporter.NgramInputName };
+        var known = new[] { NetworkGraphNames.TokenIdsInput, NetworkGraphNames.NgramIdsInput };
         if (inputs.Length == 0 || inputs.Any(input => !known.Contains(input)))
             throw Unreadable(modelPath, $"its network reads {string.Join(", ", inputs)}; expected {string.Join(" and/or ", known)}");
-        if (!graph.Graph.Output.Any(output => output.Name == SentimentNetworkExporter.ProbabilityOutput))
-            throw Unreadable(modelPath, $"its network has no {SentimentNetworkExporter.ProbabilityOutput} output");
+        if (!graph.Graph.Output.Any(output => output.Name == NetworkGraphNames.ProbabilityOutput))
+            throw Unreadable(modelPath, $"its network has no {NetworkGraphNames.ProbabilityOutput} output");
         return new NetworkGraph(bytes, inputs);
     }
 

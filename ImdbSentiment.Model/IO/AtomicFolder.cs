@@ -5,7 +5,7 @@ namespace ImdbSentiment.Model.IO;
 /// is written, so the target holds all the files or none: a failure leaves no partial folder and an existing target as
 /// it was. An existing target is replaced by two renames (the old folder aside, the new one in) and then deleted.
 /// </summary>
-public static class AtomicFolder
+internal static class AtomicFolder
 {
     private static readonly UnfinishedWrites Unfinished = new(DeleteIfPresent);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Cli;
 using ImdbSentiment.Tests.Data;
+using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Export;
 
