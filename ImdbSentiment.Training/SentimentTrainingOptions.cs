@@ -11,7 +11,7 @@ public sealed record SentimentTrainingOptions
 {
     public FeaturizerOptions Featurizer { get; init; } = new();
 
-    public RecurrentTrainerOptions Network { get; init; } = new();
+    public SentimentNetworkOptions Network { get; init; } = new();
 
     /// <summary>Share of the training data held out for validation when no validation set is given.</summary>
     public double ValidationFraction { get; init; } = 0.2;

@@ -42,7 +42,7 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
 
     public TrainedPipeline Train(PreparedData prepared, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
     {
-        var trained = new RecurrentSentimentEstimator(mlContext, options.Network, monitor, cancellation)
+        var trained = new SentimentNetworkTrainer(mlContext, options.Network, monitor, cancellation)
             .Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
         return new TrainedPipeline(prepared.Featurizer.Append(trained.Transformer), prepared.InputSchema, trained);
     }

@@ -5,5 +5,5 @@ using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Training;
 
-/// <summary>What <see cref="RecurrentSentimentEstimator.Train"/> returns: the saveable transformer, the TorchSharp network and the run.</summary>
+/// <summary>What <see cref="SentimentNetworkTrainer.Train"/> returns: the saveable transformer, the TorchSharp network and the run.</summary>
 public sealed record TrainedSentimentModel(ITransformer Transformer, SentimentNetworkBase Network, TrainingResult Result);

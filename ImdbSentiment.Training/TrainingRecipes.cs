@@ -17,15 +17,15 @@ public static class TrainingRecipes
     // The book's settings with two guards (README, "A default that never fails"): three seeds try ten epochs each and the
     // recipe runs from the best, because some seeds of the embedding recipe never leave a poor solution; and once early
     // stopping has chosen the epoch count, the network is refitted on the training and validation reviews together.
-    private static readonly SentimentTrainingOptions Book = new() { Network = new RecurrentTrainerOptions { InitializationTrials = 3, RefitOnAllData = true } };
+    private static readonly SentimentTrainingOptions Book = new() { Network = new SentimentNetworkOptions { InitializationTrials = 3, RefitOnAllData = true } };
 
     private static readonly Dictionary<string, SentimentTrainingOptions> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["book-onehot"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.OneHotRnn }),
+        ["book-onehot"] = WithNetwork(Book, network => network with { Architecture = NetworkArchitecture.OneHotRnn }),
         ["book-embedding"] = Book,
-        ["book-lstm"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.Lstm }),
-        ["book-gru"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.Gru }),
-        ["book-stacked-lstm"] = WithNetwork(Book, network => network with { Architecture = RecurrentArchitecture.Lstm, Layers = 2, Dropout = 0.3 }),
+        ["book-lstm"] = WithNetwork(Book, network => network with { Architecture = NetworkArchitecture.Lstm }),
+        ["book-gru"] = WithNetwork(Book, network => network with { Architecture = NetworkArchitecture.Gru }),
+        ["book-stacked-lstm"] = WithNetwork(Book, network => network with { Architecture = NetworkArchitecture.Lstm, Layers = 2, Dropout = 0.3 }),
         ["bilstm"] = BiLstm(),
         ["best"] = Best(),
     };
@@ -42,15 +42,15 @@ public static class TrainingRecipes
     private static SentimentTrainingOptions BiLstm() => new()
     {
         Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 400 },
-        Network = new RecurrentTrainerOptions
+        Network = new SentimentNetworkOptions
         {
-            Architecture = RecurrentArchitecture.Lstm,
+            Architecture = NetworkArchitecture.Lstm,
             EmbeddingSize = 64,
             Units = 32,
             Bidirectional = true,
             Pooling = RecurrentPooling.Max,
             Dropout = 0.5,
-            Optimizer = RecurrentOptimizer.Adam,
+            Optimizer = NetworkOptimizer.Adam,
             LearningRate = 1e-3,
             GradientClipNorm = 5,
             Epochs = 8,
@@ -63,17 +63,17 @@ public static class TrainingRecipes
     private static SentimentTrainingOptions Best() => new()
     {
         Featurizer = new FeaturizerOptions { NgramLength = 3, NgramVocabularySize = 800_000 },
-        Network = new RecurrentTrainerOptions
+        Network = new SentimentNetworkOptions
         {
-            Architecture = RecurrentArchitecture.None,
+            Architecture = NetworkArchitecture.None,
             NgramBranch = true,
-            Optimizer = RecurrentOptimizer.Adam,
+            Optimizer = NetworkOptimizer.Adam,
             Epochs = 10,
             Patience = 2,
             RefitOnAllData = true,
         },
     };
 
-    private static SentimentTrainingOptions WithNetwork(SentimentTrainingOptions recipe, Func<RecurrentTrainerOptions, RecurrentTrainerOptions> change) =>
+    private static SentimentTrainingOptions WithNetwork(SentimentTrainingOptions recipe, Func<SentimentNetworkOptions, SentimentNetworkOptions> change) =>
         recipe with { Network = change(recipe.Network) };
 }

@@ -10,8 +10,8 @@ public sealed class NameTableTests
     [TestMethod]
     public void Names_RoundTrip_AnyCase()
     {
-        var table = RecurrentOptimizerNames.Table;
-        foreach (var value in Enum.GetValues<RecurrentOptimizer>())
+        var table = NetworkOptimizerNames.Table;
+        foreach (var value in Enum.GetValues<NetworkOptimizer>())
         {
             Assert.AreEqual(value, table.Parse(table.NameOf(value)));
             Assert.AreEqual(value, table.Parse(table.NameOf(value).ToUpperInvariant()));

@@ -14,7 +14,7 @@ public sealed class TrainFlagsTests
     {
         var options = Parse();
         Assert.AreEqual(TrainingRecipes.Get(TrainingRecipes.Default), options);
-        Assert.AreEqual(RecurrentArchitecture.EmbeddingRnn, options.Network.Architecture);
+        Assert.AreEqual(NetworkArchitecture.EmbeddingRnn, options.Network.Architecture);
         Assert.AreEqual(3, options.Network.InitializationTrials);
         Assert.IsTrue(options.Network.RefitOnAllData);
     }
@@ -23,7 +23,7 @@ public sealed class TrainFlagsTests
     public void Recipe_GivesItsSettings_AndExplicitFlagsOverrideThem()
     {
         var stacked = Parse("--recipe", "book-stacked-lstm");
-        Assert.AreEqual(RecurrentArchitecture.Lstm, stacked.Network.Architecture);
+        Assert.AreEqual(NetworkArchitecture.Lstm, stacked.Network.Architecture);
         Assert.AreEqual(2, stacked.Network.Layers);
         Assert.AreEqual(0.3, stacked.Network.Dropout);
 
@@ -32,7 +32,7 @@ public sealed class TrainFlagsTests
         Assert.AreEqual(12, overridden.Network.Units);
         Assert.AreEqual(2, overridden.Network.Layers, "a setting not given keeps the recipe's value");
         Assert.AreEqual(SequenceSide.Post, overridden.Featurizer.Truncating);
-        Assert.AreEqual(RecurrentOptimizer.Adam, overridden.Network.Optimizer);
+        Assert.AreEqual(NetworkOptimizer.Adam, overridden.Network.Optimizer);
     }
 
     [TestMethod]
@@ -57,11 +57,11 @@ public sealed class TrainFlagsTests
     public void Architecture_WithTheNgramBag_TurnsOnBigramsUnlessNgramsSaysOtherwise()
     {
         var joint = Parse("--architecture", "ngram-bag+lstm");
-        Assert.AreEqual(RecurrentArchitecture.Lstm, joint.Network.Architecture);
+        Assert.AreEqual(NetworkArchitecture.Lstm, joint.Network.Architecture);
         Assert.IsTrue(joint.Network.NgramBranch);
         Assert.AreEqual(2, joint.Featurizer.NgramLength);
         Assert.AreEqual(3, Parse("--architecture", "ngram-bag", "--ngrams", "3").Featurizer.NgramLength);
-        Assert.AreEqual(RecurrentArchitecture.Gru, Parse("--model", "gru").Network.Architecture, "--model stays an alias");
+        Assert.AreEqual(NetworkArchitecture.Gru, Parse("--model", "gru").Network.Architecture, "--model stays an alias");
         Assert.AreEqual(SplitKind.Group, Parse("--split-by", "movie").SplitBy);
         Assert.IsFalse(Parse("--recipe", "best", "--refit", "off").Network.RefitOnAllData);
     }

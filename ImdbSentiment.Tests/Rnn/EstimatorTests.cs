@@ -15,39 +15,39 @@ public sealed class EstimatorTests
     private static readonly NetworkInputs KerasInputs = new(500, 0);
 
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn, 4081)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn, 8209)]
-    public void TrainableParameterCounts_EqualKeras(RecurrentArchitecture architecture, int expected)
+    [DataRow(NetworkArchitecture.OneHotRnn, 4081)]
+    [DataRow(NetworkArchitecture.EmbeddingRnn, 8209)]
+    public void TrainableParameterCounts_EqualKeras(NetworkArchitecture architecture, int expected)
     {
         TorchRuntime.EnsureLoaded();
-        using var network = RecurrentSentimentEstimator.CreateNetwork(new RecurrentTrainerOptions { Architecture = architecture }, KerasInputs);
+        using var network = SentimentNetworkTrainer.CreateNetwork(new SentimentNetworkOptions { Architecture = architecture }, KerasInputs);
         Assert.AreEqual(expected, network.TrainableParameterCount);
-        Assert.AreEqual(expected, ModelSummary.Describe(new RecurrentTrainerOptions { Architecture = architecture }, KerasInputs, maxLength: 100).TotalParameters);
+        Assert.AreEqual(expected, ModelSummary.Describe(new SentimentNetworkOptions { Architecture = architecture }, KerasInputs, maxLength: 100).TotalParameters);
     }
 
     // 1,200 synthetic reviews, vocabulary 30, 20 tokens, featurized once for every row below.
     private static readonly Lazy<FeaturizedData> ParityData = new(() => new FeaturizedData(1200, seed: 3));
 
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn, 1, false, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn, 1, false, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.Lstm, 1, false, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.Lstm, 1, false, RecurrentPooling.Max, 0.0)]
-    [DataRow(RecurrentArchitecture.Lstm, 1, true, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.Lstm, 1, true, RecurrentPooling.Max, 0.2)]
-    [DataRow(RecurrentArchitecture.Lstm, 2, false, RecurrentPooling.Last, 0.3)]
-    [DataRow(RecurrentArchitecture.Lstm, 2, false, RecurrentPooling.Max, 0.0)]
-    [DataRow(RecurrentArchitecture.Lstm, 2, true, RecurrentPooling.Last, 0.3)]
-    [DataRow(RecurrentArchitecture.Lstm, 2, true, RecurrentPooling.Max, 0.0)]
-    [DataRow(RecurrentArchitecture.Gru, 1, false, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.Gru, 1, false, RecurrentPooling.Max, 0.0)]
-    [DataRow(RecurrentArchitecture.Gru, 1, true, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.Gru, 1, true, RecurrentPooling.Max, 0.2)]
-    [DataRow(RecurrentArchitecture.Gru, 2, false, RecurrentPooling.Last, 0.3)]
-    [DataRow(RecurrentArchitecture.Gru, 2, false, RecurrentPooling.Max, 0.0)]
-    [DataRow(RecurrentArchitecture.Gru, 2, true, RecurrentPooling.Last, 0.0)]
-    [DataRow(RecurrentArchitecture.Gru, 2, true, RecurrentPooling.Max, 0.3)]
-    public void ReloadedZip_MatchesTorchSharpProbabilities(RecurrentArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling, double dropout)
+    [DataRow(NetworkArchitecture.OneHotRnn, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.EmbeddingRnn, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.Lstm, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.Lstm, 1, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(NetworkArchitecture.Lstm, 1, true, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.Lstm, 1, true, RecurrentPooling.Max, 0.2)]
+    [DataRow(NetworkArchitecture.Lstm, 2, false, RecurrentPooling.Last, 0.3)]
+    [DataRow(NetworkArchitecture.Lstm, 2, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(NetworkArchitecture.Lstm, 2, true, RecurrentPooling.Last, 0.3)]
+    [DataRow(NetworkArchitecture.Lstm, 2, true, RecurrentPooling.Max, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 1, false, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 1, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 1, true, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 1, true, RecurrentPooling.Max, 0.2)]
+    [DataRow(NetworkArchitecture.Gru, 2, false, RecurrentPooling.Last, 0.3)]
+    [DataRow(NetworkArchitecture.Gru, 2, false, RecurrentPooling.Max, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Last, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Max, 0.3)]
+    public void ReloadedZip_MatchesTorchSharpProbabilities(NetworkArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling, double dropout)
     {
         var options = FeaturizedData.Options(architecture) with { Epochs = 2, Layers = layers, Bidirectional = bidirectional, Pooling = pooling, Dropout = dropout };
         AssertReloadedZipMatchesTorchSharp(ParityData.Value, options);
@@ -57,19 +57,19 @@ public sealed class EstimatorTests
     private static readonly Lazy<FeaturizedData> NgramParityData = new(() => new FeaturizedData(1200, seed: 3, ngramLength: 2));
 
     [TestMethod]
-    [DataRow(RecurrentArchitecture.None)]
-    [DataRow(RecurrentArchitecture.Lstm)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn)]
-    public void ReloadedZip_WithTheNgramBranch_MatchesTorchSharpProbabilities(RecurrentArchitecture architecture)
+    [DataRow(NetworkArchitecture.None)]
+    [DataRow(NetworkArchitecture.Lstm)]
+    [DataRow(NetworkArchitecture.EmbeddingRnn)]
+    public void ReloadedZip_WithTheNgramBranch_MatchesTorchSharpProbabilities(NetworkArchitecture architecture)
     {
-        var options = FeaturizedData.Options(architecture) with { NgramBranch = true, Optimizer = RecurrentOptimizer.Adam, Epochs = 2 };
+        var options = FeaturizedData.Options(architecture) with { NgramBranch = true, Optimizer = NetworkOptimizer.Adam, Epochs = 2 };
         AssertReloadedZipMatchesTorchSharp(NgramParityData.Value, options);
     }
 
     /// <summary>Trains, saves featurizer + network as one zip, reloads it with stock ML.NET and compares with TorchSharp's forward pass.</summary>
-    private static void AssertReloadedZipMatchesTorchSharp(FeaturizedData data, RecurrentTrainerOptions options)
+    private static void AssertReloadedZipMatchesTorchSharp(FeaturizedData data, SentimentNetworkOptions options)
     {
-        var trained = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized);
+        var trained = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.Featurized);
         var path = Path.Combine(Path.GetTempPath(), $"model-{Guid.NewGuid():N}.zip");
         try
         {
@@ -102,7 +102,7 @@ public sealed class EstimatorTests
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(SyntheticReviews.Create(500, seed: 4));
         var pipeline = new ReviewFeaturizerEstimator(ml, new FeaturizerOptions { VocabularySize = 30, MaxLength = 20 })
-            .Append(new RecurrentSentimentEstimator(ml, new RecurrentTrainerOptions { Epochs = 3, LearningRate = 1e-2 }));
+            .Append(new SentimentNetworkTrainer(ml, new SentimentNetworkOptions { Epochs = 3, LearningRate = 1e-2 }));
 
         var scored = pipeline.Fit(data).Transform(data);
 

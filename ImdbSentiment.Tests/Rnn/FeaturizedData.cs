@@ -39,6 +39,6 @@ internal sealed class FeaturizedData
     public IDataView FlippedFeaturized() =>
         Featurizer.Transform(MLContext.Data.LoadFromEnumerable(Reviews.Select(r => new LabeledReview { Text = r.Text, Label = !r.Label })));
 
-    public static RecurrentTrainerOptions Options(RecurrentArchitecture architecture = RecurrentArchitecture.EmbeddingRnn) =>
+    public static SentimentNetworkOptions Options(NetworkArchitecture architecture = NetworkArchitecture.EmbeddingRnn) =>
         new() { Architecture = architecture, LearningRate = 1e-2, Epochs = 3 };
 }

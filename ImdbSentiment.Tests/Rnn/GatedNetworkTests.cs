@@ -14,11 +14,11 @@ public sealed class GatedNetworkTests
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
 
     [TestMethod]
-    [DataRow("lstm", RecurrentArchitecture.Lstm)]
-    [DataRow("GRU", RecurrentArchitecture.Gru)]
-    public void ModelNames_ParseToTheGatedArchitectures(string name, RecurrentArchitecture expected)
+    [DataRow("lstm", NetworkArchitecture.Lstm)]
+    [DataRow("GRU", NetworkArchitecture.Gru)]
+    public void ModelNames_ParseToTheGatedArchitectures(string name, NetworkArchitecture expected)
     {
-        Assert.AreEqual(expected, RecurrentArchitectureNames.Parse(name));
+        Assert.AreEqual(expected, NetworkArchitectureNames.Parse(name));
         Assert.AreEqual(name.ToLowerInvariant(), expected.ToName());
     }
 
@@ -28,27 +28,27 @@ public sealed class GatedNetworkTests
     // Embedding(500, 16) = 8,000; per direction a layer has gates x (8 x input + 8 x 8 + 2 x 8); Dense has 8 x directions + 1.
     [TestMethod]
     [DoNotParallelize]
-    [DataRow(RecurrentArchitecture.Lstm, 1, false, 8841)] // Keras's LSTM(8) has one bias: 8,809
-    [DataRow(RecurrentArchitecture.Gru, 1, false, 8633)] // as Keras's GRU(8) (reset_after=True)
-    [DataRow(RecurrentArchitecture.Lstm, 2, true, 11345)]
-    [DataRow(RecurrentArchitecture.Gru, 2, true, 10513)]
-    public void TrainableParameterCounts_MatchTheSummary(RecurrentArchitecture architecture, int layers, bool bidirectional, int expected)
+    [DataRow(NetworkArchitecture.Lstm, 1, false, 8841)] // Keras's LSTM(8) has one bias: 8,809
+    [DataRow(NetworkArchitecture.Gru, 1, false, 8633)] // as Keras's GRU(8) (reset_after=True)
+    [DataRow(NetworkArchitecture.Lstm, 2, true, 11345)]
+    [DataRow(NetworkArchitecture.Gru, 2, true, 10513)]
+    public void TrainableParameterCounts_MatchTheSummary(NetworkArchitecture architecture, int layers, bool bidirectional, int expected)
     {
-        var options = new RecurrentTrainerOptions { Architecture = architecture, Layers = layers, Bidirectional = bidirectional, Dropout = 0.3, Pooling = RecurrentPooling.Max };
+        var options = new SentimentNetworkOptions { Architecture = architecture, Layers = layers, Bidirectional = bidirectional, Dropout = 0.3, Pooling = RecurrentPooling.Max };
         var inputs = new NetworkInputs(500, 0);
-        using var network = RecurrentSentimentEstimator.CreateNetwork(options, inputs);
+        using var network = SentimentNetworkTrainer.CreateNetwork(options, inputs);
         Assert.AreEqual(expected, network.TrainableParameterCount);
         Assert.AreEqual(expected, ModelSummary.Describe(options, inputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn, "Layers")]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn, "Bidirectional")]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn, "Pooling")]
-    [DataRow(RecurrentArchitecture.OneHotRnn, "Dropout")]
-    public void SimpleRnnOptions_RejectGatedOnlySettings_NamingTheSetting(RecurrentArchitecture architecture, string setting)
+    [DataRow(NetworkArchitecture.OneHotRnn, "Layers")]
+    [DataRow(NetworkArchitecture.EmbeddingRnn, "Bidirectional")]
+    [DataRow(NetworkArchitecture.EmbeddingRnn, "Pooling")]
+    [DataRow(NetworkArchitecture.OneHotRnn, "Dropout")]
+    public void SimpleRnnOptions_RejectGatedOnlySettings_NamingTheSetting(NetworkArchitecture architecture, string setting)
     {
-        var options = new RecurrentTrainerOptions { Architecture = architecture };
+        var options = new SentimentNetworkOptions { Architecture = architecture };
         options = setting switch
         {
             "Layers" => options with { Layers = 2 },
@@ -60,17 +60,17 @@ public sealed class GatedNetworkTests
         var error = Assert.ThrowsExactly<ArgumentException>(options.Validate);
         Assert.AreEqual(setting, error.ParamName);
         StringAssert.Contains(error.Message, "lstm or gru");
-        (options with { Architecture = RecurrentArchitecture.Gru }).Validate();
+        (options with { Architecture = NetworkArchitecture.Gru }).Validate();
     }
 
     [TestMethod]
     public void InvalidGatedOptions_AreRejected()
     {
-        var gru = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.Gru };
-        RecurrentTrainerOptions[] invalid =
+        var gru = new SentimentNetworkOptions { Architecture = NetworkArchitecture.Gru };
+        SentimentNetworkOptions[] invalid =
         [
             gru with { Layers = 0 }, gru with { Dropout = 1 }, gru with { Dropout = -0.1 }, gru with { GradientClipNorm = -1 },
-            gru with { GradientClipNorm = double.NaN }, gru with { Optimizer = (RecurrentOptimizer)7 }, gru with { Pooling = (RecurrentPooling)7 },
+            gru with { GradientClipNorm = double.NaN }, gru with { Optimizer = (NetworkOptimizer)7 }, gru with { Pooling = (RecurrentPooling)7 },
         ];
         foreach (var options in invalid)
             Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate, options.ToString());
@@ -100,7 +100,7 @@ public sealed class GatedNetworkTests
     public void DropoutTraining_IsReproducible_WhateverElseDrawsFromTorchsGlobalGenerator()
     {
         var data = new FeaturizedData(300, seed: 21);
-        var options = Gated(RecurrentArchitecture.Gru) with { Layers = 2, Dropout = 0.3 };
+        var options = Gated(NetworkArchitecture.Gru) with { Layers = 2, Dropout = 0.3 };
         var quiet = Train(data, options);
         var disturbed = Train(data, options, new GlobalGeneratorUser());
         var otherSeed = Train(data, options with { Seed = 7 });
@@ -113,12 +113,12 @@ public sealed class GatedNetworkTests
     public void GradientClipping_WithATinyNorm_ChangesTheFirstEpoch_AndIsDeterministic()
     {
         var data = new FeaturizedData(300, seed: 22);
-        var options = Gated(RecurrentArchitecture.Lstm);
+        var options = Gated(NetworkArchitecture.Lstm);
         var unclipped = Train(data, options);
         var clipped = Train(data, options with { GradientClipNorm = 1e-5 });
         var clippedAgain = Train(data, options with { GradientClipNorm = 1e-5 });
-        var clippedAdam = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = RecurrentOptimizer.Adam });
-        var clippedAdamAgain = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = RecurrentOptimizer.Adam });
+        var clippedAdam = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = NetworkOptimizer.Adam });
+        var clippedAdamAgain = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = NetworkOptimizer.Adam });
 
         Assert.AreNotEqual(unclipped.History[0].Loss, clipped.History[0].Loss);
         // A gradient norm of 1e-5 against RMSprop's epsilon of 1e-7 leaves steps ~100 times smaller: the loss barely moves from ln 2.
@@ -132,10 +132,10 @@ public sealed class GatedNetworkTests
     public void Adam_TrainsDifferentlyFromRmsProp_AndIsDeterministic()
     {
         var data = new FeaturizedData(300, seed: 23);
-        var options = Gated(RecurrentArchitecture.Gru);
+        var options = Gated(NetworkArchitecture.Gru);
         var rmsProp = Train(data, options);
-        var adam = Train(data, options with { Optimizer = RecurrentOptimizer.Adam });
-        var adamAgain = Train(data, options with { Optimizer = RecurrentOptimizer.Adam });
+        var adam = Train(data, options with { Optimizer = NetworkOptimizer.Adam });
+        var adamAgain = Train(data, options with { Optimizer = NetworkOptimizer.Adam });
 
         Assert.AreNotEqual(rmsProp.History[0].Loss, adam.History[0].Loss);
         CollectionAssert.AreEqual(Losses(adam), Losses(adamAgain));
@@ -146,7 +146,7 @@ public sealed class GatedNetworkTests
     public void Adam_TrainsTheSimpleRnnToo()
     {
         var data = new FeaturizedData(300, seed: 24);
-        var options = FeaturizedData.Options() with { Optimizer = RecurrentOptimizer.Adam, GradientClipNorm = 1 };
+        var options = FeaturizedData.Options() with { Optimizer = NetworkOptimizer.Adam, GradientClipNorm = 1 };
         var first = Train(data, options);
         var second = Train(data, options);
 
@@ -154,12 +154,12 @@ public sealed class GatedNetworkTests
         Assert.IsLessThan(first.History[0].ValidationLoss, first.History[^1].ValidationLoss);
     }
 
-    private static RecurrentTrainerOptions Gated(RecurrentArchitecture architecture) =>
+    private static SentimentNetworkOptions Gated(NetworkArchitecture architecture) =>
         FeaturizedData.Options(architecture) with { EmbeddingSize = 8, Units = 6 };
 
-    private static TrainingResult Train(FeaturizedData data, RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
+    private static TrainingResult Train(FeaturizedData data, SentimentNetworkOptions options, ITrainingMonitor? monitor = null)
     {
-        var trained = new RecurrentSentimentEstimator(data.MLContext, options, monitor).Train(data.Featurized, data.Featurized);
+        var trained = new SentimentNetworkTrainer(data.MLContext, options, monitor).Train(data.Featurized, data.Featurized);
         (trained.Transformer as IDisposable)?.Dispose();
         trained.Network.Dispose();
         return trained.Result;

@@ -61,11 +61,11 @@ public sealed class NgramBagTests
     [DoNotParallelize]
     public void TrainableParameterCounts_MatchTheSummary()
     {
-        var bagOnly = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.None, NgramBranch = true };
+        var bagOnly = new SentimentNetworkOptions { Architecture = NetworkArchitecture.None, NgramBranch = true };
         var inputs = new NetworkInputs(500, 1000);
-        var joint = bagOnly with { Architecture = RecurrentArchitecture.Lstm };
-        using var bag = RecurrentSentimentEstimator.CreateNetwork(bagOnly, inputs);
-        using var both = RecurrentSentimentEstimator.CreateNetwork(joint, inputs);
+        var joint = bagOnly with { Architecture = NetworkArchitecture.Lstm };
+        using var bag = SentimentNetworkTrainer.CreateNetwork(bagOnly, inputs);
+        using var both = SentimentNetworkTrainer.CreateNetwork(joint, inputs);
 
         Assert.AreEqual(1001, bag.TrainableParameterCount, "a weight per id and the bias; the ratios are fixed");
         Assert.AreEqual(1001, ModelSummary.Describe(bagOnly, inputs, maxLength: 100).TotalParameters);
@@ -74,20 +74,20 @@ public sealed class NgramBagTests
     }
 
     [TestMethod]
-    [DataRow("ngram-bag", RecurrentArchitecture.None, true)]
-    [DataRow("ngram-bag+lstm", RecurrentArchitecture.Lstm, true)]
-    [DataRow("embedding-rnn", RecurrentArchitecture.EmbeddingRnn, false)]
-    public void NetworkNames_RoundTrip(string name, RecurrentArchitecture architecture, bool ngramBranch)
+    [DataRow("ngram-bag", NetworkArchitecture.None, true)]
+    [DataRow("ngram-bag+lstm", NetworkArchitecture.Lstm, true)]
+    [DataRow("embedding-rnn", NetworkArchitecture.EmbeddingRnn, false)]
+    public void NetworkNames_RoundTrip(string name, NetworkArchitecture architecture, bool ngramBranch)
     {
-        Assert.AreEqual((architecture, ngramBranch), RecurrentArchitectureNames.ParseNetwork(name));
-        Assert.AreEqual(name, RecurrentArchitectureNames.NetworkName(architecture, ngramBranch));
-        CollectionAssert.Contains(RecurrentArchitectureNames.NetworkNames.ToArray(), name);
+        Assert.AreEqual((architecture, ngramBranch), NetworkArchitectureNames.ParseNetwork(name));
+        Assert.AreEqual(name, NetworkArchitectureNames.NetworkName(architecture, ngramBranch));
+        CollectionAssert.Contains(NetworkArchitectureNames.NetworkNames.ToArray(), name);
     }
 
     [TestMethod]
     public void NoRecurrentNetwork_WithoutTheBag_IsRefused()
     {
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.None }.Validate());
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new SentimentNetworkOptions { Architecture = NetworkArchitecture.None }.Validate());
         Assert.Contains("n-gram branch", error.Message);
     }
 }

@@ -21,7 +21,7 @@ public sealed class TrainingBehaviourTests
         try
         {
             var options = FeaturizedData.Options() with { Epochs = 20, Patience = 2, CheckpointPath = checkpoint };
-            var trained = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.FlippedFeaturized());
+            var trained = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.FlippedFeaturized());
             var result = trained.Result;
 
             Assert.IsTrue(result.StoppedEarly);
@@ -30,7 +30,7 @@ public sealed class TrainingBehaviourTests
             Assert.AreEqual(result.BestEpoch + options.Patience, result.History.Count);
             Assert.AreEqual(bestByLoss.ValidationLoss, ValidationLoss(trained.Network, data), 1e-5, "the network should hold the best epoch's weights");
 
-            using var fromCheckpoint = RecurrentSentimentEstimator.CreateNetwork(options, NetworkInputs.FromSchema(data.Featurized.Schema));
+            using var fromCheckpoint = SentimentNetworkTrainer.CreateNetwork(options, NetworkInputs.FromSchema(data.Featurized.Schema));
             fromCheckpoint.load(checkpoint);
             Assert.AreEqual(bestByLoss.ValidationLoss, ValidationLoss(fromCheckpoint, data), 1e-5, "the checkpoint should hold the best epoch's weights");
         }
@@ -45,7 +45,7 @@ public sealed class TrainingBehaviourTests
     {
         var data = new FeaturizedData(400, seed: 5);
         var options = FeaturizedData.Options() with { Epochs = 6, Patience = 1, StartFromEpoch = 4 };
-        var result = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.FlippedFeaturized()).Result;
+        var result = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.FlippedFeaturized()).Result;
 
         Assert.AreEqual(options.StartFromEpoch + 1 + options.Patience, result.History.Count);
         Assert.AreEqual(options.StartFromEpoch + 1, result.BestEpoch, "epochs before start-from are not monitored");
@@ -58,7 +58,7 @@ public sealed class TrainingBehaviourTests
         using var cancellation = new CancellationTokenSource();
         var monitor = new CancelAt(epoch: 2, batch: 3, cancellation);
         var options = FeaturizedData.Options() with { Epochs = 10 };
-        var trained = new RecurrentSentimentEstimator(data.MLContext, options, monitor, cancellation.Token).Train(data.Featurized, data.Featurized);
+        var trained = new SentimentNetworkTrainer(data.MLContext, options, monitor, cancellation.Token).Train(data.Featurized, data.Featurized);
 
         Assert.IsTrue(trained.Result.Cancelled);
         Assert.AreEqual(1, trained.Result.History.Count);
@@ -67,15 +67,15 @@ public sealed class TrainingBehaviourTests
     }
 
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn)]
-    public void SameSeedAndData_GiveTheSameMetrics(RecurrentArchitecture architecture)
+    [DataRow(NetworkArchitecture.OneHotRnn)]
+    [DataRow(NetworkArchitecture.EmbeddingRnn)]
+    public void SameSeedAndData_GiveTheSameMetrics(NetworkArchitecture architecture)
     {
         var data = new FeaturizedData(300, seed: 7);
         var options = FeaturizedData.Options(architecture);
-        var first = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
-        var second = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
-        var third = new RecurrentSentimentEstimator(data.MLContext, options with { Seed = 43 }).Train(data.Featurized, data.Featurized).Result;
+        var first = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
+        var second = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
+        var third = new SentimentNetworkTrainer(data.MLContext, options with { Seed = 43 }).Train(data.Featurized, data.Featurized).Result;
 
         CollectionAssert.AreEqual(first.History.Select(e => e.ValidationLoss).ToArray(), second.History.Select(e => e.ValidationLoss).ToArray());
         CollectionAssert.AreEqual(first.History.Select(e => e.Loss).ToArray(), second.History.Select(e => e.Loss).ToArray());
@@ -87,12 +87,12 @@ public sealed class TrainingBehaviourTests
     {
         var data = new FeaturizedData(300, seed: 8);
         var options = FeaturizedData.Options() with { InitializationTrials = 3, TrialEpochs = 1, LearningRate = 1e-3 };
-        var guarded = new RecurrentSentimentEstimator(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
+        var guarded = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
 
         var initialization = guarded.Initialization!;
         CollectionAssert.AreEqual(new[] { 42, 43, 44 }, initialization.Trials.Select(trial => trial.Seed).ToArray());
         Assert.AreEqual(initialization.Trials.MinBy(trial => trial.ValidationLoss)!.Seed, initialization.ChosenSeed);
-        var plain = new RecurrentSentimentEstimator(data.MLContext, options with { InitializationTrials = 1, Seed = initialization.ChosenSeed })
+        var plain = new SentimentNetworkTrainer(data.MLContext, options with { InitializationTrials = 1, Seed = initialization.ChosenSeed })
             .Train(data.Featurized, data.Featurized).Result;
         CollectionAssert.AreEqual(plain.History.Select(e => e.ValidationLoss).ToArray(), guarded.History.Select(e => e.ValidationLoss).ToArray());
     }
@@ -128,7 +128,7 @@ public sealed class TrainingBehaviourTests
         // A one-hot batch of 64 x 100 ids over 200,000 words would be 5.1 GB of floats; the lookup needs 6.4 MB.
         const int vocabulary = 200_000;
         manual_seed(1);
-        using var network = new SimpleRnnNetwork(RecurrentArchitecture.OneHotRnn, vocabulary, 16, 8);
+        using var network = new SimpleRnnNetwork(NetworkArchitecture.OneHotRnn, vocabulary, 16, 8);
         using var optimizer = optim.RMSProp(network.TrainableParameters(), 1e-3);
         var before = ResidentBytes();
         for (var step = 0; step < 3; step++)
@@ -151,7 +151,7 @@ public sealed class TrainingBehaviourTests
     private static double ValidationLoss(SentimentNetworkBase network, FeaturizedData data, bool flipped = true)
     {
         using var tensors = SequenceTensors.FromDataView(flipped ? data.FlippedFeaturized() : data.Featurized);
-        return RecurrentTrainer.Evaluate(network, tensors, 1000).Loss;
+        return TrainingLoop.Evaluate(network, tensors, 1000).Loss;
     }
 
     private sealed class CancelAt(int epoch, int batch, CancellationTokenSource cancellation) : ITrainingMonitor

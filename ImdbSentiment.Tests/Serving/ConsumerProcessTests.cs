@@ -14,10 +14,10 @@ namespace ImdbSentiment.Tests.Serving;
 public sealed class ConsumerProcessTests
 {
     [TestMethod]
-    [DataRow(RecurrentArchitecture.OneHotRnn)]
-    [DataRow(RecurrentArchitecture.EmbeddingRnn)]
-    [DataRow(RecurrentArchitecture.Lstm, 2, true)]
-    public void AppWithoutTorchSharpNatives_LoadsTheZipAndMatchesTorchSharp(RecurrentArchitecture architecture, int layers = 1, bool bidirectional = false)
+    [DataRow(NetworkArchitecture.OneHotRnn)]
+    [DataRow(NetworkArchitecture.EmbeddingRnn)]
+    [DataRow(NetworkArchitecture.Lstm, 2, true)]
+    public void AppWithoutTorchSharpNatives_LoadsTheZipAndMatchesTorchSharp(NetworkArchitecture architecture, int layers = 1, bool bidirectional = false)
     {
         var consumer = ConsumerAssembly();
         var consumerFolder = Path.GetDirectoryName(consumer)!;
@@ -25,7 +25,7 @@ public sealed class ConsumerProcessTests
         Assert.IsEmpty(Directory.GetFiles(consumerFolder, "ImdbSentiment.Training.dll", SearchOption.AllDirectories), "nor the training library");
 
         var data = new FeaturizedData(1200, seed: 11);
-        var trained = new RecurrentSentimentEstimator(data.MLContext, FeaturizedData.Options(architecture) with { Layers = layers, Bidirectional = bidirectional }).Train(data.Featurized, data.Featurized);
+        var trained = new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options(architecture) with { Layers = layers, Bidirectional = bidirectional }).Train(data.Featurized, data.Featurized);
         using var folder = new DataFixtures();
         var modelPath = folder.PathOf("model.zip");
         var reviewsPath = folder.PathOf("reviews.txt");

@@ -21,7 +21,7 @@ public sealed class SentimentModelTests
         _folder = new DataFixtures();
         _modelPath = _folder.PathOf("model.zip");
         var data = new FeaturizedData(600, seed: 12);
-        var trained = new RecurrentSentimentEstimator(data.MLContext, FeaturizedData.Options()).Train(data.Featurized, data.Featurized);
+        var trained = new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options()).Train(data.Featurized, data.Featurized);
         data.MLContext.Model.Save(data.Featurizer.Append(trained.Transformer), data.Raw.Schema, _modelPath);
     }
 

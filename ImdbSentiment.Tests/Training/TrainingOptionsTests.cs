@@ -22,7 +22,7 @@ public sealed class TrainingOptionsTests
     [TestMethod]
     public void TheNgramBranch_WithoutNgrams_IsRefused()
     {
-        var options = new SentimentTrainingOptions { Network = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.None, NgramBranch = true } };
+        var options = new SentimentTrainingOptions { Network = new SentimentNetworkOptions { Architecture = NetworkArchitecture.None, NgramBranch = true } };
 
         var error = Assert.ThrowsExactly<ArgumentException>(options.Validate);
         Assert.Contains("NgramLength", error.Message);

@@ -113,14 +113,14 @@ internal sealed class TrainFlags
     public TrainFlags()
     {
         Recipe.AcceptOnlyFromAmong([.. TrainingRecipes.Names]);
-        Architecture.AcceptOnlyFromAmong([.. RecurrentArchitectureNames.NetworkNames]);
+        Architecture.AcceptOnlyFromAmong([.. NetworkArchitectureNames.NetworkNames]);
         SplitBy.AcceptOnlyFromAmong([.. SplitKindNames.Table.Names]);
         Refit.AcceptOnlyFromAmong("on", "off");
         NgramWeighting.AcceptOnlyFromAmong("nb", "none");
         Padding.AcceptOnlyFromAmong([.. SequenceSideNames.Table.Names]);
         Truncating.AcceptOnlyFromAmong([.. SequenceSideNames.Table.Names]);
         Pooling.AcceptOnlyFromAmong([.. RecurrentPoolingNames.Table.Names]);
-        Optimizer.AcceptOnlyFromAmong([.. RecurrentOptimizerNames.Table.Names]);
+        Optimizer.AcceptOnlyFromAmong([.. NetworkOptimizerNames.Table.Names]);
     }
 
     public Command CreateCommand()
@@ -147,8 +147,8 @@ internal sealed class TrainFlags
             names.Parse(Pick(option, names.NameOf(recipeValue)));
         var featurizer = recipe.Featurizer;
         var network = recipe.Network;
-        var (architecture, ngramBranch) = RecurrentArchitectureNames.ParseNetwork(
-            Pick(Architecture, RecurrentArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
+        var (architecture, ngramBranch) = NetworkArchitectureNames.ParseNetwork(
+            Pick(Architecture, NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
         var ngrams = Pick(Ngrams, featurizer.NgramLength);
         return new SentimentTrainingOptions
         {
@@ -180,7 +180,7 @@ internal sealed class TrainFlags
                 Bidirectional = Pick(Bidirectional, network.Bidirectional),
                 Dropout = Pick(Dropout, network.Dropout),
                 Pooling = PickNamed(Pooling, RecurrentPoolingNames.Table, network.Pooling),
-                Optimizer = PickNamed(Optimizer, RecurrentOptimizerNames.Table, network.Optimizer),
+                Optimizer = PickNamed(Optimizer, NetworkOptimizerNames.Table, network.Optimizer),
                 GradientClipNorm = Pick(ClipNorm, network.GradientClipNorm),
                 Epochs = Pick(Epochs, network.Epochs),
                 BatchSize = Pick(BatchSize, network.BatchSize),

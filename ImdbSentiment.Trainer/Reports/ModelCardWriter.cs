@@ -44,11 +44,11 @@ internal static class ModelCardWriter
         var (features, trained) = (network.NgramBranch, network.Architecture) switch
         {
             (false, _) => (words, "a recurrent network"),
-            (true, RecurrentArchitecture.None) => (ngrams, "a naive-Bayes-weighted bag of those n-grams"),
+            (true, NetworkArchitecture.None) => (ngrams, "a naive-Bayes-weighted bag of those n-grams"),
             _ => ($"{words}; {ngrams}", "a naive-Bayes-weighted n-gram bag and a recurrent network whose logits are summed"),
         };
         card.AppendLine(Invariant, $"One ML.NET model zip: a text featurizer (normalize, tokenize, {features}) followed by {trained}, trained with TorchSharp and stored as ONNX.").AppendLine();
-        card.AppendLine(Invariant, $"- Architecture: `{RecurrentArchitectureNames.NetworkName(content.Options.Network.Architecture, content.Options.Network.NgramBranch)}`");
+        card.AppendLine(Invariant, $"- Architecture: `{NetworkArchitectureNames.NetworkName(content.Options.Network.Architecture, content.Options.Network.NgramBranch)}`");
         card.AppendLine(Invariant, $"- Trainable parameters: {content.Model.TotalParameters:N0}").AppendLine();
         card.AppendLine("| Layer | Output shape | Parameters |").AppendLine("|---|---|---:|");
         foreach (var layer in content.Model.Layers)

@@ -19,7 +19,7 @@ internal static class ReportJson
         Converters =
         {
             new ArchitectureNameConverter(),
-            new NameTableConverter<RecurrentOptimizer>(RecurrentOptimizerNames.Table),
+            new NameTableConverter<NetworkOptimizer>(NetworkOptimizerNames.Table),
             new NameTableConverter<RecurrentPooling>(RecurrentPoolingNames.Table),
             new NameTableConverter<SequenceSide>(SequenceSideNames.Table),
             new NameTableConverter<SplitKind>(SplitKindNames.Table),
@@ -52,12 +52,12 @@ internal static class ReportJson
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(names.NameOf(value));
     }
 
-    private sealed class ArchitectureNameConverter : JsonConverter<RecurrentArchitecture>
+    private sealed class ArchitectureNameConverter : JsonConverter<NetworkArchitecture>
     {
-        public override RecurrentArchitecture Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            RecurrentArchitectureNames.Parse(reader.GetString() ?? "");
+        public override NetworkArchitecture Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            NetworkArchitectureNames.Parse(reader.GetString() ?? "");
 
-        public override void Write(Utf8JsonWriter writer, RecurrentArchitecture value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, NetworkArchitecture value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToName());
     }
 }

@@ -6,14 +6,14 @@ namespace ImdbSentiment.Training.Fitting;
 public sealed record InitializationTrial(int Seed, double ValidationLoss);
 
 /// <summary>
-/// The seed the recipe runs from, chosen among <see cref="RecurrentTrainerOptions.InitializationTrials"/> candidates
+/// The seed the recipe runs from, chosen among <see cref="SentimentNetworkOptions.InitializationTrials"/> candidates
 /// by their validation loss after a few epochs. Some seeds of the embedding recipe settle into a poor solution
 /// (validation accuracy near 0.65 for as long as they train); they are already far behind after ten epochs.
 /// </summary>
 public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<InitializationTrial> Trials)
 {
     internal static InitializationTrials Run(
-        RecurrentTrainerOptions options, SequenceTensors training, SequenceTensors validation, ITrainingMonitor? monitor, CancellationToken cancellation)
+        SentimentNetworkOptions options, SequenceTensors training, SequenceTensors validation, ITrainingMonitor? monitor, CancellationToken cancellation)
     {
         if (options.InitializationTrials == 1)
             return new InitializationTrials(options.Seed, []);
@@ -22,8 +22,8 @@ public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<Initiali
         for (var i = 0; i < options.InitializationTrials && !cancellation.IsCancellationRequested; i++)
         {
             var trialOptions = options with { Seed = options.Seed + i, Epochs = options.TrialEpochs, Patience = int.MaxValue, CheckpointPath = null };
-            using var network = RecurrentSentimentEstimator.CreateSeededNetwork(trialOptions, training);
-            var result = new RecurrentTrainer(trialOptions).Train(network, training, validation, cancellation);
+            using var network = SentimentNetworkTrainer.CreateSeededNetwork(trialOptions, training);
+            var result = new TrainingLoop(trialOptions).Train(network, training, validation, cancellation);
             trials.Add(new InitializationTrial(trialOptions.Seed, result.History[^1].ValidationLoss));
             monitor?.TrialEnded(trials[^1]);
         }

@@ -16,7 +16,7 @@ internal interface ITrainingOptimizer : IDisposable
 internal static class TrainingOptimizer
 {
     /// <summary>The options' update rule for the network's parameters; an n-gram bag's get a second one with its own learning rate and weight decay.</summary>
-    public static ITrainingOptimizer Create(RecurrentTrainerOptions options, SentimentNetworkBase network)
+    public static ITrainingOptimizer Create(SentimentNetworkOptions options, SentimentNetworkBase network)
     {
         var bag = network.NgramBagParameters().ToArray();
         var rest = network.TrainableParameters().ExceptSame(bag).ToArray();
@@ -28,10 +28,10 @@ internal static class TrainingOptimizer
         return optimizers.Count == 1 ? optimizers[0] : new Combined(optimizers);
     }
 
-    private static ITrainingOptimizer Create(RecurrentOptimizer optimizer, Parameter[] parameters, Parameter? lookupTable, double learningRate, double weightDecay) => optimizer switch
+    private static ITrainingOptimizer Create(NetworkOptimizer optimizer, Parameter[] parameters, Parameter? lookupTable, double learningRate, double weightDecay) => optimizer switch
     {
-        RecurrentOptimizer.RmsProp => new KerasRmsProp(parameters, lookupTable, learningRate, weightDecay: weightDecay),
-        RecurrentOptimizer.Adam => new TorchOptimizer(optim.Adam(parameters, learningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: weightDecay)),
+        NetworkOptimizer.RmsProp => new KerasRmsProp(parameters, lookupTable, learningRate, weightDecay: weightDecay),
+        NetworkOptimizer.Adam => new TorchOptimizer(optim.Adam(parameters, learningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: weightDecay)),
         _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer."),
     };
 

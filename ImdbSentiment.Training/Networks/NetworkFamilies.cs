@@ -7,40 +7,40 @@ namespace ImdbSentiment.Training.Networks;
 /// </summary>
 internal static class NetworkFamilies
 {
-    private static readonly Dictionary<RecurrentArchitecture, NetworkFamily> Recurrent = new()
+    private static readonly Dictionary<NetworkArchitecture, NetworkFamily> Recurrent = new()
     {
-        [RecurrentArchitecture.OneHotRnn] = new SimpleRnnFamily(RecurrentArchitecture.OneHotRnn, "onehot-rnn"),
-        [RecurrentArchitecture.EmbeddingRnn] = new SimpleRnnFamily(RecurrentArchitecture.EmbeddingRnn, "embedding-rnn"),
-        [RecurrentArchitecture.Lstm] = new GatedFamily(GatedCell.Lstm, "lstm"),
-        [RecurrentArchitecture.Gru] = new GatedFamily(GatedCell.Gru, "gru"),
+        [NetworkArchitecture.OneHotRnn] = new SimpleRnnFamily(NetworkArchitecture.OneHotRnn, "onehot-rnn"),
+        [NetworkArchitecture.EmbeddingRnn] = new SimpleRnnFamily(NetworkArchitecture.EmbeddingRnn, "embedding-rnn"),
+        [NetworkArchitecture.Lstm] = new GatedFamily(GatedCell.Lstm, "lstm"),
+        [NetworkArchitecture.Gru] = new GatedFamily(GatedCell.Gru, "gru"),
     };
 
     public static NetworkFamily NgramBag { get; } = new NgramBagFamily();
 
     /// <summary>The recurrent architectures by name, in the table's order.</summary>
-    public static IEnumerable<(string Name, RecurrentArchitecture Architecture)> RecurrentNames =>
+    public static IEnumerable<(string Name, NetworkArchitecture Architecture)> RecurrentNames =>
         Recurrent.Select(pair => (pair.Value.Name, pair.Key));
 
-    public static NetworkFamily Of(RecurrentArchitecture architecture) =>
+    public static NetworkFamily Of(NetworkArchitecture architecture) =>
         Recurrent.TryGetValue(architecture, out var family)
             ? family
             : throw new ArgumentOutOfRangeException(nameof(architecture), architecture, $"No recurrent network family is registered for {architecture}.");
 
     /// <summary>The families the options put in the network, the n-gram bag first.</summary>
-    public static IReadOnlyList<NetworkFamily> BranchesOf(RecurrentTrainerOptions options) =>
+    public static IReadOnlyList<NetworkFamily> BranchesOf(SentimentNetworkOptions options) =>
     [
         .. options.NgramBranch ? [NgramBag] : Array.Empty<NetworkFamily>(),
-        .. options.Architecture == RecurrentArchitecture.None ? Array.Empty<NetworkFamily>() : [Of(options.Architecture)],
+        .. options.Architecture == NetworkArchitecture.None ? Array.Empty<NetworkFamily>() : [Of(options.Architecture)],
     ];
 
     /// <summary>The untrained network the options describe, initialised from torch's global generator (seed it first).</summary>
-    public static SentimentNetworkBase Create(RecurrentTrainerOptions options, NetworkInputs inputs)
+    public static SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs)
     {
         var branches = BranchesOf(options).Select(family => family.Create(options, inputs)).ToArray();
         return branches.Length == 1 ? branches[0] : new JointSentimentNetwork(branches);
     }
 
-    public static ModelSummary Summarise(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength)
+    public static ModelSummary Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength)
     {
         var branches = BranchesOf(options);
         var layers = branches.SelectMany(family => family.Summarise(options, inputs, maxLength)).ToList();
@@ -50,7 +50,7 @@ internal static class NetworkFamilies
     }
 
     /// <summary>What a model card calls the network: its branches' phrases, joined.</summary>
-    public static string Describe(RecurrentTrainerOptions options)
+    public static string Describe(SentimentNetworkOptions options)
     {
         var phrases = BranchesOf(options).Select(family => family.Describe(options)).ToArray();
         return phrases.Length == 1 ? phrases[0] : $"{string.Join(" and ", phrases)}, whose logits are summed";

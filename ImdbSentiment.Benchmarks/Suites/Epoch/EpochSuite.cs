@@ -12,7 +12,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Epoch;
 
 /// <summary>
 /// epoch: seconds per epoch (training on the seeded 20,000-review split, then validating on 5,000) for each network,
-/// the project's RecurrentTrainer against a plain TorchSharp loop around nn.RNN on the same batches.
+/// the project's TrainingLoop against a plain TorchSharp loop around nn.RNN on the same batches.
 /// </summary>
 internal sealed class EpochSuite : ISuite
 {
@@ -38,15 +38,15 @@ internal sealed class EpochSuite : ISuite
         using var validation = SequenceTensors.FromDataView(prepared.FeaturizedValidation);
 
         var table = new MarkdownTable("model", "implementation", "torch threads", "median epoch s", "each epoch s", $"val accuracy after {Epochs}", "OURS faster by");
-        foreach (var architecture in new[] { RecurrentArchitecture.OneHotRnn, RecurrentArchitecture.EmbeddingRnn })
+        foreach (var architecture in new[] { NetworkArchitecture.OneHotRnn, NetworkArchitecture.EmbeddingRnn })
         {
-            var options = new RecurrentTrainerOptions() with { Architecture = architecture, Epochs = Epochs, Patience = 1000 };
+            var options = new SentimentNetworkOptions() with { Architecture = architecture, Epochs = Epochs, Patience = 1000 };
             Progress.Report($"epoch: {architecture.ToName()}, ours then the baseline at {options.Threads} and at {defaultThreads} threads, {Epochs} epochs each...");
             var ours = TrainOurs(mlContext, options, prepared);
             var baselineName = $"BASELINE: Embedding({training.Inputs.VocabularySize},{BaselineEmbeddingSize(options)}) -> nn.RNN -> Linear";
             var runs = new List<(string Name, EpochRun Run)>
             {
-                ("OURS: RecurrentTrainer + SimpleRnnNetwork", ours),
+                ("OURS: TrainingLoop + SimpleRnnNetwork", ours),
                 (baselineName + ", OURS' threads", TrainBaseline(options, training, validation, options.Threads)),
                 (baselineName + ", torch default threads", TrainBaseline(options, training, validation, defaultThreads)),
             };
@@ -66,16 +66,16 @@ internal sealed class EpochSuite : ISuite
         output.WriteLine();
     }
 
-    private static EpochRun TrainOurs(MLContext mlContext, RecurrentTrainerOptions options, PreparedData prepared)
+    private static EpochRun TrainOurs(MLContext mlContext, SentimentNetworkOptions options, PreparedData prepared)
     {
-        var trained = new RecurrentSentimentEstimator(mlContext, options).Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
+        var trained = new SentimentNetworkTrainer(mlContext, options).Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
         (trained.Transformer as IDisposable)?.Dispose();
         trained.Network.Dispose();
         var history = trained.Result.History;
         return new EpochRun(options.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
     }
 
-    private static EpochRun TrainBaseline(RecurrentTrainerOptions options, SequenceTensors training, SequenceTensors validation, int threads)
+    private static EpochRun TrainBaseline(SentimentNetworkOptions options, SequenceTensors training, SequenceTensors validation, int threads)
     {
         set_num_threads(threads);
         manual_seed(options.Seed);
@@ -84,8 +84,8 @@ internal sealed class EpochSuite : ISuite
     }
 
     // One-hot input would be 4 GB, so the one-hot baseline embeds into as many dimensions as the RNN has units.
-    private static int BaselineEmbeddingSize(RecurrentTrainerOptions options) =>
-        options.Architecture == RecurrentArchitecture.OneHotRnn ? options.Units : options.EmbeddingSize;
+    private static int BaselineEmbeddingSize(SentimentNetworkOptions options) =>
+        options.Architecture == NetworkArchitecture.OneHotRnn ? options.Units : options.EmbeddingSize;
 
     private static string Describe(IEnumerable<double> seconds) => string.Join(" / ", seconds.Select(value => Units.Seconds(value, 2)));
 }

@@ -14,7 +14,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Epoch;
 /// </summary>
 internal static class PlainTorchLoop
 {
-    public static EpochRun Train(nn.Module<FeatureBatch, Tensor> network, SequenceTensors training, SequenceTensors validation, RecurrentTrainerOptions options)
+    public static EpochRun Train(nn.Module<FeatureBatch, Tensor> network, SequenceTensors training, SequenceTensors validation, SentimentNetworkOptions options)
     {
         using var optimizer = optim.RMSProp(network.parameters(), options.LearningRate);
         using var shuffler = new Generator((ulong)options.Seed);
@@ -24,7 +24,7 @@ internal static class PlainTorchLoop
         {
             var start = Stopwatch.GetTimestamp();
             TrainOneEpoch(network, optimizer, training, shuffler, options.BatchSize);
-            accuracy = RecurrentTrainer.Evaluate(network, validation, options.EvaluationBatchSize).Accuracy;
+            accuracy = TrainingLoop.Evaluate(network, validation, options.EvaluationBatchSize).Accuracy;
             seconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
         return new EpochRun(get_num_threads(), seconds, accuracy);
@@ -46,7 +46,7 @@ internal static class PlainTorchLoop
             loss.backward();
             optimizer.step();
             lossSum += loss.item<float>() * indices.shape[0];
-            correct += RecurrentTrainer.CountCorrect(logits, labels);
+            correct += TrainingLoop.CountCorrect(logits, labels);
         }
     }
 }

@@ -21,12 +21,12 @@ internal static class MemoryChild
     {
         if (architectureName is null)
         {
-            Console.Error.WriteLine($"{SuiteName} needs a model: one of {string.Join(", ", RecurrentArchitectureNames.Names)}.");
+            Console.Error.WriteLine($"{SuiteName} needs a model: one of {string.Join(", ", NetworkArchitectureNames.Names)}.");
             return 2;
         }
 
         var start = Stopwatch.GetTimestamp();
-        var options = new SentimentTrainingOptions { Network = new RecurrentTrainerOptions { Architecture = RecurrentArchitectureNames.Parse(architectureName) } };
+        var options = new SentimentTrainingOptions { Network = new SentimentNetworkOptions { Architecture = NetworkArchitectureNames.Parse(architectureName) } };
         var mlContext = new MLContext(seed: options.Network.Seed);
         var reviews = ReviewDatasetReader.Read(context.DataPath).Reviews;
         var afterRead = PeakMemory.Bytes();

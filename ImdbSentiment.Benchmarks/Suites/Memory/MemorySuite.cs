@@ -25,7 +25,7 @@ internal sealed class MemorySuite : ISuite
         output.WriteLine();
 
         var table = new MarkdownTable("run", "peak after read", "peak after featurize", "peak (whole run)", "epochs run", "best epoch", "best val accuracy", "zip", "wall s");
-        foreach (var (label, architecture) in new[] { ("OURS: onehot-rnn", RecurrentArchitecture.OneHotRnn), ("BASELINE: embedding-rnn", RecurrentArchitecture.EmbeddingRnn) })
+        foreach (var (label, architecture) in new[] { ("OURS: onehot-rnn", NetworkArchitecture.OneHotRnn), ("BASELINE: embedding-rnn", NetworkArchitecture.EmbeddingRnn) })
         {
             Progress.Report($"memory: training {architecture.ToName()} in a child process (up to 100 epochs, patience 3)...");
             var childOutput = SelfProcess.Run([MemoryChild.SuiteName, architecture.ToName(), "--data", context.DataPath]);

@@ -46,6 +46,6 @@ internal sealed class RecipesSuite : ISuite
         output.WriteLine();
     }
 
-    private static string Describe(RecurrentTrainerOptions network) =>
+    private static string Describe(SentimentNetworkOptions network) =>
         $"{network.Architecture.ToName()} {network.Units}u x{network.Layers}{(network.Bidirectional ? " bi" : "")} {network.Optimizer.ToString().ToLowerInvariant()} {network.Threads}t";
 }

@@ -31,7 +31,7 @@ internal static class ProjectModel
 
     private static void TrainQuick(IReadOnlyList<LabeledReview> reviews, string zip)
     {
-        var options = new SentimentTrainingOptions { Network = new RecurrentTrainerOptions { Architecture = RecurrentArchitecture.EmbeddingRnn, Epochs = QuickEpochs } };
+        var options = new SentimentTrainingOptions { Network = new SentimentNetworkOptions { Architecture = NetworkArchitecture.EmbeddingRnn, Epochs = QuickEpochs } };
         var mlContext = new MLContext(seed: options.Network.Seed);
         var pipeline = new SentimentTrainingPipeline(mlContext, options);
         var trained = pipeline.Train(pipeline.Prepare(reviews));

@@ -9,10 +9,10 @@ internal sealed class GatedFamily(GatedCell cell, string name) : NetworkFamily
 
     public override bool ReadsNgramIds => false;
 
-    public override SentimentNetworkBase Create(RecurrentTrainerOptions options, NetworkInputs inputs) =>
+    public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
         new GatedSentimentNetwork(cell, inputs.VocabularySize, options.EmbeddingSize, options.Units, options.Layers, options.Bidirectional, options.Dropout, options.Pooling);
 
-    public override IEnumerable<LayerSummary> Summarise(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength)
+    public override IEnumerable<LayerSummary> Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength)
     {
         long units = options.Units, embedding = options.EmbeddingSize;
         var directions = options.Bidirectional ? 2 : 1;
@@ -39,6 +39,6 @@ internal sealed class GatedFamily(GatedCell cell, string name) : NetworkFamily
         yield return new("dense (Dense, sigmoid)", "(None, 1)", features + 1);
     }
 
-    public override string Describe(RecurrentTrainerOptions options) =>
+    public override string Describe(SentimentNetworkOptions options) =>
         $"{(options.Layers > 1 ? $"{options.Layers} stacked " : "an ")}{(options.Bidirectional ? "bidirectional " : "")}{(cell == GatedCell.Lstm ? "LSTM" : "GRU")}({options.Units}) over the embedded token ids";
 }

@@ -9,7 +9,7 @@ internal sealed class NgramBagFamily : NetworkFamily
 
     public override bool ReadsNgramIds => true;
 
-    public override void Validate(RecurrentTrainerOptions options)
+    public override void Validate(SentimentNetworkOptions options)
     {
         Require(options.NgramLearningRate > 0, nameof(options.NgramLearningRate), "positive");
         Require(options.NgramWeightDecay >= 0, nameof(options.NgramWeightDecay), "0 or more");
@@ -22,13 +22,13 @@ internal sealed class NgramBagFamily : NetworkFamily
             throw new ArgumentOutOfRangeException(setting, $"{setting} must be {expected}.");
     }
 
-    public override SentimentNetworkBase Create(RecurrentTrainerOptions options, NetworkInputs inputs) =>
+    public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
         new NgramBagNetwork(RequireNgrams(inputs), options.NgramDropout, options.NgramNaiveBayes);
 
-    public override IEnumerable<LayerSummary> Summarise(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength) =>
+    public override IEnumerable<LayerSummary> Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength) =>
         [new($"ngram_bag ({(options.NgramNaiveBayes ? "NB-weighted n-grams, fixed ratios" : "plain bag of n-grams")})", "(None, 1)", RequireNgrams(inputs) + 1L)];
 
-    public override string Describe(RecurrentTrainerOptions options) =>
+    public override string Describe(SentimentNetworkOptions options) =>
         options.NgramNaiveBayes ? "a naive-Bayes-weighted bag of those n-grams" : "a plain bag of those n-grams";
 
     private static int RequireNgrams(NetworkInputs inputs) =>

@@ -1,9 +1,9 @@
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>The Keras book's networks: one-hot or embedding input, one SimpleRNN layer, Dense(1) (see <see cref="SimpleRnnNetwork"/>).</summary>
-internal sealed class SimpleRnnFamily(RecurrentArchitecture architecture, string name) : NetworkFamily
+internal sealed class SimpleRnnFamily(NetworkArchitecture architecture, string name) : NetworkFamily
 {
-    private bool OneHot => architecture == RecurrentArchitecture.OneHotRnn;
+    private bool OneHot => architecture == NetworkArchitecture.OneHotRnn;
 
     public override string Name => name;
 
@@ -11,7 +11,7 @@ internal sealed class SimpleRnnFamily(RecurrentArchitecture architecture, string
 
     public override bool ReadsNgramIds => false;
 
-    public override void Validate(RecurrentTrainerOptions options)
+    public override void Validate(SentimentNetworkOptions options)
     {
         Refuse(options.Layers != 1, nameof(options.Layers), $"{Name} has one recurrent layer, but Layers is {options.Layers}");
         Refuse(options.Bidirectional, nameof(options.Bidirectional), $"{Name} reads forward only");
@@ -25,10 +25,10 @@ internal sealed class SimpleRnnFamily(RecurrentArchitecture architecture, string
             throw new ArgumentException($"{problem}; choose lstm or gru for this setting.", setting);
     }
 
-    public override SentimentNetworkBase Create(RecurrentTrainerOptions options, NetworkInputs inputs) =>
+    public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
         new SimpleRnnNetwork(architecture, inputs.VocabularySize, options.EmbeddingSize, options.Units);
 
-    public override IEnumerable<LayerSummary> Summarise(RecurrentTrainerOptions options, NetworkInputs inputs, int maxLength)
+    public override IEnumerable<LayerSummary> Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength)
     {
         long vocabulary = inputs.VocabularySize, units = options.Units, width = OneHot ? vocabulary : options.EmbeddingSize;
         yield return OneHot
@@ -38,6 +38,6 @@ internal sealed class SimpleRnnFamily(RecurrentArchitecture architecture, string
         yield return new("dense (Dense, sigmoid)", "(None, 1)", units + 1);
     }
 
-    public override string Describe(RecurrentTrainerOptions options) =>
+    public override string Describe(SentimentNetworkOptions options) =>
         $"a SimpleRNN({options.Units}) over the {(OneHot ? "one-hot" : "embedded")} token ids";
 }

@@ -21,11 +21,11 @@ internal sealed class SimpleRnnNetwork : SentimentNetworkBase
     private readonly Parameter bias;
     private readonly Linear dense;
 
-    public SimpleRnnNetwork(RecurrentArchitecture architecture, int vocabularySize, int embeddingSize, int units)
+    public SimpleRnnNetwork(NetworkArchitecture architecture, int vocabularySize, int embeddingSize, int units)
         : base(nameof(SimpleRnnNetwork))
     {
         Architecture = architecture;
-        var oneHot = architecture == RecurrentArchitecture.OneHotRnn;
+        var oneHot = architecture == NetworkArchitecture.OneHotRnn;
         lookup = nn.Embedding(vocabularySize, oneHot ? units : embeddingSize);
         inputKernel = oneHot ? null : nn.Parameter(empty(units, embeddingSize));
         recurrentKernel = nn.Parameter(empty(units, units));
@@ -35,7 +35,7 @@ internal sealed class SimpleRnnNetwork : SentimentNetworkBase
         InitialiseLikeKeras();
     }
 
-    public RecurrentArchitecture Architecture { get; }
+    public NetworkArchitecture Architecture { get; }
 
     /// <summary>The lookup table, whose gradient only touches the rows of the ids in a batch.</summary>
     public override Parameter? LookupTable => (Parameter)lookup.weight!;

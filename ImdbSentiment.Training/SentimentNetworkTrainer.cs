@@ -15,14 +15,14 @@ namespace ImdbSentiment.Training;
 /// then returns a saveable transformer (the network exported to ONNX, applied by ML.NET's OnnxTransformer, plus the
 /// Score/Probability/PredictedLabel mapping). Dispose the fitted transformer to remove OnnxTransformer's temporary file.
 /// </summary>
-public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
+public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
 {
     private readonly MLContext _mlContext;
-    private readonly RecurrentTrainerOptions _options;
+    private readonly SentimentNetworkOptions _options;
     private readonly ITrainingMonitor? _monitor;
     private readonly CancellationToken _cancellation;
 
-    public RecurrentSentimentEstimator(MLContext mlContext, RecurrentTrainerOptions options, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
+    public SentimentNetworkTrainer(MLContext mlContext, SentimentNetworkOptions options, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
     {
         options.Validate();
         _mlContext = mlContext;
@@ -32,8 +32,8 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     }
 
     /// <summary>
-    /// Trains on the featurized <paramref name="input"/>, stopping early on <see cref="RecurrentTrainerOptions.ValidationSet"/>,
-    /// or, without one, on a seeded <see cref="RecurrentTrainerOptions.ValidationFraction"/> of the input held out.
+    /// Trains on the featurized <paramref name="input"/>, stopping early on <see cref="SentimentNetworkOptions.ValidationSet"/>,
+    /// or, without one, on a seeded <see cref="SentimentNetworkOptions.ValidationFraction"/> of the input held out.
     /// </summary>
     public ITransformer Fit(IDataView input)
     {
@@ -61,7 +61,7 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
         var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
         var options = _options with { Seed = trials.ChosenSeed };
         var network = CreateSeededNetwork(options, training);
-        var trainer = new RecurrentTrainer(options, _monitor);
+        var trainer = new TrainingLoop(options, _monitor);
         var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials };
         if (options.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
             (network, result) = Refit(trainer, network, result, training, validation, options);
@@ -69,9 +69,9 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
         return new TrainedSentimentModel(transformer, network, result);
     }
 
-    /// <summary>The refit of <see cref="RecurrentTrainerOptions.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
+    /// <summary>The refit of <see cref="SentimentNetworkOptions.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
     private (SentimentNetworkBase, TrainingResult) Refit(
-        RecurrentTrainer trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation, RecurrentTrainerOptions options)
+        TrainingLoop trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation, SentimentNetworkOptions options)
     {
         using var all = SequenceTensors.Concat(training, validation);
         var refitted = CreateSeededNetwork(options, all);
@@ -86,15 +86,15 @@ public sealed class RecurrentSentimentEstimator : IEstimator<ITransformer>
     }
 
     /// <summary>The untrained network the options describe over inputs of these sizes, initialised from torch's global generator (seed it first).</summary>
-    public static SentimentNetworkBase CreateNetwork(RecurrentTrainerOptions options, NetworkInputs inputs) => NetworkFamilies.Create(options, inputs);
+    public static SentimentNetworkBase CreateNetwork(SentimentNetworkOptions options, NetworkInputs inputs) => NetworkFamilies.Create(options, inputs);
 
     /// <summary>
-    /// Seeds torch's global generator with <see cref="RecurrentTrainerOptions.Seed"/> and builds the network from it.
+    /// Seeds torch's global generator with <see cref="SentimentNetworkOptions.Seed"/> and builds the network from it.
     /// The generator is process-wide, so both happen under one lock: estimators training at the same time in one
     /// process (parallel tests, a host training several models) cannot interleave their draws and change each
     /// other's initial weights. Training itself draws only from generators of its own.
     /// </summary>
-    internal static SentimentNetworkBase CreateSeededNetwork(RecurrentTrainerOptions options, SequenceTensors training)
+    internal static SentimentNetworkBase CreateSeededNetwork(SentimentNetworkOptions options, SequenceTensors training)
     {
         SentimentNetworkBase network;
         lock (GlobalGeneratorLock)

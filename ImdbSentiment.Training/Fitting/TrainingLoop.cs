@@ -12,7 +12,7 @@ namespace ImdbSentiment.Training.Fitting;
 /// cross-entropy, a seeded shuffle each epoch, early stopping on validation loss, the best weights restored and
 /// checkpointed. Cancellation stops after the current batch.
 /// </summary>
-internal sealed class RecurrentTrainer(RecurrentTrainerOptions options, ITrainingMonitor? monitor = null)
+internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMonitor? monitor = null)
 {
     public TrainingResult Train(SentimentNetworkBase network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
     {

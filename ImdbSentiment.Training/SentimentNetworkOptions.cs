@@ -9,7 +9,7 @@ namespace ImdbSentiment.Training;
 /// The sentiment network trainer's settings; the defaults are the Keras recipe's. The vocabulary sizes are not among
 /// them: the trainer reads them from the featurizer's output (<see cref="NetworkInputs.FromSchema"/>).
 /// </summary>
-public sealed record RecurrentTrainerOptions
+public sealed record SentimentNetworkOptions
 {
     /// <summary>The label column (bool: true = positive) of the data given to Fit and of <see cref="ValidationSet"/>.</summary>
     public string LabelColumnName { get; init; } = ColumnNames.Label;
@@ -25,7 +25,7 @@ public sealed record RecurrentTrainerOptions
     /// <summary>The share of Fit's input held out for validation when no <see cref="ValidationSet"/> is given (Keras's validation_split).</summary>
     public double ValidationFraction { get; init; } = 0.2;
 
-    public RecurrentArchitecture Architecture { get; init; } = RecurrentArchitecture.EmbeddingRnn;
+    public NetworkArchitecture Architecture { get; init; } = NetworkArchitecture.EmbeddingRnn;
 
     /// <summary>Whether the network has a naive-Bayes-weighted n-gram bag branch (see <see cref="NgramBagNetwork"/>); it needs the featurizer's n-gram ids.</summary>
     public bool NgramBranch { get; init; }
@@ -64,7 +64,7 @@ public sealed record RecurrentTrainerOptions
     /// </summary>
     public double Dropout { get; init; }
 
-    public RecurrentOptimizer Optimizer { get; init; } = RecurrentOptimizer.RmsProp;
+    public NetworkOptimizer Optimizer { get; init; } = NetworkOptimizer.RmsProp;
 
     /// <summary>The largest L2 norm of all trainable parameters' gradients together before a step (clip_grad_norm_); 0 = no clipping.</summary>
     public double GradientClipNorm { get; init; }
@@ -113,7 +113,7 @@ public sealed record RecurrentTrainerOptions
 
     public void Validate()
     {
-        Require(Architecture != RecurrentArchitecture.None || NgramBranch, nameof(Architecture), "a recurrent network, or None with the n-gram branch");
+        Require(Architecture != NetworkArchitecture.None || NgramBranch, nameof(Architecture), "a recurrent network, or None with the n-gram branch");
         Require(ValidationFraction is > 0 and < 1, nameof(ValidationFraction), "above 0 and below 1");
         Require(EmbeddingSize >= 1, nameof(EmbeddingSize), "at least 1");
         Require(Units >= 1, nameof(Units), "at least 1");
@@ -127,10 +127,10 @@ public sealed record RecurrentTrainerOptions
         Require(TrialEpochs >= 1, nameof(TrialEpochs), "at least 1");
         Require(Threads >= 1, nameof(Threads), "at least 1");
         Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
-        Require(Enum.IsDefined(Architecture), nameof(Architecture), "one of " + string.Join(", ", Enum.GetNames<RecurrentArchitecture>()));
+        Require(Enum.IsDefined(Architecture), nameof(Architecture), "one of " + string.Join(", ", Enum.GetNames<NetworkArchitecture>()));
         Require(Layers >= 1, nameof(Layers), "at least 1");
         Require(Dropout is >= 0 and < 1, nameof(Dropout), "at least 0 and below 1");
-        Require(Enum.IsDefined(Optimizer), nameof(Optimizer), "one of " + string.Join(", ", Enum.GetNames<RecurrentOptimizer>()));
+        Require(Enum.IsDefined(Optimizer), nameof(Optimizer), "one of " + string.Join(", ", Enum.GetNames<NetworkOptimizer>()));
         Require(GradientClipNorm >= 0 && double.IsFinite(GradientClipNorm), nameof(GradientClipNorm), "0 (off) or a positive number");
         Require(Enum.IsDefined(Pooling), nameof(Pooling), "one of " + string.Join(", ", Enum.GetNames<RecurrentPooling>()));
         foreach (var family in NetworkFamilies.BranchesOf(this))

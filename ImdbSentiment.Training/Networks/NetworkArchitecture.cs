@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>The recurrent network that reads the token ids; each has its family in <see cref="NetworkFamilies"/>.</summary>
-public enum RecurrentArchitecture
+public enum NetworkArchitecture
 {
     /// <summary>one-hot(vocabulary) -> SimpleRNN(units, tanh) -> Dense(1, sigmoid), without building one-hot tensors.</summary>
     OneHotRnn,
@@ -15,7 +15,7 @@ public enum RecurrentArchitecture
     /// <summary>Embedding(vocabulary, embedding size) -> GRU(units) x layers, optionally bidirectional -> pooling -> Dense(1, sigmoid).</summary>
     Gru,
 
-    /// <summary>No recurrent branch: the n-gram bag alone (<see cref="RecurrentTrainerOptions.NgramBranch"/> must be set).</summary>
+    /// <summary>No recurrent branch: the n-gram bag alone (<see cref="SentimentNetworkOptions.NgramBranch"/> must be set).</summary>
     None,
 }
 
@@ -23,7 +23,7 @@ public enum RecurrentArchitecture
 /// The names of networks as the command line, metrics.json and the model card write them: a recurrent family's name
 /// ("lstm"), "ngram-bag", or the bag joined with a recurrent family ("ngram-bag+lstm").
 /// </summary>
-public static class RecurrentArchitectureNames
+public static class NetworkArchitectureNames
 {
     private const string NoRecurrentBranch = "none";
 
@@ -35,24 +35,24 @@ public static class RecurrentArchitectureNames
 
     private static string NgramBag => NetworkFamilies.NgramBag.Name;
 
-    /// <summary>The architecture's name; "none" for <see cref="RecurrentArchitecture.None"/>, which only an n-gram bag network has.</summary>
-    public static string ToName(this RecurrentArchitecture architecture) =>
-        architecture == RecurrentArchitecture.None ? NoRecurrentBranch : NetworkFamilies.Of(architecture).Name;
+    /// <summary>The architecture's name; "none" for <see cref="NetworkArchitecture.None"/>, which only an n-gram bag network has.</summary>
+    public static string ToName(this NetworkArchitecture architecture) =>
+        architecture == NetworkArchitecture.None ? NoRecurrentBranch : NetworkFamilies.Of(architecture).Name;
 
     /// <summary>The network name of a recurrent architecture with or without the n-gram branch.</summary>
-    public static string NetworkName(RecurrentArchitecture architecture, bool ngramBranch) =>
+    public static string NetworkName(NetworkArchitecture architecture, bool ngramBranch) =>
         (architecture, ngramBranch) switch
         {
-            (RecurrentArchitecture.None, _) => NgramBag,
+            (NetworkArchitecture.None, _) => NgramBag,
             (_, true) => $"{NgramBag}+{architecture.ToName()}",
             _ => architecture.ToName(),
         };
 
     /// <summary>Parses a network name (see <see cref="NetworkNames"/>).</summary>
-    public static (RecurrentArchitecture Architecture, bool NgramBranch) ParseNetwork(string name)
+    public static (NetworkArchitecture Architecture, bool NgramBranch) ParseNetwork(string name)
     {
         if (string.Equals(name, NgramBag, StringComparison.OrdinalIgnoreCase))
-            return (RecurrentArchitecture.None, true);
+            return (NetworkArchitecture.None, true);
         var prefix = NgramBag + "+";
         return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
             ? (Parse(name[prefix.Length..]), true)
@@ -60,10 +60,10 @@ public static class RecurrentArchitectureNames
     }
 
     /// <summary>Parses a recurrent architecture's name (any case), or "none".</summary>
-    public static RecurrentArchitecture Parse(string name)
+    public static NetworkArchitecture Parse(string name)
     {
         if (string.Equals(name, NoRecurrentBranch, StringComparison.OrdinalIgnoreCase))
-            return RecurrentArchitecture.None;
+            return NetworkArchitecture.None;
         foreach (var (known, architecture) in NetworkFamilies.RecurrentNames)
         {
             if (string.Equals(name, known, StringComparison.OrdinalIgnoreCase))

@@ -2,7 +2,7 @@ using ImdbSentiment.Model;
 namespace ImdbSentiment.Training.Fitting;
 
 /// <summary>The update rule of the training loop.</summary>
-public enum RecurrentOptimizer
+public enum NetworkOptimizer
 {
     /// <summary>Keras's RMSprop (rho 0.9, epsilon 1e-7 inside the root, sparse embedding rows): the book's recipe.</summary>
     RmsProp,
@@ -11,8 +11,8 @@ public enum RecurrentOptimizer
     Adam,
 }
 
-/// <summary>The names of <see cref="RecurrentOptimizer"/> values on the command line, in metrics.json and on the model card.</summary>
-internal static class RecurrentOptimizerNames
+/// <summary>The names of <see cref="NetworkOptimizer"/> values on the command line, in metrics.json and on the model card.</summary>
+internal static class NetworkOptimizerNames
 {
-    public static NameTable<RecurrentOptimizer> Table { get; } = new((RecurrentOptimizer.RmsProp, "rmsprop"), (RecurrentOptimizer.Adam, "adam"));
+    public static NameTable<NetworkOptimizer> Table { get; } = new((NetworkOptimizer.RmsProp, "rmsprop"), (NetworkOptimizer.Adam, "adam"));
 }
