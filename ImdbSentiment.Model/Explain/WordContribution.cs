@@ -1,0 +1,19 @@
+using ImdbSentiment.Model.Text;
+
+namespace ImdbSentiment.Model.Explain;
+
+/// <summary>
+/// One word of a review and how much it moved the prediction: the probability of positive with the word minus the
+/// probability with the word occluded. Positive pushes toward "positive", negative toward "negative".
+/// </summary>
+/// <param name="Span">Where the word is in the review's text.</param>
+/// <param name="Word">The word as the review spells it (the model reads it in lower case).</param>
+public sealed record WordContribution(WordSpan Span, string Word, float Contribution);
+
+/// <summary>A review's prediction and the contribution of each of its words, in text order.</summary>
+public sealed record Explanation(string Text, SentimentPrediction Prediction, IReadOnlyList<WordContribution> Words)
+{
+    /// <summary>The <paramref name="count"/> words of largest contribution, either sign, largest first (ties in text order).</summary>
+    public IReadOnlyList<WordContribution> Strongest(int count) =>
+        [.. Words.OrderByDescending(word => Math.Abs(word.Contribution)).Take(count)];
+}
