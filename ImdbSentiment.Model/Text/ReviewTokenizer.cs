@@ -8,11 +8,11 @@ public static class ReviewTokenizer
 {
     public static string[] Tokenize(string text)
     {
-        var spans = WordSpans(text);
-        var tokens = new string[spans.Count];
-        for (var i = 0; i < tokens.Length; i++)
-            tokens[i] = Word(text, spans[i]);
-        return tokens;
+        var tokens = new List<string>(text.Length / 5);
+        var words = new WordScanner(text);
+        while (words.Next(out var span))
+            tokens.Add(Word(text, span));
+        return [.. tokens];
     }
 
     /// <summary>
@@ -22,29 +22,9 @@ public static class ReviewTokenizer
     public static IReadOnlyList<WordSpan> WordSpans(string text)
     {
         var spans = new List<WordSpan>(text.Length / 5);
-        var start = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c) || c == '\'')
-            {
-                if (start < 0)
-                    start = i;
-                continue;
-            }
-
-            if (start >= 0)
-            {
-                spans.Add(new WordSpan(start, i - start));
-                start = -1;
-            }
-
-            if (c == '<' && IsLineBreakTag(text, i, out var tagLength))
-                i += tagLength - 1;
-        }
-
-        if (start >= 0)
-            spans.Add(new WordSpan(start, text.Length - start));
+        var words = new WordScanner(text);
+        while (words.Next(out var span))
+            spans.Add(span);
         return spans;
     }
 
@@ -55,6 +35,39 @@ public static class ReviewTokenizer
             for (var i = 0; i < word.Length; i++)
                 word[i] = char.ToLowerInvariant(state.text[state.Start + i]);
         });
+
+    /// <summary>One pass over the text, a word at a time, so that tokens and spans come from the same rule.</summary>
+    private ref struct WordScanner(string text)
+    {
+        private int _position;
+
+        public bool Next(out WordSpan span)
+        {
+            // A local rather than the field in the loop: the JIT keeps it in a register.
+            var position = _position;
+            var start = -1;
+            for (; position < text.Length; position++)
+            {
+                var c = text[position];
+                if (char.IsLetterOrDigit(c) || c == '\'')
+                {
+                    if (start < 0)
+                        start = position;
+                    continue;
+                }
+
+                if (start >= 0)
+                    break;
+
+                if (c == '<' && IsLineBreakTag(text, position, out var tagLength))
+                    position += tagLength - 1;
+            }
+
+            _position = position;
+            span = start >= 0 ? new WordSpan(start, position - start) : default;
+            return start >= 0;
+        }
+    }
 
     // Matches <br>, <br/> and <br /> in any case.
     private static bool IsLineBreakTag(string text, int start, out int length)
