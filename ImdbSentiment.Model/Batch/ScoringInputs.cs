@@ -10,10 +10,8 @@ public static class ScoringInputs
 {
     private static readonly string[] FolderExtensions = [".csv", ".tsv", ".txt"];
 
-    private static readonly EnumerationOptions PatternMatching = new()
-    {
-        MatchType = MatchType.Simple, AttributesToSkip = FileAttributes.Hidden | FileAttributes.Directory, IgnoreInaccessible = false,
-    };
+    // Only * and ?, without Windows' legacy 8.3 quirks; hidden files (a write's temporary file) are skipped by default.
+    private static readonly EnumerationOptions PatternMatching = new() { MatchType = MatchType.Simple };
 
     /// <summary>The input files, sorted by file name (ordinal), as full paths.</summary>
     /// <exception cref="FileNotFoundException">A name is neither a file nor a folder, or a folder or pattern holds no input.</exception>

@@ -20,6 +20,18 @@ public sealed class ExplanationRenderingTests
         [.. ReviewTokenizer.WordSpans(Text).Zip(Contributions, (span, c) => new WordContribution(span, Text.Substring(span.Start, span.Length), c))]);
 
     [TestMethod]
+    public void TheGapsAndTheWordsInTurn_GiveBackTheReview()
+    {
+        var explanation = Made();
+
+        var rebuilt = string.Concat(explanation.Words.Select((word, i) => explanation.TextBefore(i) + word.Word)) + explanation.TextBefore(explanation.Words.Count);
+
+        Assert.AreEqual(Text, rebuilt);
+        Assert.AreEqual(" <", explanation.TextBefore(1));
+        Assert.AreEqual("", explanation.TextBefore(explanation.Words.Count));
+    }
+
+    [TestMethod]
     public void ThePlainText_IsTheVerdictThenOneWordAndSignedContributionPerLine()
     {
         var all = new StringWriter();

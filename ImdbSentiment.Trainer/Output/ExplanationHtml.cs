@@ -39,15 +39,14 @@ internal static class ExplanationHtml
         page.Append("<p>Model ").Append(Escape(modelPath)).Append(
             ". Each word's contribution is the probability of positive with the word minus the probability with the word replaced by an unknown word (occlusion); green words pushed toward positive, red toward negative, the stronger the colour the larger the change. Hover over a word for its value.</p>\n");
         page.Append("<p class=\"review\">");
-        var end = 0;
-        foreach (var word in explanation.Words)
+        for (var i = 0; i < explanation.Words.Count; i++)
         {
-            page.Append(Escape(explanation.Text[end..word.Span.Start]));
+            var word = explanation.Words[i];
+            page.Append(Escape(explanation.TextBefore(i)));
             page.Append("<span style=\"background: ").Append(Background(word, scale)).Append("\" title=\"").Append(ContributionScale.Signed(word.Contribution))
                 .Append("\">").Append(Escape(word.Word)).Append("</span>");
-            end = word.Span.End;
         }
-        page.Append(Escape(explanation.Text[end..])).Append("</p>\n");
+        page.Append(Escape(explanation.TextBefore(explanation.Words.Count))).Append("</p>\n");
         page.Append("<table>\n<tr><th>word</th><th>contribution</th></tr>\n");
         foreach (var word in explanation.Strongest(top))
             page.Append("<tr><td>").Append(Escape(word.Word)).Append("</td><td class=\"c\">").Append(ContributionScale.Signed(word.Contribution)).Append("</td></tr>\n");

@@ -35,14 +35,13 @@ internal static class ExplanationMarkup
     private static string ColouredText(Explanation explanation, ContributionScale scale)
     {
         var text = new StringBuilder();
-        var end = 0;
-        foreach (var word in explanation.Words)
+        for (var i = 0; i < explanation.Words.Count; i++)
         {
-            text.Append(Markup.Escape(explanation.Text[end..word.Span.Start]));
+            var word = explanation.Words[i];
+            text.Append(Markup.Escape(explanation.TextBefore(i)));
             text.Append('[').Append(Colour(word, scale).ToMarkup()).Append(']').Append(Markup.Escape(word.Word)).Append("[/]");
-            end = word.Span.End;
         }
-        return text.Append(Markup.Escape(explanation.Text[end..])).ToString();
+        return text.Append(Markup.Escape(explanation.TextBefore(explanation.Words.Count))).ToString();
     }
 
     private static Color Colour(WordContribution word, ContributionScale scale) =>
