@@ -12,7 +12,7 @@ internal static class AtomicFile
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(folder, TemporaryName(Path.GetFileName(fullPath), Guid.NewGuid().ToString("N")));
         Unfinished.Add(temporary);
         try
         {
@@ -33,6 +33,33 @@ internal static class AtomicFile
             Unfinished.Remove(temporary);
         }
     }
+
+    private static string TemporaryName(string fileName, string unique) => $".{fileName}.{unique}.tmp";
+
+    /// <summary>
+    /// Deletes the temporary files that writes of <paramref name="path"/> left behind when their process was killed
+    /// outright (SIGKILL, a lost machine), which no handler can clean up. Only for a target that no running process
+    /// is writing: a batch shard's own outputs, before it rewrites them.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public static int DeleteLeftovers(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(folder))
+            return 0;
+        var leftovers = Directory.EnumerateFiles(folder, TemporaryName("*", "*"))
+            .Where(file => IsTemporaryOf(Path.GetFileName(file), Path.GetFileName(fullPath))).ToList();
+        foreach (var leftover in leftovers)
+            File.Delete(leftover);
+        return leftovers.Count;
+    }
+
+    // The temporary file is TemporaryName(fileName, a Guid in "N" format: 32 lower-case hex digits).
+    private static bool IsTemporaryOf(string candidate, string fileName) =>
+        candidate.Length == TemporaryName(fileName, "").Length + 32
+        && Guid.TryParseExact(candidate.AsSpan(fileName.Length + 2, 32), "N", out var unique)
+        && candidate == TemporaryName(fileName, unique.ToString("N"));
 
     public static void WriteAllText(string path, string contents) =>
         Write(path, temporary => File.WriteAllText(temporary, contents));

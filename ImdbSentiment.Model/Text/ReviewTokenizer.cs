@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ImdbSentiment.Model.Text;
 
 /// <summary>
@@ -11,30 +9,32 @@ internal static class ReviewTokenizer
     public static string[] Tokenize(string text)
     {
         var tokens = new List<string>(text.Length / 5);
-        var word = new StringBuilder(16);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (IsWordCharacter(c))
-            {
-                word.Append(Lower(c));
-                continue;
-            }
-
-            if (word.Length > 0)
-            {
-                tokens.Add(word.ToString());
-                word.Clear();
-            }
-
-            if (c == '<' && IsLineBreakTag(text, i, out var tagLength))
-                i += tagLength - 1;
-        }
-
-        if (word.Length > 0)
-            tokens.Add(word.ToString());
+        var words = new WordScanner(text);
+        while (words.Next(out var span))
+            tokens.Add(Word(text, span));
         return [.. tokens];
     }
+
+    /// <summary>
+    /// Where the words of <see cref="Tokenize"/> are in the text, in the same order: token i is span i in lower case.
+    /// Lets a caller show a token in the review's own spelling (explain colours the original text).
+    /// </summary>
+    public static IReadOnlyList<WordSpan> WordSpans(string text)
+    {
+        var spans = new List<WordSpan>(text.Length / 5);
+        var words = new WordScanner(text);
+        while (words.Next(out var span))
+            spans.Add(span);
+        return spans;
+    }
+
+    /// <summary>The token a span stands for: its characters in lower case.</summary>
+    public static string Word(string text, WordSpan span) =>
+        string.Create(span.Length, (text, span.Start), static (word, state) =>
+        {
+            for (var i = 0; i < word.Length; i++)
+                word[i] = Lower(state.text[state.Start + i]);
+        });
 
     /// <summary>Letters (Unicode Lu, Ll, Lt, Lm, Lo), decimal digits (Nd) and the apostrophe, one UTF-16 code unit at a time.</summary>
     internal static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '\'';
@@ -43,6 +43,39 @@ internal static class ReviewTokenizer
 
     /// <summary>What <see cref="IsLineBreakTag"/> matches, as a regular expression without flags.</summary>
     internal const string LineBreakPattern = "<[Bb][Rr] */?>";
+
+    /// <summary>One pass over the text, a word at a time, so that tokens and spans come from the same rule.</summary>
+    private ref struct WordScanner(string text)
+    {
+        private int _position;
+
+        public bool Next(out WordSpan span)
+        {
+            // A local rather than the field in the loop: the JIT keeps it in a register.
+            var position = _position;
+            var start = -1;
+            for (; position < text.Length; position++)
+            {
+                var c = text[position];
+                if (IsWordCharacter(c))
+                {
+                    if (start < 0)
+                        start = position;
+                    continue;
+                }
+
+                if (start >= 0)
+                    break;
+
+                if (c == '<' && IsLineBreakTag(text, position, out var tagLength))
+                    position += tagLength - 1;
+            }
+
+            _position = position;
+            span = start >= 0 ? new WordSpan(start, position - start) : default;
+            return start >= 0;
+        }
+    }
 
     // Matches <br>, <br/> and <br /> in any case.
     private static bool IsLineBreakTag(string text, int start, out int length)
@@ -62,4 +95,10 @@ internal static class ReviewTokenizer
         length = i - start + 1;
         return true;
     }
+}
+
+/// <summary>A word's place in a review: <see cref="Length"/> characters from <see cref="Start"/>.</summary>
+public readonly record struct WordSpan(int Start, int Length)
+{
+    public int End => Start + Length;
 }

@@ -30,6 +30,9 @@ internal sealed class FaultCase : IDisposable
     /// <summary>The model this repository ships; read only.</summary>
     public static string ShippedModel => Path.Combine(DataFixtures.FindRepoRoot()!, "models", "imdb-sentiment.zip");
 
+    /// <summary>The n-gram bag model this repository ships; read only.</summary>
+    public static string BestModel => Path.Combine(DataFixtures.FindRepoRoot()!, "models", "imdb-sentiment-best.zip");
+
     public string PathOf(string name) => _files.PathOf(name);
 
     public string Input(string name, string content) => Remember(_files.WriteText(name, content));
@@ -66,10 +69,16 @@ internal sealed class FaultCase : IDisposable
     /// <summary>Asserts that the case's folder holds only its inputs and <paramref name="outputs"/>, and the temporary folder nothing.</summary>
     public void AssertOnlyLeft(params string[] outputs)
     {
+        AssertFolderHoldsOnly(outputs);
+        AssertNoTemporaryFiles();
+    }
+
+    /// <summary>The case's folder half of <see cref="AssertOnlyLeft"/>, for a process killed outright, which leaves its TMPDIR files.</summary>
+    public void AssertFolderHoldsOnly(params string[] outputs)
+    {
         var expected = _inputs.Concat(outputs.Select(Path.GetFullPath)).Order(StringComparer.Ordinal).ToList();
         var found = FilesUnder(Folder).Order(StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected, found, $"files in {Folder}: {string.Join(", ", found.Select(Path.GetFileName))}");
-        AssertNoTemporaryFiles();
     }
 
     // Not into linked folders: what they hold is listed where it really is.

@@ -38,6 +38,7 @@ internal static class CommandFailure
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
             or UnauthorizedAccessException or IOException or CryptographicException => exception.Message,
         TypeInitializationException or DllNotFoundException when TorchRuntimeFailure(exception) => TorchRuntime.Explain(exception),
+        BatchCancelledException => exception.Message,
         OperationCanceledException => "cancelled by Ctrl-C or SIGTERM; no output was written.",
         _ => null,
     };

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Explain;
+using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.Serving;
+using ImdbSentiment.Trainer.Output;
+using Spectre.Console;
+
+namespace ImdbSentiment.Trainer.Cli;
+
+/// <summary>
+/// explain: each word's contribution to a review's prediction, by occlusion (<see cref="OcclusionExplainer"/>): coloured
+/// on a terminal, plain word-and-contribution lines when standard output is redirected, and with --html a standalone page.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var model = ModelOption.Create();
+        var text = new Argument<string?>("TEXT") { Description = "The review to explain (or --file).", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file") { Description = "A text file holding the review to explain (UTF-8), instead of TEXT." };
+        var top = new Option<int?>("--top") { Description = $"List only the K words of largest contribution, largest first (default: every word in text order when redirected; {ExplanationMarkup.DefaultTop} in the terminal's and the page's table)." };
+        var html = new Option<string?>("--html") { Description = "Also write a standalone HTML page with each word's background coloured by its contribution (written atomically)." };
+        var command = new Command("explain",
+            "Show how much each word of a review moved the prediction: the probability of positive with the word minus with the word replaced by an unknown word (occlusion).")
+        {
+            model, text, file, top, html,
+        };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } value && value < 1)
+                result.AddError($"--top {value}: expected a whole number of at least 1");
+        });
+        command.Validators.Add(result =>
+        {
+            var given = result.GetValue(text) is not null;
+            if (given == result.GetValue(file) is not null)
+                result.AddError(given ? "give the review as TEXT or as --file PATH, not both" : "explain needs a review: give it as TEXT or as --file PATH");
+        });
+        command.SetAction((parse, _) => CommandFailure.Guard(() =>
+        {
+            var (review, where) = Review(parse.GetValue(text), parse.GetValue(file));
+            if (!ReviewText.HasWords(review))
+                throw new UsageException($"{where}: the review {ReviewText.NoWords}: expected the text of a review");
+            var page = parse.GetValue(html);
+            if (page is not null && parse.GetValue(file) is { } source && CanonicalPath.SameFile(page, source))
+                throw new UsageException($"--html {page} is the --file being explained: writing the page would replace the review; write it to another file");
+
+            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
+            var explanation = new OcclusionExplainer(sentimentModel).Explain(review);
+            if (page is not null)
+                AtomicFile.WriteAllText(page, ExplanationHtml.Page(explanation, sentimentModel.Path, parse.GetValue(top) ?? ExplanationMarkup.DefaultTop));
+
+            if (Console.IsOutputRedirected)
+            {
+                ExplanationText.Write(Console.Out, explanation, parse.GetValue(top));
+                return Task.FromResult(0);
+            }
+            foreach (var part in ExplanationMarkup.Render(explanation, parse.GetValue(top)))
+                console.Write(part);
+            if (page is not null)
+                console.WriteLine($"Wrote the page {page}.");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static (string Review, string Where) Review(string? text, string? file)
+    {
+        if (text is not null)
+            return (text, "TEXT");
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"--file {file}: no such file (expected a text file holding the review)", file);
+        return (File.ReadAllText(file!), $"--file {file}");
+    }
+}
