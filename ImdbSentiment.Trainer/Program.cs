@@ -9,6 +9,7 @@ var root = new RootCommand("ImdbSentiment: train, evaluate and serve a recurrent
     EvaluateCommand.Create(console),
     PredictCommand.Create(),
     ScoreCommand.Create(console),
+    ServeCommand.Create(),
 };
 // The commands handle Ctrl-C and SIGTERM themselves: System.CommandLine's handler ends the process 2 s after a signal,
 // before training has saved the model or scoring has removed its temporary file.
