@@ -18,8 +18,8 @@ internal static class SentimentEndpoints
 
     public static void Map(WebApplication app, PooledSentimentPredictor predictor, ModelFacts facts, ServeOptions options)
     {
-        app.MapGet(HealthPath, context => context.Response.WriteAsJsonAsync(new { status = "ok" }, Json, context.RequestAborted));
-        app.MapGet(ModelPath, context => context.Response.WriteAsJsonAsync(facts, Json, context.RequestAborted));
+        app.MapGet(HealthPath, context => WriteJsonAsync(context, StatusCodes.Status200OK, new { status = "ok" }));
+        app.MapGet(ModelPath, context => WriteJsonAsync(context, StatusCodes.Status200OK, facts));
         app.MapPost(PredictPath, context => PredictAsync(context, predictor, options));
     }
 
@@ -32,14 +32,23 @@ internal static class SentimentEndpoints
         }
         catch (RequestRejectedException rejected)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(rejected.RequestError, Json, context.RequestAborted);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, rejected.RequestError);
             return;
         }
 
         var predictions = request.Texts.Select(text => PredictionResponse.From(predictor.Predict(text))).ToArray();
         object response = request.IsBatch ? new BatchPredictionResponse(predictions) : predictions[0];
-        await context.Response.WriteAsJsonAsync(response, response.GetType(), Json, context.RequestAborted);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, response);
+    }
+
+    // Serialised whole first, so the response has a Content-Length instead of chunks.
+    private static Task WriteJsonAsync(HttpContext context, int status, object value)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long maximumBytes, CancellationToken cancellation)
