@@ -43,7 +43,11 @@ internal sealed class SentimentServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Warnings and errors on standard error, one line each; a failed start is the command's one error line instead.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddSentimentPredictor(options.ModelPath);
 
         var app = builder.Build();
