@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Faults;
@@ -48,6 +49,27 @@ public sealed class ServeReportingTests
         Assert.IsNotNull(facts.VocabularySize);
         Assert.IsNotNull(facts.MaxLength);
         Assert.AreEqual("", warnings.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("none", true, "ngram-bag")]
+    [DataRow("lstm", true, "ngram-bag+lstm")]
+    [DataRow("gru", false, "gru")]
+    public void ModelFacts_NameTheNetworkAsTrainDoes(string architecture, bool ngramBranch, string networkName)
+    {
+        using var folder = new DataFixtures();
+        var zip = folder.PathOf("copied.zip");
+        File.Copy(FaultCase.ShippedModel, zip);
+        folder.WriteText(Path.Combine("copied-report", "metrics.json"),
+            JsonSerializer.Serialize(new { options = new { network = new { architecture, ngramBranch } }, test = new { accuracy = 0.5 } }));
+        using var model = SentimentModel.Load(zip);
+
+        var card = ModelFacts.Read(model, TextWriter.Null).Card;
+
+        Assert.IsNotNull(card);
+        Assert.AreEqual(networkName, card.Architecture);
+        Assert.AreEqual(0.5, card.TestAccuracy);
+        Assert.IsNull(card.TrainingReviews, "a figure the file lacks");
     }
 
     [TestMethod]

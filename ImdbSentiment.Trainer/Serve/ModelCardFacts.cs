@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImdbSentiment.Model.Rnn;
 using ImdbSentiment.Trainer.Reports;
 
 namespace ImdbSentiment.Trainer.Serve;
@@ -6,11 +7,11 @@ namespace ImdbSentiment.Trainer.Serve;
 /// <summary>
 /// The model card's key figures, read from the metrics.json that <c>train</c> writes into the report folder beside the
 /// model (<c>models/imdb-sentiment.zip</c> has <c>models/imdb-sentiment-report/metrics.json</c>). A figure the file
-/// lacks is null.
+/// lacks is null. The validation figures are left out: after the refit they are on reviews the model trained on.
 /// </summary>
 internal sealed record ModelCardFacts(
     string Source, string? Architecture, int? VocabularySize, int? MaxLength, int? NgramLength, int? TrainingReviews,
-    int? BestEpoch, double? ValidationAccuracy, double? TestAccuracy, int? TestReviews, string? CommandLine)
+    int? BestEpoch, double? TestAccuracy, int? TestReviews, string? CommandLine)
 {
     /// <returns>Null when there is no report beside the model, or it cannot be read (with a warning line).</returns>
     public static ModelCardFacts? ReadBeside(string modelPath, TextWriter warnings)
@@ -24,13 +25,12 @@ internal sealed record ModelCardFacts(
             var root = document.RootElement;
             return new ModelCardFacts(
                 Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, path).Replace('\\', '/'),
-                Find(root, "options", "network", "architecture")?.GetString(),
+                NetworkName(root),
                 Integer(root, "options", "featurizer", "vocabularySize"),
                 Integer(root, "options", "featurizer", "maxLength"),
                 Integer(root, "options", "featurizer", "ngramLength"),
                 Integer(root, "trainingData", "count"),
                 Integer(root, "bestEpoch"),
-                Number(root, "validation", "accuracy"),
                 Number(root, "test", "accuracy"),
                 Integer(root, "test", "count"),
                 Find(root, "commandLine")?.GetString());
@@ -39,6 +39,22 @@ internal sealed record ModelCardFacts(
         {
             warnings.WriteLine($"warning: {path}: not a readable metrics.json ({exception.Message}); GET /model leaves out the model card's figures.");
             return null;
+        }
+    }
+
+    // As train names it ("ngram-bag+lstm"); metrics.json stores the recurrent part and the n-gram branch apart.
+    private static string? NetworkName(JsonElement root)
+    {
+        if (Find(root, "options", "network", "architecture")?.GetString() is not { } architecture)
+            return null;
+        var ngramBranch = Find(root, "options", "network", "ngramBranch")?.GetBoolean() ?? false;
+        try
+        {
+            return RecurrentArchitectureNames.NetworkName(RecurrentArchitectureNames.Parse(architecture), ngramBranch);
+        }
+        catch (ArgumentException)
+        {
+            return architecture;
         }
     }
 
