@@ -159,7 +159,7 @@ public sealed class ServeEndpointTests
         Assert.AreEqual("imdb-sentiment-report/metrics.json", card.GetProperty("source").GetString());
         Assert.AreEqual(options.GetProperty("network").GetProperty("architecture").GetString(), card.GetProperty("architecture").GetString());
         Assert.AreEqual(metrics.RootElement.GetProperty("test").GetProperty("accuracy").GetDouble(), card.GetProperty("testAccuracy").GetDouble());
-        Assert.AreEqual(metrics.RootElement.GetProperty("trainingData").GetProperty("count").GetInt32(), card.GetProperty("trainingReviews").GetInt32());
+        Assert.AreEqual(metrics.RootElement.GetProperty("test").GetProperty("count").GetInt32(), card.GetProperty("testReviews").GetInt32());
     }
 
     [TestMethod]

@@ -69,7 +69,7 @@ public sealed class ServeReportingTests
         Assert.IsNotNull(card);
         Assert.AreEqual(networkName, card.Architecture);
         Assert.AreEqual(0.5, card.TestAccuracy);
-        Assert.IsNull(card.TrainingReviews, "a figure the file lacks");
+        Assert.IsNull(card.TestReviews, "a figure the file lacks");
     }
 
     [TestMethod]

@@ -7,11 +7,12 @@ namespace ImdbSentiment.Trainer.Serve;
 /// <summary>
 /// The model card's key figures, read from the metrics.json that <c>train</c> writes into the report folder beside the
 /// model (<c>models/imdb-sentiment.zip</c> has <c>models/imdb-sentiment-report/metrics.json</c>). A figure the file
-/// lacks is null. The validation figures are left out: after the refit they are on reviews the model trained on.
+/// lacks is null. The training and validation figures are left out: they describe the split before the refit, which
+/// then trained on both.
 /// </summary>
 internal sealed record ModelCardFacts(
-    string Source, string? Architecture, int? VocabularySize, int? MaxLength, int? NgramLength, int? TrainingReviews,
-    int? BestEpoch, double? TestAccuracy, int? TestReviews, string? CommandLine)
+    string Source, string? Architecture, int? VocabularySize, int? MaxLength, int? NgramLength, double? TestAccuracy, int? TestReviews,
+    string? CommandLine)
 {
     /// <returns>Null when there is no report beside the model, or it cannot be read (with a warning line).</returns>
     public static ModelCardFacts? ReadBeside(string modelPath, TextWriter warnings)
@@ -29,8 +30,6 @@ internal sealed record ModelCardFacts(
                 Integer(root, "options", "featurizer", "vocabularySize"),
                 Integer(root, "options", "featurizer", "maxLength"),
                 Integer(root, "options", "featurizer", "ngramLength"),
-                Integer(root, "trainingData", "count"),
-                Integer(root, "bestEpoch"),
                 Number(root, "test", "accuracy"),
                 Integer(root, "test", "count"),
                 Find(root, "commandLine")?.GetString());
