@@ -106,11 +106,24 @@ public sealed class ServeEndpointTests
     [DataRow("{\"texts\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]}", "texts")]
     [DataRow("{\"texts\": [\"a good film\", 3]}", "texts[1]")]
     [DataRow("{\"texts\": [\"a good film\", \"a bad one\", \"...\"]}", "texts[2]")]
+    [DataRow("{\"text\": \"a lone surrogate \\ud800\"}", "text")]
+    [DataRow("{\"texts\": [\"fine\", \"\\udfff\"]}", "texts[1]")]
+    [DataRow("{\"te\\ud800xt\": \"a good film\"}", "body")]
     public async Task Predict_BadInput_Is400_WithAJsonErrorNamingTheField(string request, string field)
     {
         var (status, body) = await PostAsync(request);
 
         AssertRejected(status, body, field);
+    }
+
+    [TestMethod]
+    public async Task Predict_TextThatIsNotUtf8_Is400NamingTheField()
+    {
+        byte[] request = [.. "{\"texts\": [\"fine\", \"bad "u8, 0xC3, 0x28, .. "\"]}"u8];
+
+        var (status, body) = await SendAsync(new ByteArrayContent(request));
+
+        AssertRejected(status, body, "texts[1]");
     }
 
     [TestMethod]

@@ -52,7 +52,16 @@ internal sealed record PredictRequest(IReadOnlyList<string> Texts, bool IsBatch)
     {
         foreach (var property in root.EnumerateObject())
         {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            string propertyName;
+            try
+            {
+                propertyName = property.Name;
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw Rejected(BodyField, $"a property name is not readable ({exception.Message.TrimEnd('.')}): expected UTF-8 text");
+            }
+            if (string.Equals(propertyName, name, StringComparison.OrdinalIgnoreCase))
                 return property.Value;
         }
         return null;
@@ -74,7 +83,16 @@ internal sealed record PredictRequest(IReadOnlyList<string> Texts, bool IsBatch)
     {
         if (value.ValueKind != JsonValueKind.String)
             throw Rejected(field, $"a JSON {Describe(value.ValueKind)}, expected a string (the text of a review)");
-        var text = value.GetString()!;
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // JSON text is checked for invalid UTF-8 and lone surrogate escapes ("\ud800") only when it is read.
+            throw Rejected(field, $"not a readable string ({exception.Message.TrimEnd('.')}): expected UTF-8 text");
+        }
         if (!ReviewText.HasWords(text))
             throw Rejected(field, $"the review {ReviewText.NoWords}: expected the text of a review");
         return text;

@@ -84,7 +84,7 @@ internal sealed class HttpSuite : ISuite
 
     private static void Add(MarkdownTable table, string model, string what, string request, int clients, int reviewsPerRequest, LoadResult result) =>
         table.Add(model, what, request, clients.ToString(System.Globalization.CultureInfo.InvariantCulture), Units.PerSecond(result.RequestsPerSecond),
-            Units.PerSecond(result.RequestsPerSecond * reviewsPerRequest), Units.Seconds(result.P50Milliseconds, 2), Units.Seconds(result.P99Milliseconds, 2),
+            Units.PerSecond(result.RequestsPerSecond * reviewsPerRequest), Units.Milliseconds(result.P50Milliseconds), Units.Milliseconds(result.P99Milliseconds),
             Units.Count(result.Responses), Units.Count(result.Failures));
 
     private static IEnumerable<string> Models(BenchmarkContext context) =>
