@@ -19,24 +19,28 @@ internal sealed record ModelFacts(
     public static ModelFacts Read(SentimentModel model, TextWriter warnings)
     {
         var file = new FileInfo(model.Path);
-        var (vocabularySize, maxLength) = FeaturizerSettings(model);
-        var ngramFeatures = ProbeOutput(model).Schema.GetColumnOrNull(ColumnNames.NgramIds) is not null;
-        return new ModelFacts(file.Name, file.Length, Sha256Of(file.FullName), vocabularySize, maxLength, ngramFeatures, ModelCardFacts.ReadBeside(model.Path, warnings));
+        var probe = ProbeOutput(model);
+        return new ModelFacts(
+            file.Name, file.Length, Sha256Of(file.FullName), KeyedVocabularySize(probe.Schema), PaddedLength(probe),
+            probe.Schema.GetColumnOrNull(ColumnNames.NgramIds) is not null, ModelCardFacts.ReadBeside(model.Path, warnings));
     }
 
-    private static (int? VocabularySize, int? MaxLength) FeaturizerSettings(SentimentModel model)
+    // The vocabulary's key type counts its words; Keras's size also counts the reserved ids.
+    private static int? KeyedVocabularySize(DataViewSchema schema) =>
+        schema.GetColumnOrNull(ColumnNames.TokenKeys)?.Type is var type && (type is VectorDataViewType vector ? vector.ItemType : type) is KeyDataViewType key
+            ? (int)key.Count + Vocabulary.ReservedIds
+            : null;
+
+    private static int? PaddedLength(IDataView probe)
     {
-        var output = ProbeOutput(model);
-        var keys = output.Schema.GetColumnOrNull(ColumnNames.TokenKeys);
-        int? vocabularySize = (keys?.Type is VectorDataViewType vector ? vector.ItemType : keys?.Type) is KeyDataViewType key ? (int)key.Count + Vocabulary.ReservedIds : null;
-        if (output.Schema.GetColumnOrNull(ColumnNames.TokenIds) is not { } ids)
-            return (vocabularySize, null);
-        using var cursor = output.GetRowCursor([ids]);
+        if (probe.Schema.GetColumnOrNull(ColumnNames.TokenIds) is not { } ids)
+            return null;
+        using var cursor = probe.GetRowCursor([ids]);
         var getter = cursor.GetGetter<VBuffer<long>>(ids);
         var padded = default(VBuffer<long>);
         cursor.MoveNext();
         getter(ref padded);
-        return (vocabularySize, padded.Length);
+        return padded.Length;
     }
 
     // Every review is padded or cut to the max length, so one review shows it.

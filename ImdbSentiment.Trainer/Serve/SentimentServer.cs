@@ -18,17 +18,14 @@ internal sealed class SentimentServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SentimentServer(WebApplication app, ModelFacts facts)
+    private SentimentServer(WebApplication app)
     {
         _app = app;
-        Facts = facts;
         Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
     }
 
     /// <summary>Where it listens, with the ports Kestrel chose for port 0.</summary>
     public IReadOnlyList<string> Addresses { get; }
-
-    public ModelFacts Facts { get; }
 
     /// <summary>Loads the model (a bad zip fails here, before anything listens) and starts listening.</summary>
     public static async Task<SentimentServer> StartAsync(ServeOptions options, TextWriter output, TextWriter warnings)
@@ -59,7 +56,7 @@ internal sealed class SentimentServer : IAsyncDisposable
                 RequestLog.Use(app, output);
             SentimentEndpoints.Map(app, predictor, facts, options);
             await app.StartAsync();
-            return new SentimentServer(app, facts);
+            return new SentimentServer(app);
         }
         catch
         {
