@@ -4,7 +4,7 @@ namespace ImdbSentiment.Model;
 /// The one empty-text rule of every command: a review with no letter or digit (empty, blank, or only punctuation)
 /// has nothing to classify, so it is refused, or given an empty result where the user asks for that.
 /// </summary>
-internal static class ReviewText
+public static class ReviewText
 {
     /// <summary>How error messages describe a review that breaks the rule.</summary>
     public const string NoWords = "is empty or has no words (no letter or digit)";

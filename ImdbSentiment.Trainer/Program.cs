@@ -11,6 +11,7 @@ var root = new RootCommand("ImdbSentiment: train, evaluate and serve a recurrent
     ScoreCommand.Create(console),
     ExportCommand.Create(),
     ExplainCommand.Create(console),
+    ServeCommand.Create(),
 };
 // The commands handle Ctrl-C and SIGTERM themselves: System.CommandLine's handler ends the process 2 s after a signal,
 // before training has saved the model or scoring has removed its temporary file.

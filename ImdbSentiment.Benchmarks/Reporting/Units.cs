@@ -11,6 +11,8 @@ internal static class Units
 
     public static string Microseconds(double microseconds) => microseconds.ToString("0.0", Invariant);
 
+    public static string Milliseconds(double milliseconds) => milliseconds.ToString("0.00", Invariant);
+
     public static string PerSecond(double rate) => rate.ToString("#,0", Invariant);
 
     public static string Count(long count) => count.ToString("#,0", Invariant);

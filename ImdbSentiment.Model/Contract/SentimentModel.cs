@@ -93,7 +93,7 @@ public sealed class SentimentModel : IDisposable
 }
 
 /// <summary>A model file that cannot be read as a model zip (truncated, damaged, or not a zip).</summary>
-public sealed class UnreadableModelException(string message, string path, Exception inner) : IOException(message, inner)
+public sealed class UnreadableModelException(string message, string path, Exception? inner = null) : IOException(message, inner)
 {
     public string Path { get; } = path;
 }

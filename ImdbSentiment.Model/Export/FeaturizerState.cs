@@ -35,10 +35,10 @@ internal sealed record FeaturizerState(
 
         int Setting(string name) => found.TryGetValue(name, out var value)
             ? (int)value
-            : throw new InvalidDataException($"{model.Path}: the featurizer has no {name} step; retrain the model with 'imdb-sentiment train'.");
+            : throw new UnreadableModelException($"{model.Path}: the featurizer has no {name} step.", model.Path);
         var words = found.TryGetValue(ColumnNames.TokenKeys, out var keys)
             ? (string[])keys
-            : throw new InvalidDataException($"{model.Path}: the featurizer has no word vocabulary; retrain the model with 'imdb-sentiment train'.");
+            : throw new UnreadableModelException($"{model.Path}: the featurizer has no word vocabulary.", model.Path);
         var ngramLength = found.ContainsKey(ColumnNames.NgramLength) ? Setting(ColumnNames.NgramLength) : 0;
         var ngrams = ngramLength > 0 && found.TryGetValue(ColumnNames.NgramKeys, out var ngramKeys) ? (string[])ngramKeys : [];
         return new FeaturizerState(words, Setting(ColumnNames.SequenceLength), (SequenceSide)Setting(ColumnNames.SequencePadding),

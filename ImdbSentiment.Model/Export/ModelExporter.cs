@@ -27,7 +27,7 @@ public static class ModelExporter
             featurizer = FeaturizerState.Read(model);
         }
         if (network.ReadsNgramIds && featurizer.NgramLength == 0)
-            throw new InvalidDataException($"{modelPath}: the network reads n-gram ids but the featurizer makes none; retrain it with 'imdb-sentiment train'.");
+            throw new UnreadableModelException($"{modelPath}: the network reads n-gram ids but the featurizer makes none.", modelPath);
 
         var spec = Spec(network, featurizer);
         AtomicFolder.Write(outputFolder, folder =>

@@ -52,6 +52,6 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
         return new NetworkGraph(bytes, inputs);
     }
 
-    private static InvalidDataException Unreadable(string modelPath, string why) =>
-        new($"{modelPath}: cannot export this model's network: {why}; retrain it with 'imdb-sentiment train'.");
+    private static UnreadableModelException Unreadable(string modelPath, string why) =>
+        new($"{modelPath}: cannot export this model's network: {why}.", modelPath);
 }

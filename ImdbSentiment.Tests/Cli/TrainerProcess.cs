@@ -47,12 +47,5 @@ internal static class TrainerProcess
 
     public static Outcome Run(params string[] arguments) => RunWith(null, null, arguments);
 
-    internal static string Assembly()
-    {
-        var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var path = Path.Combine(root, "ImdbSentiment.Trainer", "bin", configuration, "net10.0", "imdb-sentiment.dll");
-        Assert.IsTrue(File.Exists(path), $"{path} is missing: build the solution first");
-        return path;
-    }
+    internal static string Assembly() => BuiltAssembly.Of("ImdbSentiment.Trainer", "imdb-sentiment");
 }

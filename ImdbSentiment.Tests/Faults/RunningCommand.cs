@@ -15,12 +15,22 @@ internal sealed class RunningCommand : IDisposable
 
     /// <param name="keepInputOpen">Leave standard input open for <see cref="WriteLine"/>; else it is closed at once.</param>
     public RunningCommand(FaultCase fault, bool keepInputOpen, params string[] arguments)
+        : this(TrainerProcess.Assembly(), fault, keepInputOpen, arguments)
+    {
+    }
+
+    public RunningCommand(FaultCase fault, params string[] arguments)
+        : this(fault, keepInputOpen: false, arguments)
+    {
+    }
+
+    private RunningCommand(string assembly, FaultCase fault, bool keepInputOpen, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = fault.Folder,
         };
-        start.ArgumentList.Add(TrainerProcess.Assembly());
+        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in fault.Environment)
@@ -34,10 +44,8 @@ internal sealed class RunningCommand : IDisposable
             _process.StandardInput.Close();
     }
 
-    public RunningCommand(FaultCase fault, params string[] arguments)
-        : this(fault, keepInputOpen: false, arguments)
-    {
-    }
+    /// <summary>Another of the solution's programs (by its built dll), run the same way.</summary>
+    public static RunningCommand OfAssembly(string assembly, FaultCase fault, params string[] arguments) => new(assembly, fault, keepInputOpen: false, arguments);
 
     public void WriteLine(string line)
     {

@@ -65,12 +65,5 @@ public sealed class ConsumerProcessTests
         return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    internal static string ConsumerAssembly()
-    {
-        var root = DataFixtures.FindRepoRoot() ?? throw new AssertFailedException("repository root not found");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var path = Path.Combine(root, "samples", "ImdbSentiment.Consumer", "bin", configuration, "net10.0", "ImdbSentiment.Consumer.dll");
-        Assert.IsTrue(File.Exists(path), $"{path} is missing: build the solution first");
-        return path;
-    }
+    internal static string ConsumerAssembly() => BuiltAssembly.Of(Path.Combine("samples", "ImdbSentiment.Consumer"), "ImdbSentiment.Consumer");
 }

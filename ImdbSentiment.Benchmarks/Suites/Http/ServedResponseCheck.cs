@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Serving;
+using Microsoft.ML;
+
+namespace ImdbSentiment.Benchmarks.Suites.Http;
+
+/// <summary>
+/// Whether the server answers what the in-process PredictionEngine says, bit for bit: the label, probability and
+/// score of every review in a sample, sent one by one and in <c>texts</c> batches.
+/// </summary>
+internal static class ServedResponseCheck
+{
+    private const int BatchSize = 50;
+
+    /// <returns>How many reviews were checked and how many matched.</returns>
+    public static (int Checked, int Identical) Run(Uri address, SentimentModel model, IReadOnlyList<string> reviews)
+    {
+        using var client = new HttpClient { BaseAddress = address };
+        // Not disposed: disposing a PredictionEngine disposes the model's ONNX session, which the pool's engines share.
+        var engine = model.CreatePredictionEngine();
+        var identical = 0;
+        var singles = reviews.Take(BatchSize).ToArray();
+        foreach (var text in singles)
+            identical += Matches(Post(client, new { text }), engine, text) ? 1 : 0;
+        foreach (var batch in reviews.Skip(BatchSize).Chunk(BatchSize))
+        {
+            var predictions = Post(client, new { texts = batch }).GetProperty("predictions").EnumerateArray().ToArray();
+            identical += batch.Where((text, i) => i < predictions.Length && Matches(predictions[i], engine, text)).Count();
+        }
+        return (reviews.Count, identical);
+    }
+
+    private static JsonElement Post(HttpClient client, object body)
+    {
+        using var response = client.PostAsJsonAsync("/predict", body).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.Clone();
+    }
+
+    private static bool Matches(JsonElement served, PredictionEngine<ReviewInput, SentimentPrediction> engine, string text)
+    {
+        var expected = engine.Predict(new ReviewInput { Text = text });
+        return served.GetProperty("probability").GetSingle() == expected.Probability
+               && served.GetProperty("score").GetSingle() == expected.Score
+               && served.GetProperty("label").GetString() == (expected.PredictedLabel ? "positive" : "negative");
+    }
+}
