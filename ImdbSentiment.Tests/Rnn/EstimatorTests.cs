@@ -25,6 +25,24 @@ public sealed class EstimatorTests
         Assert.AreEqual(expected, ModelSummary.Describe(new SentimentNetworkOptions { Architecture = architecture }, KerasInputs, maxLength: 100).TotalParameters);
     }
 
+    [TestMethod]
+    public void CnnParameterCount_MatchesItsSummary_AndKerasConv1D()
+    {
+        TorchRuntime.EnsureLoaded();
+        var options = new SentimentNetworkOptions { Architecture = NetworkArchitecture.Cnn, Pooling = RecurrentPooling.Max };
+        using var network = SentimentNetworkTrainer.CreateNetwork(options, KerasInputs);
+        // Embedding(500, 16) 8,000 + Conv1D(8 filters, width 3) 16 x 3 x 8 + 8 = 392 + Dense(1) 9, as Keras counts them.
+        Assert.AreEqual(8401, network.TrainableParameterCount);
+        Assert.AreEqual(8401, ModelSummary.Describe(options, KerasInputs, maxLength: 100).TotalParameters);
+    }
+
+    [TestMethod]
+    public void Cnn_RefusesLastPooling_NamingTheSetting()
+    {
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new SentimentNetworkOptions { Architecture = NetworkArchitecture.Cnn }.Validate());
+        Assert.AreEqual("Pooling", error.ParamName);
+    }
+
     // 1,200 synthetic reviews, vocabulary 30, 20 tokens, featurized once for every row below.
     private static readonly Lazy<FeaturizedData> ParityData = new(() => new FeaturizedData(1200, seed: 3));
 
@@ -47,6 +65,7 @@ public sealed class EstimatorTests
     [DataRow(NetworkArchitecture.Gru, 2, false, RecurrentPooling.Max, 0.0)]
     [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Last, 0.0)]
     [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Max, 0.3)]
+    [DataRow(NetworkArchitecture.Cnn, 1, false, RecurrentPooling.Max, 0.0)]
     public void ReloadedZip_MatchesTorchSharpProbabilities(NetworkArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling, double dropout)
     {
         var options = FeaturizedData.Options(architecture) with { Epochs = 2, Layers = layers, Bidirectional = bidirectional, Pooling = pooling, Dropout = dropout };

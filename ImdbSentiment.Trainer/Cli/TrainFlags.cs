@@ -25,7 +25,7 @@ internal sealed class TrainFlags
 
     public Option<string> Architecture { get; } = new("--architecture", "--model")
     {
-        Description = "The network: onehot-rnn, embedding-rnn, lstm, gru, ngram-bag (a naive-Bayes-weighted n-gram bag), or ngram-bag+lstm (etc.: both, trained jointly) [recipe]. --model is an old alias.",
+        Description = $"The network: {string.Join(", ", NetworkArchitectureNames.Names)}, ngram-bag (a naive-Bayes-weighted n-gram bag), or ngram-bag+lstm (etc.: both, trained jointly) [recipe]. --model is an old alias.",
     };
 
     public Option<int> Ngrams { get; } = new("--ngrams") { Description = "Longest word n-gram the featurizer emits for the n-gram branch: 1, 2 or 3 (0 = none) [recipe]." };

@@ -1,6 +1,6 @@
 namespace ImdbSentiment.Training.Networks;
 
-/// <summary>The recurrent network that reads the token ids; each has its family in <see cref="NetworkFamilies"/>.</summary>
+/// <summary>The network branch that reads the token ids (recurrent or convolutional); each has its family in <see cref="NetworkFamilies"/>.</summary>
 public enum NetworkArchitecture
 {
     /// <summary>one-hot(vocabulary) -> SimpleRNN(units, tanh) -> Dense(1, sigmoid), without building one-hot tensors.</summary>
@@ -14,6 +14,9 @@ public enum NetworkArchitecture
 
     /// <summary>Embedding(vocabulary, embedding size) -> GRU(units) x layers, optionally bidirectional -> pooling -> Dense(1, sigmoid).</summary>
     Gru,
+
+    /// <summary>Embedding(vocabulary, embedding size) -> Conv1D(units filters, width 3, relu) -> global max pooling -> Dense(1, sigmoid).</summary>
+    Cnn,
 
     /// <summary>No recurrent branch: the n-gram bag alone (<see cref="SentimentNetworkOptions.NgramBranch"/> must be set).</summary>
     None,

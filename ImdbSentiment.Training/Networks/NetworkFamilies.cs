@@ -13,6 +13,7 @@ internal static class NetworkFamilies
         [NetworkArchitecture.EmbeddingRnn] = new SimpleRnnFamily(NetworkArchitecture.EmbeddingRnn, "embedding-rnn"),
         [NetworkArchitecture.Lstm] = new GatedFamily(GatedCell.Lstm, "lstm"),
         [NetworkArchitecture.Gru] = new GatedFamily(GatedCell.Gru, "gru"),
+        [NetworkArchitecture.Cnn] = new CnnFamily(),
     };
 
     public static NetworkFamily NgramBag { get; } = new NgramBagFamily();
