@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
-using Microsoft.ML;
 using ImdbSentiment.Model;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
+using Microsoft.ML;
+
 namespace ImdbSentiment.Training;
 
 /// <summary>

@@ -1,12 +1,12 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Training.Onnx;
-using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Model.Serving;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using static TorchSharp.torch;
-using ImdbSentiment.Training.Fitting;
 
 namespace ImdbSentiment.Training;
 

@@ -1,8 +1,8 @@
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Model.Text;
 
 namespace ImdbSentiment.Training;
 

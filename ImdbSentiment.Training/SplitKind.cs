@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Training;
 
 /// <summary>How the validation share of the training data is drawn.</summary>

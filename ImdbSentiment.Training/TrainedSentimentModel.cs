@@ -1,7 +1,7 @@
 using ImdbSentiment.Model;
-using Microsoft.ML;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
+using Microsoft.ML;
 
 namespace ImdbSentiment.Training;
 

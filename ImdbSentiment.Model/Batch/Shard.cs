@@ -1,6 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 

@@ -1,5 +1,5 @@
-using ImdbSentiment.Model;
 using System.Globalization;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.IO;
 

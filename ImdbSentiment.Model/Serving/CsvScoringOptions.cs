@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>How to read the file that <see cref="CsvBatchScorer"/> scores.</summary>

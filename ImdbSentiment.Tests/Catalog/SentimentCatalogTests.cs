@@ -1,6 +1,6 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Training;
 using ImdbSentiment.Tests.Data;
+using ImdbSentiment.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,8 +1,8 @@
+using ImdbSentiment.Model.Text;
+using ImdbSentiment.Trainer.Cli;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Model.Text;
-using ImdbSentiment.Trainer.Cli;
 
 namespace ImdbSentiment.Tests.Cli;
 

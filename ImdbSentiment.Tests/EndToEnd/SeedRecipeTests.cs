@@ -1,7 +1,7 @@
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Training;
 using ImdbSentiment.Tests.Data;
+using ImdbSentiment.Training;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Tests.EndToEnd;

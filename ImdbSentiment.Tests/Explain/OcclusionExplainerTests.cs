@@ -1,7 +1,7 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Explain;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Explain;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Cli;
 using ImdbSentiment.Tests.Data;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Export;
 

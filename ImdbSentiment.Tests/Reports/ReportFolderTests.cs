@@ -1,8 +1,8 @@
 using System.Text.Json;
+using ImdbSentiment.Trainer.Reports;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Trainer.Reports;
 
 namespace ImdbSentiment.Tests.Reports;
 

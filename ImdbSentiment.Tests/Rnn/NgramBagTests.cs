@@ -1,9 +1,9 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using static TorchSharp.torch;
 

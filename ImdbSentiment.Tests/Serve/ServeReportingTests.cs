@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Faults;
 using ImdbSentiment.Trainer.Serve;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Serve;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using ImdbSentiment.Tests.Data;
+using ImdbSentiment.Tests.Rnn;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
-using ImdbSentiment.Tests.Data;
-using ImdbSentiment.Tests.Rnn;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Serving;

@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Rnn;
@@ -5,7 +6,6 @@ using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Serving;
 

@@ -1,6 +1,6 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Tests.Serving;
 

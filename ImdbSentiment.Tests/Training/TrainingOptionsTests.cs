@@ -1,7 +1,7 @@
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Model.Text;
 
 namespace ImdbSentiment.Tests.Training;
 

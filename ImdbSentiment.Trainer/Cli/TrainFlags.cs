@@ -1,9 +1,9 @@
-using ImdbSentiment.Model;
 using System.CommandLine;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Model.Text;
 
 namespace ImdbSentiment.Trainer.Cli;
 

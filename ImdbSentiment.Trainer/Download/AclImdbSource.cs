@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>Where the official Large Movie Review Dataset archive lives, and what it must hash to.</summary>

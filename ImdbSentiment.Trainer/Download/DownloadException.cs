@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>A download that failed or gave the wrong file; the message says what to do next.</summary>

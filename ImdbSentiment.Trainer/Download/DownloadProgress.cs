@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Trainer.Download;
 
 /// <summary>Bytes of the file on disk so far (a resumed part included), out of the total when known.</summary>

@@ -1,5 +1,5 @@
-using ImdbSentiment.Model;
 using System.Diagnostics;
+using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Trainer.Download;
 

@@ -5,10 +5,10 @@ using System.Text.Json.Nodes;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Model.Text;
 
 namespace ImdbSentiment.Trainer.Reports;
 

@@ -1,7 +1,7 @@
-using ImdbSentiment.Model;
-using ImdbSentiment.Model.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Trainer.Reports;
+using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Serve;
 

@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Trainer.Serve;
 

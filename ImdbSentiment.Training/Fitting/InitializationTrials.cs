@@ -1,5 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Training.Networks;
+
 namespace ImdbSentiment.Training.Fitting;
 
 /// <summary>One candidate initialisation and the validation loss it reached after the trial epochs.</summary>

@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Training.Fitting;
 
 /// <summary>The update rule of the training loop.</summary>

@@ -1,8 +1,8 @@
-using ImdbSentiment.Model;
 using System.Diagnostics;
+using ImdbSentiment.Model;
+using ImdbSentiment.Training.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
-using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Training.Fitting;
 

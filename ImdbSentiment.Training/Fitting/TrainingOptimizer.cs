@@ -1,7 +1,7 @@
 using ImdbSentiment.Model;
+using ImdbSentiment.Training.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Training.Fitting;
 

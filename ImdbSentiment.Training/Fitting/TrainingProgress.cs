@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Training.Fitting;
 
 /// <summary>One epoch's Keras-style log line: training and validation loss and accuracy, and its duration.</summary>

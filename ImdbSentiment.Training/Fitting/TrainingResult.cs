@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Training.Fitting;
 
 /// <summary>What a training run did: every epoch's metrics, the epoch whose weights were kept, and why it stopped.</summary>

@@ -28,4 +28,11 @@ internal abstract class NetworkFamily
 
     /// <summary>What the model card calls this branch, as a noun phrase ("a SimpleRNN(8) over the token ids").</summary>
     public abstract string Describe(SentimentNetworkOptions options);
+
+    /// <summary>Refuses a setting the family cannot honour: <paramref name="problem"/> says why, naming <paramref name="setting"/>.</summary>
+    protected static void Refuse(bool refused, string setting, string problem)
+    {
+        if (refused)
+            throw new ArgumentException($"{problem}.", setting);
+    }
 }

@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>How the last recurrent layer's outputs become the features of the dense layer.</summary>

@@ -1,5 +1,5 @@
-using ImdbSentiment.Model;
 using Google.Protobuf;
+using ImdbSentiment.Model;
 using Onnx;
 
 namespace ImdbSentiment.Training.Onnx;

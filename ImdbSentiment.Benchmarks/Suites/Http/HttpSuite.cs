@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Reporting;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Serving;
 
 namespace ImdbSentiment.Benchmarks.Suites.Http;
 

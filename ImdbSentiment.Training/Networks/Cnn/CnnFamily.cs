@@ -17,12 +17,6 @@ internal sealed class CnnFamily : NetworkFamily
         Refuse(options.Dropout != 0, nameof(options.Dropout), $"cnn has no dropout, but Dropout is {options.Dropout}");
     }
 
-    private static void Refuse(bool refused, string setting, string problem)
-    {
-        if (refused)
-            throw new ArgumentException($"{problem}.", setting);
-    }
-
     public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
         new CnnNetwork(inputs.VocabularySize, options.EmbeddingSize, options.Units);
 

@@ -1,6 +1,6 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Training.Onnx;
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.Onnx;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

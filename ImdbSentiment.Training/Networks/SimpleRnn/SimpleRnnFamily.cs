@@ -13,17 +13,13 @@ internal sealed class SimpleRnnFamily(NetworkArchitecture architecture, string n
 
     public override void Validate(SentimentNetworkOptions options)
     {
-        Refuse(options.Layers != 1, nameof(options.Layers), $"{Name} has one recurrent layer, but Layers is {options.Layers}");
-        Refuse(options.Bidirectional, nameof(options.Bidirectional), $"{Name} reads forward only");
-        Refuse(options.Pooling != RecurrentPooling.Last, nameof(options.Pooling), $"{Name} feeds its last hidden state to the dense layer, so Pooling must be Last");
-        Refuse(options.Dropout != 0, nameof(options.Dropout), $"{Name} has no dropout, but Dropout is {options.Dropout}");
+        Refuse(options.Layers != 1, nameof(options.Layers), $"{Name} has one recurrent layer, but Layers is {options.Layers}" + ChooseGated);
+        Refuse(options.Bidirectional, nameof(options.Bidirectional), $"{Name} reads forward only" + ChooseGated);
+        Refuse(options.Pooling != RecurrentPooling.Last, nameof(options.Pooling), $"{Name} feeds its last hidden state to the dense layer, so Pooling must be Last" + ChooseGated);
+        Refuse(options.Dropout != 0, nameof(options.Dropout), $"{Name} has no dropout, but Dropout is {options.Dropout}" + ChooseGated);
     }
 
-    private static void Refuse(bool refused, string setting, string problem)
-    {
-        if (refused)
-            throw new ArgumentException($"{problem}; choose lstm or gru for this setting.", setting);
-    }
+    private const string ChooseGated = "; choose lstm or gru for this setting";
 
     public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
         new SimpleRnnNetwork(architecture, inputs.VocabularySize, options.EmbeddingSize, options.Units);

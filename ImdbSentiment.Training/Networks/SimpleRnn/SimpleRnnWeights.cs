@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
