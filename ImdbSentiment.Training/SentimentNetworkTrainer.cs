@@ -1,6 +1,5 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;

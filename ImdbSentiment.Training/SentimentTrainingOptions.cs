@@ -1,6 +1,4 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Model.Text;
-using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 

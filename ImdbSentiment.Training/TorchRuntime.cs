@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;

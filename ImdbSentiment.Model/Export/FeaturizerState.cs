@@ -1,4 +1,3 @@
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;

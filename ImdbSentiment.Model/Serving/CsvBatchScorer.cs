@@ -1,5 +1,4 @@
 using System.Globalization;
-using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.IO;
 

@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 

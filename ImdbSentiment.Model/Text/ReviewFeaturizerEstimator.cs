@@ -1,4 +1,3 @@
-using ImdbSentiment.Model.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;

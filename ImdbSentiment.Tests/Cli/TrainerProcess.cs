@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using ImdbSentiment.Tests.Data;
 
 namespace ImdbSentiment.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Explain;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 
 namespace ImdbSentiment.Tests.Explain;

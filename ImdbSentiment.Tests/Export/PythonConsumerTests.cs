@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Cli;
 using ImdbSentiment.Tests.Data;
 

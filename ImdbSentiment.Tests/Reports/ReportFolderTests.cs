@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ImdbSentiment.Trainer.Reports;
-using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 

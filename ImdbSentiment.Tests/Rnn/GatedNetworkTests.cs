@@ -1,8 +1,6 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using ImdbSentiment.Training.Onnx;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Rnn;

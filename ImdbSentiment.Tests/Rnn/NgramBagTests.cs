@@ -1,8 +1,6 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using static TorchSharp.torch;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Faults;
 
 namespace ImdbSentiment.Tests.Serve;

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Faults;
 using ImdbSentiment.Trainer.Serve;
 using Microsoft.ML;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Faults;
 using ImdbSentiment.Trainer.Serve;

@@ -3,7 +3,6 @@ using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Rnn;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 

@@ -1,5 +1,4 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 
 namespace ImdbSentiment.Tests.Serving;

@@ -1,6 +1,5 @@
 using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Tests.Training;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Evaluation;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Trainer.Reports;
 using Spectre.Console;

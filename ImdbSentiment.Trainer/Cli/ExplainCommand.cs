@@ -2,7 +2,6 @@ using System.CommandLine;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Explain;
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Trainer.Output;
 using Spectre.Console;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 
 namespace ImdbSentiment.Trainer.Cli;
 

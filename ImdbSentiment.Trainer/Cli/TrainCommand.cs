@@ -2,12 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Trainer.Reports;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
-using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using Spectre.Console;
 

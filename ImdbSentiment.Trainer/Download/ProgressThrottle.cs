@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Trainer.Download;
 

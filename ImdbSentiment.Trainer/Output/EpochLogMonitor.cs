@@ -1,7 +1,5 @@
 using System.Globalization;
-using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
-using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Output;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Spectre.Console;
 

@@ -3,7 +3,6 @@ using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
-using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Trainer.Reports;
 

@@ -1,7 +1,5 @@
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
-using ImdbSentiment.Training.Networks;
 using ScottPlot;
 
 namespace ImdbSentiment.Trainer.Reports;

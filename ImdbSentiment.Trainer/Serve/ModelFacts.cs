@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;

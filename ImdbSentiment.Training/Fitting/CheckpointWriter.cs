@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Model.IO;
 using TorchSharp;
 

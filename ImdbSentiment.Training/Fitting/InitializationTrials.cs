@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Training.Fitting;

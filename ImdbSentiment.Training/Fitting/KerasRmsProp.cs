@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

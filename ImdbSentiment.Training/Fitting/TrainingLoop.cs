@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using ImdbSentiment.Model;
 using ImdbSentiment.Training.Networks;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Training.Fitting;

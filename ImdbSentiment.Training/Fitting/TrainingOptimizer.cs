@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Training.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

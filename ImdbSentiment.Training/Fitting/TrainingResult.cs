@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 
 namespace ImdbSentiment.Training.Fitting;
 

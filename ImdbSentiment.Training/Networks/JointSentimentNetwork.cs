@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
 using TorchSharp.Modules;

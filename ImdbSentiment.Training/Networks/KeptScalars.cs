@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using TorchSharp;
 
 namespace ImdbSentiment.Training.Networks;

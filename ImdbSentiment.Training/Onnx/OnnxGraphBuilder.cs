@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using ImdbSentiment.Model;
 using Onnx;
 
 namespace ImdbSentiment.Training.Onnx;

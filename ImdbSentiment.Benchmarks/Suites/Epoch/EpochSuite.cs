@@ -1,9 +1,7 @@
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Benchmarks.Reporting;
-using ImdbSentiment.Model;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using static TorchSharp.torch;

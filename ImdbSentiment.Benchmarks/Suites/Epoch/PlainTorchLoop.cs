@@ -2,7 +2,6 @@ using System.Diagnostics;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Benchmarks.Suites.Epoch;

@@ -1,4 +1,3 @@
-using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using TorchSharp.Modules;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Serving;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Benchmarks.Suites.Http;

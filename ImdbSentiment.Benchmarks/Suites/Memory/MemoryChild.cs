@@ -3,7 +3,6 @@ using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 

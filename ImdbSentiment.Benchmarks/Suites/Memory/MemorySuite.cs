@@ -1,6 +1,5 @@
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Reporting;
-using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 

@@ -2,7 +2,6 @@ using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 

@@ -2,7 +2,6 @@ using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 

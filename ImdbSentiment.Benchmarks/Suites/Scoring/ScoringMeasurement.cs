@@ -4,7 +4,6 @@ using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Serving;
-using Microsoft.ML.Data;
 
 namespace ImdbSentiment.Benchmarks.Suites.Scoring;
 

@@ -1,5 +1,4 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
 using TorchSharp;
 using TorchSharp.Modules;

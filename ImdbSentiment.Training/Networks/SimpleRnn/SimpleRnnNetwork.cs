@@ -1,7 +1,5 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

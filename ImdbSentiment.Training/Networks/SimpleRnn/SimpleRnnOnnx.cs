@@ -1,6 +1,5 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Training.Onnx;
-using Onnx;
 using static ImdbSentiment.Training.Onnx.OnnxGraphBuilder;
 
 namespace ImdbSentiment.Training.Networks;

@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Training.Networks;
