@@ -7,7 +7,7 @@ namespace ImdbSentiment.Model.Data;
 /// official test split (whose movies are disjoint from the training movies) and is never used for early stopping,
 /// the vocabulary or choosing variants: only for the figures reported at the end.
 /// </summary>
-public static class DevelopmentTestSet
+internal static class DevelopmentTestSet
 {
     public const int DefaultSize = 5_000;
 

@@ -1,7 +1,7 @@
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>The label spellings a data file may use, in any case and with surrounding whitespace.</summary>
-public static class ReviewLabel
+internal static class ReviewLabel
 {
     private static readonly string[] Negative = ["0", "false", "negative", "neg"];
     private static readonly string[] Positive = ["1", "true", "positive", "pos"];
