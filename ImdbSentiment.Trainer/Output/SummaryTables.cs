@@ -36,17 +36,16 @@ internal static class SummaryTables
         foreach (var (name, _) in sets)
             table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
         AddMetric(table, sets, "reviews", m => m.Count.ToString("N0", CultureInfo.InvariantCulture));
-        AddMetric(table, sets, "accuracy", m => F4(m.Accuracy));
-        AddMetric(table, sets, "AUC", m => F4(m.Auc));
-        AddMetric(table, sets, "F1", m => F4(m.F1));
-        AddMetric(table, sets, "precision", m => F4(m.Precision));
-        AddMetric(table, sets, "recall", m => F4(m.Recall));
-        AddMetric(table, sets, "log-loss (bits, as ML.NET)", m => F4(m.LogLoss));
+        AddMetric(table, sets, "accuracy", m => MetricText.Of(m.Accuracy));
+        AddMetric(table, sets, "AUC", m => MetricText.Of(m.Auc));
+        AddMetric(table, sets, "F1", m => MetricText.Of(m.F1));
+        AddMetric(table, sets, "precision", m => MetricText.Of(m.Precision));
+        AddMetric(table, sets, "recall", m => MetricText.Of(m.Recall));
+        AddMetric(table, sets, "log-loss (bits, as ML.NET)", m => MetricText.Of(m.LogLoss));
         AddMetric(table, sets, "confusion (TP FP / FN TN)", m => $"{m.TruePositives} {m.FalsePositives} / {m.FalseNegatives} {m.TrueNegatives}");
         return table;
     }
 
-    private static string F4(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F4", CultureInfo.InvariantCulture);
 
     private static void AddMetric(Table table, IReadOnlyList<(string Name, SentimentMetrics Metrics)> sets, string name, Func<SentimentMetrics, string> format) =>
         table.AddRow([name, .. sets.Select(set => format(set.Metrics))]);

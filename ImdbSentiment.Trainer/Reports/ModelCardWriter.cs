@@ -6,6 +6,7 @@ using ImdbSentiment.Model;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Text;
+using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 
@@ -107,12 +108,12 @@ internal static class ModelCardWriter
         card.AppendLine($"| Metric | {string.Join(" | ", sets.Select(set => set.Name))} |");
         card.AppendLine($"|---|{string.Concat(sets.Select(_ => "---:|"))}");
         Row(card, "Reviews", sets, metrics => metrics.Count.ToString("N0", Invariant));
-        Row(card, "Accuracy", sets, metrics => Metric(metrics.Accuracy));
-        Row(card, "AUC", sets, metrics => Metric(metrics.Auc));
-        Row(card, "F1", sets, metrics => Metric(metrics.F1));
-        Row(card, "Precision", sets, metrics => Metric(metrics.Precision));
-        Row(card, "Recall", sets, metrics => Metric(metrics.Recall));
-        Row(card, "Log loss (bits)", sets, metrics => Metric(metrics.LogLoss));
+        Row(card, "Accuracy", sets, metrics => MetricText.Of(metrics.Accuracy));
+        Row(card, "AUC", sets, metrics => MetricText.Of(metrics.Auc));
+        Row(card, "F1", sets, metrics => MetricText.Of(metrics.F1));
+        Row(card, "Precision", sets, metrics => MetricText.Of(metrics.Precision));
+        Row(card, "Recall", sets, metrics => MetricText.Of(metrics.Recall));
+        Row(card, "Log loss (bits)", sets, metrics => MetricText.Of(metrics.LogLoss));
         card.AppendLine();
 
         foreach (var (name, metrics) in sets)
@@ -192,7 +193,6 @@ internal static class ModelCardWriter
         ? "0"
         : string.Create(Invariant, $"{count:N0} ({positive:N0} positive, {count - positive:N0} negative; {Percent((double)positive / count)} positive)");
 
-    private static string Metric(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F4", Invariant);
 
     private static string Percent(double share) => string.Create(Invariant, $"{share * 100:F1}%");
 }
