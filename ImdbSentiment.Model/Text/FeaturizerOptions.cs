@@ -6,6 +6,9 @@ public sealed record FeaturizerOptions
     /// <summary>Counts the 3 reserved ids, like Keras's <c>num_words</c>.</summary>
     public int VocabularySize { get; init; } = 500;
 
+    /// <summary>The column of raw review text; another name than Text adds a copy to Text first (the zip then needs that column).</summary>
+    public string TextColumnName { get; init; } = ColumnNames.Text;
+
     public int MaxLength { get; init; } = 100;
 
     public SequenceSide Padding { get; init; } = SequenceSide.Pre;
@@ -30,6 +33,8 @@ public sealed record FeaturizerOptions
             throw new ArgumentOutOfRangeException(nameof(NgramLength), NgramLength, $"must be 0 (no n-gram ids) to {Ngrams.LongestSupported}");
         if (NgramVocabularySize < 2)
             throw new ArgumentOutOfRangeException(nameof(NgramVocabularySize), NgramVocabularySize, "must be at least 2 (it counts the padding id 0)");
+        if (string.IsNullOrWhiteSpace(TextColumnName))
+            throw new ArgumentException("must name the text column", nameof(TextColumnName));
         if (MaxLength < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxLength), MaxLength, "must be at least 1");
     }

@@ -13,9 +13,10 @@ public static class ReviewFeaturizerCatalog
     /// <summary>The featurizer with its most used settings; the Keras recipe's values by default.</summary>
     /// <param name="vocabularySize">Word ids, counting the reserved 0 (padding), 1 (start) and 2 (out-of-vocabulary).</param>
     /// <param name="ngramLength">Longest word n-gram emitted for an n-gram branch; 0 for none.</param>
+    /// <param name="inputColumnName">The raw review text column.</param>
     public static ReviewFeaturizerEstimator FeaturizeReview(
-        this TransformsCatalog.TextTransforms catalog, int vocabularySize = 500, int maxLength = 100, int ngramLength = 0) =>
-        catalog.FeaturizeReview(new FeaturizerOptions { VocabularySize = vocabularySize, MaxLength = maxLength, NgramLength = ngramLength });
+        this TransformsCatalog.TextTransforms catalog, int vocabularySize = 500, int maxLength = 100, int ngramLength = 0, string inputColumnName = ColumnNames.Text) =>
+        catalog.FeaturizeReview(new FeaturizerOptions { VocabularySize = vocabularySize, MaxLength = maxLength, NgramLength = ngramLength, TextColumnName = inputColumnName });
 }
 
 /// <summary>

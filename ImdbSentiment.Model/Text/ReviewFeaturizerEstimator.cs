@@ -23,6 +23,8 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
 
     public ITransformer Fit(IDataView input)
     {
+        if (input.Schema.GetColumnOrNull(_options.TextColumnName) is not { Type: TextDataViewType })
+            throw new ArgumentException($"The data has no text column {_options.TextColumnName}: name the review text column with TextColumnName.", nameof(input));
         var tokenizer = Tokenizer().Fit(input);
         var tokenized = tokenizer.Transform(input);
         var tokens = ReadTokens(tokenized).ToArray();
@@ -53,8 +55,14 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
             .Append(_mlContext.Transforms.DropColumns(ColumnNames.NgramLength, ColumnNames.Ngrams, ColumnNames.NgramKeyValues));
     }
 
-    private IEstimator<ITransformer> Tokenizer() =>
-        _mlContext.Transforms.CustomMapping(new TokenizeReviewMapping().GetMapping(), TokenizeReviewMapping.ContractName);
+    private IEstimator<ITransformer> Tokenizer()
+    {
+        var tokenize = _mlContext.Transforms.CustomMapping(new TokenizeReviewMapping().GetMapping(), TokenizeReviewMapping.ContractName);
+        // The custom mappings read the contract's Text column; a default-named pipeline saves exactly as before.
+        return _options.TextColumnName == ColumnNames.Text
+            ? tokenize
+            : _mlContext.Transforms.CopyColumns(ColumnNames.Text, _options.TextColumnName).Append(tokenize);
+    }
 
     private IEstimator<ITransformer> TokenIdMapper(Vocabulary vocabulary)
     {
