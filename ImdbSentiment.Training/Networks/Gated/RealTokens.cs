@@ -25,4 +25,19 @@ internal static class RealTokens
         var longest = lengths.max().item<long>();
         return (tokenIds.gather(1, sources).narrow(1, 0, longest), lengths);
     }
+
+    /// <summary>
+    /// [batch, time]: the source position of each position when each row's first length positions are reversed, the
+    /// rest kept in place; <see cref="Reverse"/> applies it (and applying it twice restores a sequence).
+    /// </summary>
+    public static Tensor ReversalIndex(Tensor lengths, long time)
+    {
+        var positions = arange(time, dtype: ScalarType.Int64).unsqueeze(0);
+        var rowLengths = lengths.unsqueeze(1);
+        return where(positions.lt(rowLengths), rowLengths - 1 - positions, positions);
+    }
+
+    /// <summary>A sequence [batch, time, width] with each row's real positions in reverse order.</summary>
+    public static Tensor Reverse(Tensor sequence, Tensor reversalIndex) =>
+        sequence.gather(1, reversalIndex.unsqueeze(2).expand(-1, -1, sequence.shape[2]));
 }
