@@ -87,18 +87,16 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
     {
         network.train();
         var clipped = options.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
-        var count = training.Count;
-        var batchCount = (int)((count + options.BatchSize - 1) / options.BatchSize);
-        using var order = randperm(count, generator: shuffler);
+        var batches = Batches(network, training, shuffler);
         double lossSum = 0, correct = 0;
         long seen = 0;
-        for (var batch = 0; batch < batchCount; batch++)
+        for (var batch = 0; batch < batches.Length; batch++)
         {
             if (cancellation.IsCancellationRequested)
                 return (lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), false);
 
             using var scope = NewDisposeScope();
-            var indices = order.narrow(0, batch * options.BatchSize, Math.Min(options.BatchSize, count - batch * options.BatchSize));
+            var indices = tensor(batches[batch]);
             var labels = training.Labels.index_select(0, indices);
             var logits = network.call(training.Batch(indices));
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
@@ -112,10 +110,20 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
             seen += size;
             lossSum += loss.item<float>() * size;
             correct += CountCorrect(logits, labels);
-            monitor?.BatchEnded(new BatchProgress(epoch, batch + 1, batchCount, lossSum / seen, correct / seen));
+            monitor?.BatchEnded(new BatchProgress(epoch, batch + 1, batches.Length, lossSum / seen, correct / seen));
         }
 
         return (lossSum / seen, correct / seen, true);
+    }
+
+    /// <summary>The epoch's batches of row indices: the seeded shuffle cut in order, or in length buckets for a network that masks padding.</summary>
+    private long[][] Batches(SentimentNetworkBase network, SequenceTensors training, Generator shuffler)
+    {
+        using var order = randperm(training.Count, generator: shuffler);
+        var rows = order.data<long>().ToArray();
+        return network.MasksPadding
+            ? LengthBuckets.Batches(rows, training.Lengths, options.BatchSize, shuffler)
+            : [.. rows.Chunk(options.BatchSize)];
     }
 
     /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
@@ -124,17 +132,33 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         network.eval();
         using var _ = no_grad();
         double lossSum = 0, correct = 0;
-        for (long start = 0; start < data.Count; start += batchSize)
+        // A network that masks padding runs a batch's longest review's steps, so it is given reviews of similar lengths.
+        var batches = network is SentimentNetworkBase { MasksPadding: true }
+            ? LengthBuckets.ByLength(data.Lengths, batchSize)
+            : null;
+        var batchCount = batches?.Length ?? (data.Count + batchSize - 1) / batchSize;
+        for (var batch = 0; batch < batchCount; batch++)
         {
             using var scope = NewDisposeScope();
-            var length = Math.Min(batchSize, data.Count - start);
-            var labels = data.Labels.narrow(0, start, length);
-            var logits = network.call(data.Range(start, length));
+            var (labels, features) = batches is null ? Range(data, batch * (long)batchSize, batchSize) : Rows(data, batches[batch]);
+            var logits = network.call(features);
             lossSum += nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>();
             correct += CountCorrect(logits, labels);
         }
 
         return (lossSum / data.Count, correct / data.Count);
+    }
+
+    private static (Tensor Labels, FeatureBatch Features) Range(SequenceTensors data, long start, int batchSize)
+    {
+        var length = Math.Min(batchSize, data.Count - start);
+        return (data.Labels.narrow(0, start, length), data.Range(start, length));
+    }
+
+    private static (Tensor Labels, FeatureBatch Features) Rows(SequenceTensors data, long[] rows)
+    {
+        var indices = tensor(rows);
+        return (data.Labels.index_select(0, indices), data.Batch(indices));
     }
 
     /// <summary>How many logits fall on the side of 0 their label is on.</summary>

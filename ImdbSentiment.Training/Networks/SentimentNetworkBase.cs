@@ -29,6 +29,9 @@ public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch
 
     internal abstract bool ReadsNgramIds { get; }
 
+    /// <summary>Whether padding never changes a logit, so batches of similar lengths run fewer steps (the trainer then buckets them).</summary>
+    internal virtual bool MasksPadding => false;
+
     /// <summary>The graph inputs the exported model has, in the order ML.NET's ApplyOnnxModel is given them.</summary>
     public IReadOnlyList<string> OnnxInputs =>
         [.. ReadsTokenIds ? [NetworkGraphNames.TokenIdsInput] : Array.Empty<string>(), .. ReadsNgramIds ? [NetworkGraphNames.NgramIdsInput] : Array.Empty<string>()];

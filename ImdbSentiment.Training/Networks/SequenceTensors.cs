@@ -1,4 +1,5 @@
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using static TorchSharp.torch;
@@ -29,6 +30,11 @@ internal sealed class SequenceTensors : IDisposable
     public Tensor Labels { get; }
 
     public long Count => Labels.shape[0];
+
+    /// <summary>Each row's real (non-padding) token count, read once.</summary>
+    public IReadOnlyList<long> Lengths => _lengths ??= TokenIds.ne(Vocabulary.PaddingId).sum([1]).data<long>().ToArray();
+
+    private long[]? _lengths;
 
     /// <summary>Each row's n-gram ids (padding id first), or null when the featurizer made none.</summary>
     public IReadOnlyList<long[]>? NgramIds => _ngramIds;

@@ -13,7 +13,9 @@ internal static class GatedOnnx
     private static readonly int[] GruGateOrder = [1, 0, 2];
 
     /// <summary>
-    /// The gated network: Gather (embedding) -> Transpose (time first) -> one LSTM or GRU node per layer, the outputs
+    /// The gated network: for a masked one (<see cref="GatedNetworkWeights.MasksPadding"/>) first the real tokens moved
+    /// to each row's start with their lengths (<see cref="RealTokensOnnx"/>), given to every LSTM/GRU node as sequence_lens
+    /// and masking the max pooling; then Gather (embedding) -> Transpose (time first) -> one LSTM or GRU node per layer, the outputs
     /// Y [time, directions, batch, units] of one layer reshaped to [time, batch, directions * units] for the next ->
     /// the last layer's final states Y_h (pooling Last) or its outputs' maximum over time (pooling Max), as
     /// [batch, directions * units] with the forward direction first -> Gemm. Dropout is a training-only operation and
@@ -28,12 +30,14 @@ internal static class GatedOnnx
         var gateOrder = weights.Cell == GatedCell.Lstm ? LstmGateOrder : GruGateOrder;
         var lastLayer = weights.Layers.Count - 1;
 
+        if (weights.MasksPadding)
+            RealTokensOnnx.Add(graph);
         graph
             .Initializer("embedding", weights.Embedding, weights.VocabularySize, weights.EmbeddingSize)
             .Initializer("dense_weight", weights.DenseWeights, 1, directions * units)
             .Initializer("dense_bias", weights.DenseBias, 1)
             .Initializer("batch_features", [0L, -1L], 2)
-            .Node("Gather", ["embedding", NetworkGraphNames.TokenIdsInput], ["embedded"], IntAttribute("axis", 0))
+            .Node("Gather", ["embedding", weights.MasksPadding ? RealTokensOnnx.AlignedIds : NetworkGraphNames.TokenIdsInput], ["embedded"], IntAttribute("axis", 0))
             .Node("Transpose", ["embedded"], ["layer0_input"], IntsAttribute("perm", 1, 0, 2));
 
         if (lastLayer > 0)
@@ -61,7 +65,8 @@ internal static class GatedOnnx
             List<AttributeProto> attributes = [IntAttribute("hidden_size", units), StringAttribute("direction", weights.Bidirectional ? "bidirectional" : "forward")];
             if (weights.Cell == GatedCell.Gru)
                 attributes.Add(IntAttribute("linear_before_reset", 1));
-            graph.Node(opType, [$"layer{layer}_input", $"W{layer}", $"R{layer}", $"B{layer}"],
+            string[] inputs = [$"layer{layer}_input", $"W{layer}", $"R{layer}", $"B{layer}", .. weights.MasksPadding ? [RealTokensOnnx.SequenceLengths] : Array.Empty<string>()];
+            graph.Node(opType, inputs,
                 [needsSequence ? $"layer{layer}_sequence" : "", needsFinalState ? "final_states" : ""], [.. attributes]);
 
             if (layer < lastLayer)
@@ -72,7 +77,18 @@ internal static class GatedOnnx
 
         // Both poolings leave [directions, batch, units]: batch first, then the directions side by side.
         if (weights.MaxPooling)
-            graph.Node("ReduceMax", [$"layer{lastLayer}_sequence"], ["final_states"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
+        {
+            var pooled = $"layer{lastLayer}_sequence";
+            if (weights.MasksPadding)
+            {
+                // Y is 0 past a row's length; -inf there keeps those positions out of the maximum, as the masked network's padding.
+                graph
+                    .Initializer("minus_infinity", [float.NegativeInfinity])
+                    .Node("Where", [RealTokensOnnx.OutputMask, pooled, "minus_infinity"], ["masked_sequence"]);
+                pooled = "masked_sequence";
+            }
+            graph.Node("ReduceMax", [pooled], ["final_states"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
+        }
 
         graph
             .Node("Transpose", ["final_states"], ["batch_first_states"], IntsAttribute("perm", 1, 0, 2))
