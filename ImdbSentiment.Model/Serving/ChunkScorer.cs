@@ -13,7 +13,7 @@ internal sealed class ChunkScorer(SentimentModel model)
 
     private readonly Worker[] _workers = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Worker(model))];
 
-    public SentimentPrediction?[] Score(IReadOnlyList<DelimitedRecord> rows, int textIndex)
+    public SentimentPrediction?[] Score(IReadOnlyList<string[]> rows, int textIndex)
     {
         var predictions = new SentimentPrediction?[rows.Count];
         var sliceLength = (rows.Count + _workers.Length - 1) / _workers.Length;
@@ -21,7 +21,7 @@ internal sealed class ChunkScorer(SentimentModel model)
         {
             var end = Math.Min(rows.Count, (w + 1) * sliceLength);
             for (var i = w * sliceLength; i < end; i++)
-                predictions[i] = _workers[w].Predict(rows[i].Fields[textIndex]);
+                predictions[i] = _workers[w].Predict(rows[i][textIndex]);
         });
         return predictions;
     }

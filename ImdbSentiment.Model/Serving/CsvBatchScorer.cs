@@ -49,70 +49,47 @@ public static class CsvBatchScorer
             writer.WriteRecord([.. first.Fields, .. AppendedColumns]);
         }
         var scorer = new ChunkScorer(model);
-        var counts = new ScoredCounts();
-        using var reading = new ReadAheadChunks(records, ChunkScorer.ChunkSize, hasHeader ? null : first);
-        // A chunk is written while the next one is scored; one chunk is scored at a time (the engines are the scorer's).
-        List<DelimitedRecord>? scoringRows = null;
-        Task<SentimentPrediction?[]>? scoring = null;
-        try
+        long scored = 0, skipped = 0;
+        var chunk = new List<string[]>(ChunkScorer.ChunkSize);
+        for (var record = hasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
         {
-            foreach (var chunk in reading.Chunks())
+            if (record is { } row)
             {
-                foreach (var row in chunk)
-                    CheckRow(row, fieldCount, textIndex, textColumn, inputPath, options);
+                if (row.Fields.Length != fieldCount)
+                    throw new DataFormatException(inputPath, row.Line, $"expected {Plural.Of(fieldCount, "field")}, as in the first record, but found {row.Fields.Length}");
+                if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
+                {
+                    throw new DataFormatException(inputPath, row.Line,
+                        $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(CsvScoringOptions.SkipEmptyText));
+                }
+                chunk.Add(row.Fields);
+            }
+
+            if (chunk.Count == ChunkScorer.ChunkSize || (record is null && chunk.Count > 0))
+            {
                 cancellation.ThrowIfCancellationRequested();
-                var (scoredRows, predictions) = (scoringRows, scoring?.GetAwaiter().GetResult());
-                (scoringRows, scoring) = (chunk, Task.Run(() => scorer.Score(chunk, textIndex), CancellationToken.None));
-                if (predictions is not null)
-                    WriteScored(writer, scoredRows!, predictions, counts, rowsScored);
+                var predictions = scorer.Score(chunk, textIndex);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    if (predictions[i] is { } prediction)
+                    {
+                        writer.WriteRecord([.. chunk[i], prediction.PredictedLabel ? "true" : "false", prediction.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+                        scored++;
+                    }
+                    else
+                    {
+                        writer.WriteRecord([.. chunk[i], "", ""]);
+                        skipped++;
+                    }
+                }
+
+                chunk.Clear();
+                rowsScored?.Invoke(scored);
             }
-            if (scoring is not null)
-                WriteScored(writer, scoringRows!, scoring.GetAwaiter().GetResult(), counts, rowsScored);
-        }
-        finally
-        {
-            // On a bad row, a write error or Ctrl-C, the chunk being scored still holds the engines: let it finish.
-            if (scoring is not null)
-                Task.WhenAny(scoring).Wait();
-        }
-        return new CsvScoringResult(counts.Scored, counts.Skipped, hasHeader);
-    }
 
-    private static void CheckRow(DelimitedRecord row, int fieldCount, int textIndex, string textColumn, string inputPath, CsvScoringOptions options)
-    {
-        if (row.Fields.Length != fieldCount)
-            throw new DataFormatException(inputPath, row.Line, $"expected {Plural.Of(fieldCount, "field")}, as in the first record, but found {row.Fields.Length}");
-        if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
-        {
-            throw new DataFormatException(inputPath, row.Line,
-                $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(CsvScoringOptions.SkipEmptyText));
+            if (record is null)
+                return new CsvScoringResult(scored, skipped, hasHeader);
         }
-    }
-
-    private static void WriteScored(
-        DelimitedRecordWriter writer, List<DelimitedRecord> rows, SentimentPrediction?[] predictions, ScoredCounts counts, Action<long>? rowsScored)
-    {
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (predictions[i] is { } prediction)
-            {
-                writer.WriteRecord([.. rows[i].Fields, prediction.PredictedLabel ? "true" : "false", prediction.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
-                counts.Scored++;
-            }
-            else
-            {
-                writer.WriteRecord([.. rows[i].Fields, "", ""]);
-                counts.Skipped++;
-            }
-        }
-        rowsScored?.Invoke(counts.Scored);
-    }
-
-    private sealed class ScoredCounts
-    {
-        public long Scored { get; set; }
-
-        public long Skipped { get; set; }
     }
 
     // Appending the columns again would give the output two columns of each name.

@@ -7,9 +7,8 @@ using ImdbSentiment.Tests.Data;
 namespace ImdbSentiment.Tests.Serving;
 
 /// <summary>
-/// CsvBatchScorer over more rows than one chunk: the next chunk is read, and the previous one written, while a chunk is
-/// scored, so these check that rows keep their order and predictions, and that a bad row late in the file still fails
-/// the whole output with its line.
+/// CsvBatchScorer over more rows than one chunk, split between the scorer's workers: rows keep their order and
+/// predictions, and a bad row late in the file, after chunks were written, still fails the whole output with its line.
 /// </summary>
 [TestClass]
 public sealed class CsvBatchScorerChunkTests
@@ -26,7 +25,7 @@ public sealed class CsvBatchScorerChunkTests
     public void ManyChunks_KeepEveryRowInOrder_WithThePredictionEnginesProbability()
     {
         using var folder = new DataFixtures();
-        var input = folder.WriteText("reviews.csv", "id,text\n" + string.Concat(Enumerable.Range(0, Rows).Select(row => $"{row},{Review(row)}\n")));
+        var input = folder.WriteText("reviews.csv", "id,text\n" + string.Concat(Enumerable.Range(0, Rows).Select(row => $"{row},\"{Review(row)}\"\n")));
         var output = folder.PathOf("scored.csv");
         using var model = SentimentModel.Load(ModelPath);
 
@@ -52,7 +51,7 @@ public sealed class CsvBatchScorerChunkTests
     {
         using var folder = new DataFixtures();
         var badRow = ChunkScorer.ChunkSize * 2 + 5;
-        var lines = Enumerable.Range(0, Rows).Select(row => row == badRow ? $"{row},{Review(row)},extra\n" : $"{row},{Review(row)}\n");
+        var lines = Enumerable.Range(0, Rows).Select(row => row == badRow ? $"{row},\"{Review(row)}\",extra\n" : $"{row},\"{Review(row)}\"\n");
         var input = folder.WriteText("reviews.csv", "id,text\n" + string.Concat(lines));
         var output = folder.PathOf("scored.csv");
         using var model = SentimentModel.Load(ModelPath);
