@@ -5,12 +5,13 @@ using ImdbSentiment.Benchmarks.Suites.Epoch;
 using ImdbSentiment.Benchmarks.Suites.Featurize;
 using ImdbSentiment.Benchmarks.Suites.Http;
 using ImdbSentiment.Benchmarks.Suites.Memory;
+using ImdbSentiment.Benchmarks.Suites.Processes;
 using ImdbSentiment.Benchmarks.Suites.Quality;
 using ImdbSentiment.Benchmarks.Suites.Recipes;
 using ImdbSentiment.Benchmarks.Suites.Scoring;
 
 const int UsageError = 2;
-ISuite[] suites = [new FeaturizeSuite(), new EpochSuite(), new BiLstmEpochSuite(), new MemorySuite(), new ScoringSuite(), new HttpSuite(), new RecipesSuite(), new QualitySuite()];
+ISuite[] suites = [new FeaturizeSuite(), new EpochSuite(), new BiLstmEpochSuite(), new MemorySuite(), new ScoringSuite(), new ProcessSuite(), new HttpSuite(), new RecipesSuite(), new QualitySuite()];
 
 var (arguments, error) = BenchmarkArguments.Parse(args);
 var known = arguments is not null && (arguments.Suite is "all" or MemoryChild.SuiteName || suites.Any(suite => suite.Name == arguments.Suite));

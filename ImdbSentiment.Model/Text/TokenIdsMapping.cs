@@ -16,16 +16,20 @@ internal sealed class TokenIdsMapping : CustomMappingFactory<TokenIdsMapping.Inp
     public static void Map(Input input, Output output)
     {
         var keys = input.TokenKeyValues ?? [];
-        var ids = new long[keys.Length + 1];
-        ids[0] = Vocabulary.StartId;
-        for (var i = 0; i < keys.Length; i++)
-            // ML.NET keys are 1-based in vocabulary order and 0 for a word outside it.
-            ids[i + 1] = keys[i] == 0 ? Vocabulary.OutOfVocabularyId : keys[i] - 1 + Vocabulary.ReservedIds;
-
+        // The sequence (the start id, then one id per key) goes straight into the padded row, whose other slots keep
+        // new's 0, the padding id: one array per row rather than the sequence and its padded copy.
         var padded = new long[input.SequenceLength];
-        SequencePadder.Pad(ids, padded, (SequenceSide)input.SequencePadding, (SequenceSide)input.SequenceTruncating);
+        var (skip, count, offset) = SequencePadder.Place(keys.Length + 1, padded.Length, (SequenceSide)input.SequencePadding, (SequenceSide)input.SequenceTruncating);
+        for (var i = 0; i < count; i++)
+        {
+            var position = skip + i;
+            padded[offset + i] = position == 0 ? Vocabulary.StartId : TokenId(keys[position - 1]);
+        }
         output.TokenIds = padded;
     }
+
+    // ML.NET keys are 1-based in vocabulary order and 0 for a word outside it.
+    private static long TokenId(uint key) => key == 0 ? Vocabulary.OutOfVocabularyId : key - 1 + Vocabulary.ReservedIds;
 
     public override Action<Input, Output> GetMapping() => Map;
 

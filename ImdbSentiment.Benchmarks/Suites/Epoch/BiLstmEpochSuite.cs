@@ -1,8 +1,8 @@
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Training;
-using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Reporting;
+using ImdbSentiment.Benchmarks.Suites.Processes;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 
@@ -33,8 +34,7 @@ internal sealed class HttpSuite : ISuite
             output.WriteLine();
             return;
         }
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var cli = Path.Combine(context.RepositoryRoot, "ImdbSentiment.Trainer", "bin", configuration, "net10.0", "imdb-sentiment.dll");
+        var cli = TrainerBuild.BuiltAssembly(context.RepositoryRoot);
         if (!File.Exists(cli))
         {
             output.WriteLine($"Skipped: {cli} is missing: build the solution first.");

@@ -28,7 +28,7 @@ internal sealed class ScoringSuite : ISuite
         PerceptronBaselineModel.Train(training, baselineZip);
 
         var csv = folder.File("reviews.csv");
-        WriteCsv(context.Reviews, csv);
+        ReviewCsv.Write(context.Reviews, csv);
         var measurement = new ScoringMeasurement(validation, context.Reviews, csv, context.Runs);
         var table = new MarkdownTable("model", "zip", "load s", "Predict median us", "Predict p95 us", "CsvBatchScorer reviews/s", "Transform reviews/s", "accuracy (5,000 validation)");
         var results = new List<ScoringResult>();
@@ -50,13 +50,5 @@ internal sealed class ScoringSuite : ISuite
         output.WriteLine("The accuracy column only shows that a model scores sensibly: a shipped model may have trained on those reviews " +
                          "(it holds out the development-test set instead); the quality suite gives the held-out figures.");
         output.WriteLine();
-    }
-
-    private static void WriteCsv(IReadOnlyList<LabeledReview> reviews, string path)
-    {
-        using var writer = DelimitedRecordWriter.Create(path, ',');
-        writer.WriteRecord("text");
-        foreach (var review in reviews)
-            writer.WriteRecord(review.Text);
     }
 }
