@@ -50,24 +50,28 @@ public static class CsvBatchScorer
         var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
         var chunk = new List<string[]>(ChunkScorer.ChunkSize);
+        var texts = new List<string?>(ChunkScorer.ChunkSize);
         for (var record = hasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
         {
             if (record is { } row)
             {
                 if (row.Fields.Length != fieldCount)
                     throw new DataFormatException(inputPath, row.Line, $"expected {Plural.Of(fieldCount, "field")}, as in the first record, but found {row.Fields.Length}");
-                if (!options.SkipEmptyText && !ReviewText.HasWords(row.Fields[textIndex]))
+                var text = row.Fields[textIndex];
+                var hasWords = ReviewText.HasWords(text);
+                if (!hasWords && !options.SkipEmptyText)
                 {
                     throw new DataFormatException(inputPath, row.Line,
                         $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(CsvScoringOptions.SkipEmptyText));
                 }
                 chunk.Add(row.Fields);
+                texts.Add(hasWords ? text : null);
             }
 
             if (chunk.Count == ChunkScorer.ChunkSize || (record is null && chunk.Count > 0))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var predictions = scorer.Score(chunk, textIndex);
+                var predictions = scorer.Score(texts);
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     if (predictions[i] is { } prediction)
@@ -83,6 +87,7 @@ public static class CsvBatchScorer
                 }
 
                 chunk.Clear();
+                texts.Clear();
                 rowsScored?.Invoke(scored);
             }
 
