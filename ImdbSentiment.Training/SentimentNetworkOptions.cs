@@ -138,7 +138,8 @@ public sealed record SentimentNetworkOptions
             family.Validate(this);
     }
 
-    private static void Require(bool valid, string name, string expected)
+    /// <summary>Refuses a setting outside its range, naming it: the rule the families' own ranges use too.</summary>
+    internal static void Require(bool valid, string name, string expected)
     {
         if (!valid)
             throw new ArgumentOutOfRangeException(name, $"{name} must be {expected}.");

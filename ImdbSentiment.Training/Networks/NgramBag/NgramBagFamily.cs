@@ -11,15 +11,9 @@ internal sealed class NgramBagFamily : NetworkFamily
 
     public override void Validate(SentimentNetworkOptions options)
     {
-        Require(options.NgramLearningRate > 0, nameof(options.NgramLearningRate), "positive");
-        Require(options.NgramWeightDecay >= 0, nameof(options.NgramWeightDecay), "0 or more");
-        Require(options.NgramDropout is >= 0 and < 1, nameof(options.NgramDropout), "at least 0 and below 1");
-    }
-
-    private static void Require(bool valid, string setting, string expected)
-    {
-        if (!valid)
-            throw new ArgumentOutOfRangeException(setting, $"{setting} must be {expected}.");
+        SentimentNetworkOptions.Require(options.NgramLearningRate > 0, nameof(options.NgramLearningRate), "positive");
+        SentimentNetworkOptions.Require(options.NgramWeightDecay >= 0, nameof(options.NgramWeightDecay), "0 or more");
+        SentimentNetworkOptions.Require(options.NgramDropout is >= 0 and < 1, nameof(options.NgramDropout), "at least 0 and below 1");
     }
 
     public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
