@@ -31,15 +31,15 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
     }
 
     /// <summary>
-    /// Trains on the featurized <paramref name="input"/>, stopping early on <see cref="SentimentNetworkOptions.ValidationSet"/>,
-    /// or, without one, on a seeded <see cref="SentimentNetworkOptions.ValidationFraction"/> of the input held out.
+    /// Trains on the featurized <paramref name="input"/>, stopping early on <see cref="FitSettings.ValidationSet"/>,
+    /// or, without one, on a seeded <see cref="FitSettings.ValidationFraction"/> of the input held out.
     /// </summary>
     public ITransformer Fit(IDataView input)
     {
-        if (_options.ValidationSet is { } validation)
+        if (_options.Fit.ValidationSet is { } validation)
             return Train(input, validation).Transformer;
         var rowCount = input.GetRowCount() ?? input.GetColumn<bool>(_options.LabelColumnName).LongCount();
-        var (training, heldOut) = TrainValidationSplit.Split(_mlContext, input, rowCount, _options.ValidationFraction, _options.Seed);
+        var (training, heldOut) = TrainValidationSplit.Split(_mlContext, input, rowCount, _options.Fit.ValidationFraction, _options.Fit.SplitSeed);
         return Train(training, heldOut).Transformer;
     }
 
@@ -54,7 +54,7 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
     public TrainedSentimentModel Train(IDataView featurizedTraining, IDataView featurizedValidation)
     {
         TorchRuntime.EnsureLoaded();
-        set_num_threads(_options.Threads);
+        set_num_threads(_options.Fit.Threads);
         using var training = SequenceTensors.FromDataView(featurizedTraining, _options.LabelColumnName);
         using var validation = SequenceTensors.FromDataView(featurizedValidation, _options.LabelColumnName);
         var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
@@ -62,13 +62,13 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
         var network = CreateSeededNetwork(options, training);
         var trainer = new TrainingLoop(options, _monitor);
         var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials };
-        if (options.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
+        if (options.Fit.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
             (network, result) = Refit(trainer, network, result, training, validation, options);
         var transformer = OutputStage(SentimentNetworkExporter.Export(network), network.OnnxInputs).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }
 
-    /// <summary>The refit of <see cref="SentimentNetworkOptions.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
+    /// <summary>The refit of <see cref="FitSettings.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
     private (SentimentNetworkBase, TrainingResult) Refit(
         TrainingLoop trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation, SentimentNetworkOptions options)
     {
@@ -85,7 +85,7 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
     }
 
     /// <summary>The untrained network the options describe over inputs of these sizes, initialised from torch's global generator (seed it first).</summary>
-    public static SentimentNetworkBase CreateNetwork(SentimentNetworkOptions options, NetworkInputs inputs) => NetworkFamilies.Create(options, inputs);
+    public static SentimentNetworkBase CreateNetwork(SentimentNetworkOptions options, NetworkInputs inputs) => NetworkFamilies.Create(options.Network, inputs);
 
     /// <summary>
     /// Seeds torch's global generator with <see cref="SentimentNetworkOptions.Seed"/> and builds the network from it.

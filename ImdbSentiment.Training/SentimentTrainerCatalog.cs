@@ -24,7 +24,11 @@ public static class SentimentTrainerCatalog
         var (architecture, ngramBranch) = NetworkArchitectureNames.ParseNetwork(network);
         return catalog.SentimentNetwork(new SentimentNetworkOptions
         {
-            Architecture = architecture, NgramBranch = ngramBranch, Epochs = epochs, LearningRate = learningRate, Seed = seed, LabelColumnName = labelColumnName,
+            Network = new NetworkSettings { Architecture = architecture, NgramBranch = ngramBranch },
+            Optimizer = new OptimizerSettings { LearningRate = learningRate },
+            Fit = new FitSettings { Epochs = epochs },
+            Seed = seed,
+            LabelColumnName = labelColumnName,
         });
     }
 }

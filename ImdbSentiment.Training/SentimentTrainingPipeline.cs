@@ -21,7 +21,7 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         {
             ({ } given, _) => (data, mlContext.Data.LoadFromEnumerable(given)),
             (null, SplitKind.Group) => GroupSplitViews(reviews),
-            _ => TrainValidationSplit.Split(mlContext, data, reviews.Count, options.ValidationFraction, options.SplitSeed),
+            _ => TrainValidationSplit.Split(mlContext, data, reviews.Count, options.Trainer.Fit.ValidationFraction, options.Trainer.Fit.SplitSeed),
         };
 
         var featurizer = new ReviewFeaturizerEstimator(mlContext, options.Featurizer).Fit(training);
@@ -34,19 +34,19 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
 
     private (IDataView Training, IDataView Validation) GroupSplitViews(IReadOnlyList<LabeledReview> reviews)
     {
-        var (training, validation) = GroupSplit.Split(reviews, options.ValidationFraction, options.SplitSeed);
+        var (training, validation) = GroupSplit.Split(reviews, options.Trainer.Fit.ValidationFraction, options.Trainer.Fit.SplitSeed);
         return (mlContext.Data.LoadFromEnumerable(training), mlContext.Data.LoadFromEnumerable(validation));
     }
 
     public TrainedPipeline Train(PreparedData prepared, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
     {
-        var trained = new SentimentNetworkTrainer(mlContext, options.Network, monitor, cancellation)
+        var trained = new SentimentNetworkTrainer(mlContext, options.Trainer, monitor, cancellation)
             .Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
         return new TrainedPipeline(prepared.Featurizer.Append(trained.Transformer), prepared.InputSchema, trained);
     }
 
     /// <summary>The network's summary over the prepared data's id ranges.</summary>
-    public ModelSummary Summarise(PreparedData prepared) => ModelSummary.Describe(options.Network, prepared.NetworkInputs, options.Featurizer.MaxLength);
+    public ModelSummary Summarise(PreparedData prepared) => ModelSummary.Describe(options.Trainer.Network, prepared.NetworkInputs, options.Featurizer.MaxLength);
 }
 
 /// <summary>The splits after featurization, with the fitted featurizer, the training split's summary and the id ranges it gives the network.</summary>

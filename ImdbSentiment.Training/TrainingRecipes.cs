@@ -15,7 +15,7 @@ public static class TrainingRecipes
     // The book's settings with two guards (README, "A default that never fails"): three seeds try ten epochs each and the
     // recipe runs from the best, because some seeds of the embedding recipe never leave a poor solution; and once early
     // stopping has chosen the epoch count, the network is refitted on the training and validation reviews together.
-    private static readonly SentimentTrainingOptions Book = new() { Network = new SentimentNetworkOptions { InitializationTrials = 3, RefitOnAllData = true } };
+    private static readonly SentimentTrainingOptions Book = new() { Trainer = new SentimentNetworkOptions { Fit = new FitSettings { InitializationTrials = 3, RefitOnAllData = true } } };
 
     private static readonly Dictionary<string, SentimentTrainingOptions> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,19 +40,14 @@ public static class TrainingRecipes
     private static SentimentTrainingOptions BiLstm() => new()
     {
         Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 400 },
-        Network = new SentimentNetworkOptions
+        Trainer = new SentimentNetworkOptions
         {
-            Architecture = NetworkArchitecture.Lstm,
-            EmbeddingSize = 64,
-            Units = 32,
-            Bidirectional = true,
-            Pooling = RecurrentPooling.Max,
-            Dropout = 0.5,
-            Optimizer = NetworkOptimizer.Adam,
-            LearningRate = 1e-3,
-            GradientClipNorm = 5,
-            Epochs = 8,
-            Patience = 2,
+            Network = new NetworkSettings
+            {
+                Architecture = NetworkArchitecture.Lstm, EmbeddingSize = 64, Units = 32, Bidirectional = true, Pooling = RecurrentPooling.Max, Dropout = 0.5,
+            },
+            Optimizer = new OptimizerSettings { Algorithm = NetworkOptimizer.Adam, LearningRate = 1e-3, GradientClipNorm = 5 },
+            Fit = new FitSettings { Epochs = 8, Patience = 2 },
         },
     };
 
@@ -61,17 +56,14 @@ public static class TrainingRecipes
     private static SentimentTrainingOptions Best() => new()
     {
         Featurizer = new FeaturizerOptions { NgramLength = 3, NgramVocabularySize = 800_000 },
-        Network = new SentimentNetworkOptions
+        Trainer = new SentimentNetworkOptions
         {
-            Architecture = NetworkArchitecture.None,
-            NgramBranch = true,
-            Optimizer = NetworkOptimizer.Adam,
-            Epochs = 10,
-            Patience = 2,
-            RefitOnAllData = true,
+            Network = new NetworkSettings { Architecture = NetworkArchitecture.None, NgramBranch = true },
+            Optimizer = new OptimizerSettings { Algorithm = NetworkOptimizer.Adam },
+            Fit = new FitSettings { Epochs = 10, Patience = 2, RefitOnAllData = true },
         },
     };
 
-    private static SentimentTrainingOptions WithNetwork(SentimentTrainingOptions recipe, Func<SentimentNetworkOptions, SentimentNetworkOptions> change) =>
-        recipe with { Network = change(recipe.Network) };
+    private static SentimentTrainingOptions WithNetwork(SentimentTrainingOptions recipe, Func<NetworkSettings, NetworkSettings> change) =>
+        recipe with { Trainer = recipe.Trainer with { Network = change(recipe.Trainer.Network) } };
 }

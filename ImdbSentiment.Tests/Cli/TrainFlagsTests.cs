@@ -14,25 +14,25 @@ public sealed class TrainFlagsTests
     {
         var options = Parse();
         Assert.AreEqual(TrainingRecipes.Get(TrainingRecipes.Default), options);
-        Assert.AreEqual(NetworkArchitecture.EmbeddingRnn, options.Network.Architecture);
-        Assert.AreEqual(3, options.Network.InitializationTrials);
-        Assert.IsTrue(options.Network.RefitOnAllData);
+        Assert.AreEqual(NetworkArchitecture.EmbeddingRnn, options.Trainer.Network.Architecture);
+        Assert.AreEqual(3, options.Trainer.Fit.InitializationTrials);
+        Assert.IsTrue(options.Trainer.Fit.RefitOnAllData);
     }
 
     [TestMethod]
     public void Recipe_GivesItsSettings_AndExplicitFlagsOverrideThem()
     {
         var stacked = Parse("--recipe", "book-stacked-lstm");
-        Assert.AreEqual(NetworkArchitecture.Lstm, stacked.Network.Architecture);
-        Assert.AreEqual(2, stacked.Network.Layers);
-        Assert.AreEqual(0.3, stacked.Network.Dropout);
+        Assert.AreEqual(NetworkArchitecture.Lstm, stacked.Trainer.Network.Architecture);
+        Assert.AreEqual(2, stacked.Trainer.Network.Layers);
+        Assert.AreEqual(0.3, stacked.Trainer.Network.Dropout);
 
         var overridden = Parse("--recipe", "book-stacked-lstm", "--dropout", "0.1", "--units", "12", "--truncating", "post", "--optimizer", "adam");
-        Assert.AreEqual(0.1, overridden.Network.Dropout);
-        Assert.AreEqual(12, overridden.Network.Units);
-        Assert.AreEqual(2, overridden.Network.Layers, "a setting not given keeps the recipe's value");
+        Assert.AreEqual(0.1, overridden.Trainer.Network.Dropout);
+        Assert.AreEqual(12, overridden.Trainer.Network.Units);
+        Assert.AreEqual(2, overridden.Trainer.Network.Layers, "a setting not given keeps the recipe's value");
         Assert.AreEqual(SequenceSide.Post, overridden.Featurizer.Truncating);
-        Assert.AreEqual(NetworkOptimizer.Adam, overridden.Network.Optimizer);
+        Assert.AreEqual(NetworkOptimizer.Adam, overridden.Trainer.Optimizer.Algorithm);
     }
 
     [TestMethod]
@@ -48,22 +48,22 @@ public sealed class TrainFlagsTests
     {
         var exact = Parse("--keras-exact");
 
-        Assert.AreEqual(1, exact.Network.InitializationTrials);
-        Assert.IsFalse(exact.Network.RefitOnAllData);
-        Assert.AreEqual(Parse() with { Network = Parse().Network with { InitializationTrials = 1, RefitOnAllData = false } }, exact);
+        Assert.AreEqual(1, exact.Trainer.Fit.InitializationTrials);
+        Assert.IsFalse(exact.Trainer.Fit.RefitOnAllData);
+        Assert.AreEqual(Parse() with { Trainer = Parse().Trainer.WithFit(fit => fit with { InitializationTrials = 1, RefitOnAllData = false }) }, exact);
     }
 
     [TestMethod]
     public void Architecture_WithTheNgramBag_TurnsOnBigramsUnlessNgramsSaysOtherwise()
     {
         var joint = Parse("--architecture", "ngram-bag+lstm");
-        Assert.AreEqual(NetworkArchitecture.Lstm, joint.Network.Architecture);
-        Assert.IsTrue(joint.Network.NgramBranch);
+        Assert.AreEqual(NetworkArchitecture.Lstm, joint.Trainer.Network.Architecture);
+        Assert.IsTrue(joint.Trainer.Network.NgramBranch);
         Assert.AreEqual(2, joint.Featurizer.NgramLength);
         Assert.AreEqual(3, Parse("--architecture", "ngram-bag", "--ngrams", "3").Featurizer.NgramLength);
-        Assert.AreEqual(NetworkArchitecture.Gru, Parse("--model", "gru").Network.Architecture, "--model stays an alias");
+        Assert.AreEqual(NetworkArchitecture.Gru, Parse("--model", "gru").Trainer.Network.Architecture, "--model stays an alias");
         Assert.AreEqual(SplitKind.Group, Parse("--split-by", "movie").SplitBy);
-        Assert.IsFalse(Parse("--recipe", "best", "--refit", "off").Network.RefitOnAllData);
+        Assert.IsFalse(Parse("--recipe", "best", "--refit", "off").Trainer.Fit.RefitOnAllData);
     }
 
     [TestMethod]

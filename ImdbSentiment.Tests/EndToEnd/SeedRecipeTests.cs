@@ -23,7 +23,7 @@ public sealed class SeedRecipeTests
     {
         var (training, developmentTest) = DevelopmentTestSet.Split(AclImdbReader.ReadAll(SharedAclImdbArchiveTests.ArchivePath()).Train);
         var recipe = TrainingRecipes.Get(TrainingRecipes.Default);
-        var options = recipe with { SplitBy = SplitKind.Group, Network = recipe.Network with { Seed = seed } };
+        var options = recipe with { SplitBy = SplitKind.Group, Trainer = recipe.Trainer with { Seed = seed } };
         var mlContext = new MLContext(seed: seed);
         var pipeline = new SentimentTrainingPipeline(mlContext, options);
 

@@ -39,7 +39,7 @@ public sealed class TrainingFaultTests
         StringAssert.Contains(outcome.Error, $"warning: --threads {threads} is more than the {Environment.ProcessorCount} core");
         StringAssert.Contains(outcome.Error, $"using {Environment.ProcessorCount}.");
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReportFolder.DefaultFor(model), ReportFolder.MetricsFileName)));
-        Assert.AreEqual(Environment.ProcessorCount, metrics.RootElement.GetProperty("options").GetProperty("network").GetProperty("threads").GetInt32());
+        Assert.AreEqual(Environment.ProcessorCount, metrics.RootElement.GetProperty("options").GetProperty("trainer").GetProperty("fit").GetProperty("threads").GetInt32());
     }
 
     [TestMethod]

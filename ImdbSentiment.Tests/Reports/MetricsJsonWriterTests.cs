@@ -58,10 +58,13 @@ public sealed class MetricsJsonWriterTests
         var options = root.GetProperty("options");
         Assert.AreEqual(1000, options.GetProperty("featurizer").GetProperty("vocabularySize").GetInt32());
         Assert.AreEqual("pre", options.GetProperty("featurizer").GetProperty("padding").GetString());
-        Assert.AreEqual("embedding-rnn", options.GetProperty("network").GetProperty("architecture").GetString());
-        Assert.AreEqual(0.0001, options.GetProperty("network").GetProperty("learningRate").GetDouble());
-        Assert.AreEqual(2, options.GetProperty("network").GetProperty("patience").GetInt32());
-        Assert.AreEqual(0.2, options.GetProperty("validationFraction").GetDouble());
+        var trainer = options.GetProperty("trainer");
+        Assert.AreEqual("embedding-rnn", trainer.GetProperty("network").GetProperty("architecture").GetString());
+        Assert.AreEqual(0.0001, trainer.GetProperty("optimizer").GetProperty("learningRate").GetDouble());
+        Assert.AreEqual(2, trainer.GetProperty("fit").GetProperty("patience").GetInt32());
+        Assert.AreEqual(0.2, trainer.GetProperty("fit").GetProperty("validationFraction").GetDouble());
+        Assert.AreEqual(42, trainer.GetProperty("fit").GetProperty("splitSeed").GetInt32());
+        Assert.AreEqual("random", options.GetProperty("splitBy").GetString());
 
         Assert.AreEqual(ReportFixtures.CommandLine, root.GetProperty("commandLine").GetString());
         Assert.Contains("\n  \"validation\"", File.ReadAllText(path).ReplaceLineEndings("\n"), "indented");

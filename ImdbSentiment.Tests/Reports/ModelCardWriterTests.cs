@@ -27,9 +27,9 @@ public sealed class ModelCardWriterTests
         Assert.Contains("- Rows skipped as bad (`--skip-bad-rows`): training 12, validation 0, test 3", card);
 
         Assert.Contains("| featurizer.vocabularySize | 1000 |", card);
-        Assert.Contains("| network.architecture | embedding-rnn |", card);
-        Assert.Contains("| network.learningRate | 0.0001 |", card);
-        Assert.Contains("| validationFraction | 0.2 |", card);
+        Assert.Contains("| trainer.network.architecture | embedding-rnn |", card);
+        Assert.Contains("| trainer.optimizer.learningRate | 0.0001 |", card);
+        Assert.Contains("| trainer.fit.validationFraction | 0.2 |", card);
 
         Assert.Contains("| Metric | Validation | Test |", card);
         Assert.Contains("| Accuracy | 0.8123 | 0.7987 |", card);

@@ -12,7 +12,7 @@ internal static class ReportFixtures
     public static readonly SentimentTrainingOptions Options = new()
     {
         Featurizer = new() { VocabularySize = 1000, MaxLength = 120 },
-        Network = new() { Epochs = 20, Patience = 2 },
+        Trainer = new() { Fit = new() { Epochs = 20, Patience = 2 } },
     };
 
     public static IReadOnlyList<EpochMetrics> History { get; } =
@@ -37,7 +37,7 @@ internal static class ReportFixtures
     public const string CommandLine = "dotnet imdb-sentiment.dll train --vocab-size 1000 --max-length 120 --output 'my models/imdb.zip'";
 
     public static ModelCardContent CardContent(SentimentMetrics? test) => new(
-        "imdb.zip", "/data/aclImdb", CommandLine, ModelSummary.Describe(Options.Network, NetworkInputs.Planned(Options.Featurizer), 120),
+        "imdb.zip", "/data/aclImdb", CommandLine, ModelSummary.Describe(Options.Trainer.Network, NetworkInputs.Planned(Options.Featurizer), 120),
         Options, TrainingData, Training, Validation, test, SkippedRows);
 
     public static SkippedRowCounts SkippedRows { get; } = new(Training: 12, Validation: 0, Test: 3);

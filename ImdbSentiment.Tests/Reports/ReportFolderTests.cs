@@ -14,11 +14,11 @@ public sealed class ReportFolderTests
         using var folder = new ScratchFolder();
         var modelPath = folder.File("models/imdb.zip");
         var reportDirectory = ReportFolder.DefaultFor(modelPath);
-        var options = ReportFixtures.Options with { Network = ReportFixtures.Options.Network with { CheckpointPath = Path.Combine(reportDirectory, ReportFolder.CheckpointFileName) } };
+        var options = ReportFixtures.Options with { Trainer = ReportFixtures.Options.Trainer.WithFit(fit => fit with { CheckpointPath = Path.Combine(reportDirectory, ReportFolder.CheckpointFileName) }) };
 
         ReportFolder.Write(new ReportInputs(
             reportDirectory, modelPath, "/data/aclImdb", ["/app/imdb-sentiment.dll", "train", "--vocab-size", "1000"], options,
-            ModelSummary.Describe(ReportFixtures.Options.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData, ReportFixtures.Training,
+            ModelSummary.Describe(ReportFixtures.Options.Trainer.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData, ReportFixtures.Training,
             ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.SkippedRows));
 
         Assert.AreEqual(folder.File("models/imdb-report"), reportDirectory);
@@ -41,11 +41,11 @@ public sealed class ReportFolderTests
         Assert.AreEqual(1000, json.RootElement.GetProperty("options").GetProperty("featurizer").GetProperty("vocabularySize").GetInt32());
         Assert.AreEqual(
             Path.Combine(reportDirectory, ReportFolder.CheckpointFileName),
-            json.RootElement.GetProperty("options").GetProperty("network").GetProperty("checkpointPath").GetString(),
+            json.RootElement.GetProperty("options").GetProperty("trainer").GetProperty("fit").GetProperty("checkpointPath").GetString(),
             "the report describes the run as trained, checkpoint included");
-        var network = json.RootElement.GetProperty("options").GetProperty("network");
-        Assert.AreEqual("rmsprop", network.GetProperty("optimizer").GetString(), "spelt as the --optimizer flag takes it");
-        Assert.AreEqual("last", network.GetProperty("pooling").GetString());
+        var trainer = json.RootElement.GetProperty("options").GetProperty("trainer");
+        Assert.AreEqual("rmsprop", trainer.GetProperty("optimizer").GetProperty("algorithm").GetString(), "spelt as the --optimizer flag takes it");
+        Assert.AreEqual("last", trainer.GetProperty("network").GetProperty("pooling").GetString());
         Assert.AreEqual("pre", json.RootElement.GetProperty("options").GetProperty("featurizer").GetProperty("padding").GetString());
         Assert.Contains("mlContext.Model.Load(\"imdb.zip\", out _)", File.ReadAllText(Path.Combine(reportDirectory, ReportFolder.ModelCardFileName)));
     }
@@ -59,7 +59,7 @@ public sealed class ReportFolderTests
 
         ReportFolder.Write(new ReportInputs(
             reportDirectory, modelPath, "/data/aclImdb", ["imdb-sentiment", "train"], ReportFixtures.Options,
-            ModelSummary.Describe(ReportFixtures.Options.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData,
+            ModelSummary.Describe(ReportFixtures.Options.Trainer.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData,
             new TrainingResult([], 0, StoppedEarly: false, Cancelled: true), ReportFixtures.Validation, null, SkippedRowCounts.None));
 
         Assert.IsFalse(File.Exists(Path.Combine(reportDirectory, ReportFolder.TrainingCurvesFileName)));

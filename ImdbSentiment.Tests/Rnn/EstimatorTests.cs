@@ -20,26 +20,26 @@ public sealed class EstimatorTests
     public void TrainableParameterCounts_EqualKeras(NetworkArchitecture architecture, int expected)
     {
         TorchRuntime.EnsureLoaded();
-        using var network = SentimentNetworkTrainer.CreateNetwork(new SentimentNetworkOptions { Architecture = architecture }, KerasInputs);
+        using var network = SentimentNetworkTrainer.CreateNetwork(new SentimentNetworkOptions { Network = new() { Architecture = architecture } }, KerasInputs);
         Assert.AreEqual(expected, network.TrainableParameterCount);
-        Assert.AreEqual(expected, ModelSummary.Describe(new SentimentNetworkOptions { Architecture = architecture }, KerasInputs, maxLength: 100).TotalParameters);
+        Assert.AreEqual(expected, ModelSummary.Describe(new NetworkSettings { Architecture = architecture }, KerasInputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]
     public void CnnParameterCount_MatchesItsSummary_AndKerasConv1D()
     {
         TorchRuntime.EnsureLoaded();
-        var options = new SentimentNetworkOptions { Architecture = NetworkArchitecture.Cnn, Pooling = RecurrentPooling.Max };
+        var options = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.Cnn, Pooling = RecurrentPooling.Max } };
         using var network = SentimentNetworkTrainer.CreateNetwork(options, KerasInputs);
         // Embedding(500, 16) 8,000 + Conv1D(8 filters, width 3) 16 x 3 x 8 + 8 = 392 + Dense(1) 9, as Keras counts them.
         Assert.AreEqual(8401, network.TrainableParameterCount);
-        Assert.AreEqual(8401, ModelSummary.Describe(options, KerasInputs, maxLength: 100).TotalParameters);
+        Assert.AreEqual(8401, ModelSummary.Describe(options.Network, KerasInputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]
     public void Cnn_RefusesLastPooling_NamingTheSetting()
     {
-        var error = Assert.ThrowsExactly<ArgumentException>(() => new SentimentNetworkOptions { Architecture = NetworkArchitecture.Cnn }.Validate());
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.Cnn } }.Validate());
         Assert.AreEqual("Pooling", error.ParamName);
     }
 
@@ -68,7 +68,7 @@ public sealed class EstimatorTests
     [DataRow(NetworkArchitecture.Cnn, 1, false, RecurrentPooling.Max, 0.0)]
     public void ReloadedZip_MatchesTorchSharpProbabilities(NetworkArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling, double dropout)
     {
-        var options = FeaturizedData.Options(architecture) with { Epochs = 2, Layers = layers, Bidirectional = bidirectional, Pooling = pooling, Dropout = dropout };
+        var options = FeaturizedData.Options(architecture).WithNetwork(network => network with { Layers = layers, Bidirectional = bidirectional, Pooling = pooling, Dropout = dropout }).WithFit(fit => fit with { Epochs = 2 });
         AssertReloadedZipMatchesTorchSharp(ParityData.Value, options);
     }
 
@@ -81,7 +81,7 @@ public sealed class EstimatorTests
     [DataRow(NetworkArchitecture.EmbeddingRnn)]
     public void ReloadedZip_WithTheNgramBranch_MatchesTorchSharpProbabilities(NetworkArchitecture architecture)
     {
-        var options = FeaturizedData.Options(architecture) with { NgramBranch = true, Optimizer = NetworkOptimizer.Adam, Epochs = 2 };
+        var options = FeaturizedData.Options(architecture).WithNetwork(network => network with { NgramBranch = true }).WithOptimizer(optimizer => optimizer with { Algorithm = NetworkOptimizer.Adam }).WithFit(fit => fit with { Epochs = 2 });
         AssertReloadedZipMatchesTorchSharp(NgramParityData.Value, options);
     }
 
@@ -121,7 +121,7 @@ public sealed class EstimatorTests
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(SyntheticReviews.Create(500, seed: 4));
         var pipeline = new ReviewFeaturizerEstimator(ml, new FeaturizerOptions { VocabularySize = 30, MaxLength = 20 })
-            .Append(new SentimentNetworkTrainer(ml, new SentimentNetworkOptions { Epochs = 3, LearningRate = 1e-2 }));
+            .Append(new SentimentNetworkTrainer(ml, new SentimentNetworkOptions { Optimizer = new() { LearningRate = 1e-2 }, Fit = new() { Epochs = 3 } }));
 
         var scored = pipeline.Fit(data).Transform(data);
 

@@ -39,5 +39,5 @@ internal sealed class FeaturizedData
         Featurizer.Transform(MLContext.Data.LoadFromEnumerable(Reviews.Select(r => new LabeledReview { Text = r.Text, Label = !r.Label })));
 
     public static SentimentNetworkOptions Options(NetworkArchitecture architecture = NetworkArchitecture.EmbeddingRnn) =>
-        new() { Architecture = architecture, LearningRate = 1e-2, Epochs = 3 };
+        new() { Network = new() { Architecture = architecture }, Optimizer = new() { LearningRate = 1e-2 }, Fit = new() { Epochs = 3 } };
 }

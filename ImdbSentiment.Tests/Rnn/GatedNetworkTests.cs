@@ -32,11 +32,11 @@ public sealed class GatedNetworkTests
     [DataRow(NetworkArchitecture.Gru, 2, true, 10513)]
     public void TrainableParameterCounts_MatchTheSummary(NetworkArchitecture architecture, int layers, bool bidirectional, int expected)
     {
-        var options = new SentimentNetworkOptions { Architecture = architecture, Layers = layers, Bidirectional = bidirectional, Dropout = 0.3, Pooling = RecurrentPooling.Max };
+        var options = new SentimentNetworkOptions { Network = new() { Architecture = architecture, Layers = layers, Bidirectional = bidirectional, Dropout = 0.3, Pooling = RecurrentPooling.Max } };
         var inputs = new NetworkInputs(500, 0);
         using var network = SentimentNetworkTrainer.CreateNetwork(options, inputs);
         Assert.AreEqual(expected, network.TrainableParameterCount);
-        Assert.AreEqual(expected, ModelSummary.Describe(options, inputs, maxLength: 100).TotalParameters);
+        Assert.AreEqual(expected, ModelSummary.Describe(options.Network, inputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]
@@ -46,29 +46,29 @@ public sealed class GatedNetworkTests
     [DataRow(NetworkArchitecture.OneHotRnn, "Dropout")]
     public void SimpleRnnOptions_RejectGatedOnlySettings_NamingTheSetting(NetworkArchitecture architecture, string setting)
     {
-        var options = new SentimentNetworkOptions { Architecture = architecture };
+        var options = new SentimentNetworkOptions { Network = new() { Architecture = architecture } };
         options = setting switch
         {
-            "Layers" => options with { Layers = 2 },
-            "Bidirectional" => options with { Bidirectional = true },
-            "Pooling" => options with { Pooling = RecurrentPooling.Max },
-            _ => options with { Dropout = 0.2 },
+            "Layers" => options.WithNetwork(network => network with { Layers = 2 }),
+            "Bidirectional" => options.WithNetwork(network => network with { Bidirectional = true }),
+            "Pooling" => options.WithNetwork(network => network with { Pooling = RecurrentPooling.Max }),
+            _ => options.WithNetwork(network => network with { Dropout = 0.2 }),
         };
 
         var error = Assert.ThrowsExactly<ArgumentException>(options.Validate);
         Assert.AreEqual(setting, error.ParamName);
         StringAssert.Contains(error.Message, "lstm or gru");
-        (options with { Architecture = NetworkArchitecture.Gru }).Validate();
+        options.WithNetwork(network => network with { Architecture = NetworkArchitecture.Gru }).Validate();
     }
 
     [TestMethod]
     public void InvalidGatedOptions_AreRejected()
     {
-        var gru = new SentimentNetworkOptions { Architecture = NetworkArchitecture.Gru };
+        var gru = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.Gru } };
         SentimentNetworkOptions[] invalid =
         [
-            gru with { Layers = 0 }, gru with { Dropout = 1 }, gru with { Dropout = -0.1 }, gru with { GradientClipNorm = -1 },
-            gru with { GradientClipNorm = double.NaN }, gru with { Optimizer = (NetworkOptimizer)7 }, gru with { Pooling = (RecurrentPooling)7 },
+            gru.WithNetwork(network => network with { Layers = 0 }), gru.WithNetwork(network => network with { Dropout = 1 }), gru.WithNetwork(network => network with { Dropout = -0.1 }), gru.WithOptimizer(optimizer => optimizer with { GradientClipNorm = -1 }),
+            gru.WithOptimizer(optimizer => optimizer with { GradientClipNorm = double.NaN }), gru.WithOptimizer(optimizer => optimizer with { Algorithm = (NetworkOptimizer)7 }), gru.WithNetwork(network => network with { Pooling = (RecurrentPooling)7 }),
         ];
         foreach (var options in invalid)
             Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate, options.ToString());
@@ -98,7 +98,7 @@ public sealed class GatedNetworkTests
     public void DropoutTraining_IsReproducible_WhateverElseDrawsFromTorchsGlobalGenerator()
     {
         var data = new FeaturizedData(300, seed: 21);
-        var options = Gated(NetworkArchitecture.Gru) with { Layers = 2, Dropout = 0.3 };
+        var options = Gated(NetworkArchitecture.Gru).WithNetwork(network => network with { Layers = 2, Dropout = 0.3 });
         var quiet = Train(data, options);
         var disturbed = Train(data, options, new GlobalGeneratorUser());
         var otherSeed = Train(data, options with { Seed = 7 });
@@ -113,10 +113,10 @@ public sealed class GatedNetworkTests
         var data = new FeaturizedData(300, seed: 22);
         var options = Gated(NetworkArchitecture.Lstm);
         var unclipped = Train(data, options);
-        var clipped = Train(data, options with { GradientClipNorm = 1e-5 });
-        var clippedAgain = Train(data, options with { GradientClipNorm = 1e-5 });
-        var clippedAdam = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = NetworkOptimizer.Adam });
-        var clippedAdamAgain = Train(data, options with { GradientClipNorm = 1e-5, Optimizer = NetworkOptimizer.Adam });
+        var clipped = Train(data, options.WithOptimizer(optimizer => optimizer with { GradientClipNorm = 1e-5 }));
+        var clippedAgain = Train(data, options.WithOptimizer(optimizer => optimizer with { GradientClipNorm = 1e-5 }));
+        var clippedAdam = Train(data, options.WithOptimizer(optimizer => optimizer with { GradientClipNorm = 1e-5, Algorithm = NetworkOptimizer.Adam }));
+        var clippedAdamAgain = Train(data, options.WithOptimizer(optimizer => optimizer with { GradientClipNorm = 1e-5, Algorithm = NetworkOptimizer.Adam }));
 
         Assert.AreNotEqual(unclipped.History[0].Loss, clipped.History[0].Loss);
         // A gradient norm of 1e-5 against RMSprop's epsilon of 1e-7 leaves steps ~100 times smaller: the loss barely moves from ln 2.
@@ -132,8 +132,8 @@ public sealed class GatedNetworkTests
         var data = new FeaturizedData(300, seed: 23);
         var options = Gated(NetworkArchitecture.Gru);
         var rmsProp = Train(data, options);
-        var adam = Train(data, options with { Optimizer = NetworkOptimizer.Adam });
-        var adamAgain = Train(data, options with { Optimizer = NetworkOptimizer.Adam });
+        var adam = Train(data, options.WithOptimizer(optimizer => optimizer with { Algorithm = NetworkOptimizer.Adam }));
+        var adamAgain = Train(data, options.WithOptimizer(optimizer => optimizer with { Algorithm = NetworkOptimizer.Adam }));
 
         Assert.AreNotEqual(rmsProp.History[0].Loss, adam.History[0].Loss);
         CollectionAssert.AreEqual(Losses(adam), Losses(adamAgain));
@@ -144,7 +144,7 @@ public sealed class GatedNetworkTests
     public void Adam_TrainsTheSimpleRnnToo()
     {
         var data = new FeaturizedData(300, seed: 24);
-        var options = FeaturizedData.Options() with { Optimizer = NetworkOptimizer.Adam, GradientClipNorm = 1 };
+        var options = FeaturizedData.Options().WithOptimizer(optimizer => optimizer with { Algorithm = NetworkOptimizer.Adam, GradientClipNorm = 1 });
         var first = Train(data, options);
         var second = Train(data, options);
 
@@ -153,7 +153,7 @@ public sealed class GatedNetworkTests
     }
 
     private static SentimentNetworkOptions Gated(NetworkArchitecture architecture) =>
-        FeaturizedData.Options(architecture) with { EmbeddingSize = 8, Units = 6 };
+        FeaturizedData.Options(architecture).WithNetwork(network => network with { EmbeddingSize = 8, Units = 6 });
 
     private static TrainingResult Train(FeaturizedData data, SentimentNetworkOptions options, ITrainingMonitor? monitor = null)
     {

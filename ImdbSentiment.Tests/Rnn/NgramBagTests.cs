@@ -59,16 +59,16 @@ public sealed class NgramBagTests
     [DoNotParallelize]
     public void TrainableParameterCounts_MatchTheSummary()
     {
-        var bagOnly = new SentimentNetworkOptions { Architecture = NetworkArchitecture.None, NgramBranch = true };
+        var bagOnly = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.None, NgramBranch = true } };
         var inputs = new NetworkInputs(500, 1000);
-        var joint = bagOnly with { Architecture = NetworkArchitecture.Lstm };
+        var joint = bagOnly.WithNetwork(network => network with { Architecture = NetworkArchitecture.Lstm });
         using var bag = SentimentNetworkTrainer.CreateNetwork(bagOnly, inputs);
         using var both = SentimentNetworkTrainer.CreateNetwork(joint, inputs);
 
         Assert.AreEqual(1001, bag.TrainableParameterCount, "a weight per id and the bias; the ratios are fixed");
-        Assert.AreEqual(1001, ModelSummary.Describe(bagOnly, inputs, maxLength: 100).TotalParameters);
+        Assert.AreEqual(1001, ModelSummary.Describe(bagOnly.Network, inputs, maxLength: 100).TotalParameters);
         Assert.AreEqual(1001 + 8841, both.TrainableParameterCount, "the bag and book-lstm's 8,841");
-        Assert.AreEqual(both.TrainableParameterCount, ModelSummary.Describe(joint, inputs, maxLength: 100).TotalParameters);
+        Assert.AreEqual(both.TrainableParameterCount, ModelSummary.Describe(joint.Network, inputs, maxLength: 100).TotalParameters);
     }
 
     [TestMethod]
@@ -85,7 +85,7 @@ public sealed class NgramBagTests
     [TestMethod]
     public void NoRecurrentNetwork_WithoutTheBag_IsRefused()
     {
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new SentimentNetworkOptions { Architecture = NetworkArchitecture.None }.Validate());
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.None } }.Validate());
         Assert.Contains("n-gram branch", error.Message);
     }
 }

@@ -31,7 +31,7 @@ public sealed class TrainerInputTests
         var ml = new MLContext(seed: 1);
         var raw = ml.Data.LoadFromEnumerable(SyntheticReviews.Create(50, seed: 1));
 
-        var error = Assert.ThrowsExactly<ArgumentException>(() => new SentimentNetworkTrainer(ml, new SentimentNetworkOptions { Epochs = 1 }).Fit(raw));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new SentimentNetworkTrainer(ml, new SentimentNetworkOptions { Fit = new() { Epochs = 1 } }).Fit(raw));
 
         StringAssert.Contains(error.Message, ColumnNames.TokenKeys);
         StringAssert.Contains(error.Message, "FeaturizeReview");
@@ -43,7 +43,7 @@ public sealed class TrainerInputTests
         var data = new FeaturizedData(100, seed: 2);
 
         var error = Assert.ThrowsExactly<ArgumentException>(() =>
-            new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options() with { LabelColumnName = "Sentiment", ValidationSet = data.Featurized }).Fit(data.Featurized));
+            new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options().WithFit(fit => fit with { ValidationSet = data.Featurized }) with { LabelColumnName = "Sentiment" }).Fit(data.Featurized));
 
         StringAssert.Contains(error.Message, "Sentiment");
     }
@@ -55,8 +55,8 @@ public sealed class TrainerInputTests
         var given = new EpochRecorder();
         var heldOut = new EpochRecorder();
 
-        new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options() with { Epochs = 4, Patience = 10, ValidationSet = data.FlippedFeaturized() }, given).Fit(data.Featurized);
-        new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options() with { Epochs = 4, Patience = 10 }, heldOut).Fit(data.Featurized);
+        new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options().WithFit(fit => fit with { Epochs = 4, Patience = 10, ValidationSet = data.FlippedFeaturized() }), given).Fit(data.Featurized);
+        new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options().WithFit(fit => fit with { Epochs = 4, Patience = 10 }), heldOut).Fit(data.Featurized);
 
         Assert.IsLessThan(0.5, given.Epochs[^1].ValidationAccuracy, "validated on the flipped reviews given, a network that learns scores below chance");
         Assert.IsGreaterThan(0.5, heldOut.Epochs[^1].ValidationAccuracy, "validated on a share of its own (unflipped) input, it scores above chance");

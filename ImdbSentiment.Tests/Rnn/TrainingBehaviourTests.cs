@@ -19,14 +19,14 @@ public sealed class TrainingBehaviourTests
         var checkpoint = Path.Combine(Path.GetTempPath(), $"checkpoint-{Guid.NewGuid():N}.dat");
         try
         {
-            var options = FeaturizedData.Options() with { Epochs = 20, Patience = 2, CheckpointPath = checkpoint };
+            var options = FeaturizedData.Options().WithFit(fit => fit with { Epochs = 20, Patience = 2, CheckpointPath = checkpoint });
             var trained = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.FlippedFeaturized());
             var result = trained.Result;
 
             Assert.IsTrue(result.StoppedEarly);
             var bestByLoss = result.History.MinBy(epoch => epoch.ValidationLoss)!;
             Assert.AreEqual(bestByLoss.Epoch, result.BestEpoch);
-            Assert.AreEqual(result.BestEpoch + options.Patience, result.History.Count);
+            Assert.AreEqual(result.BestEpoch + options.Fit.Patience, result.History.Count);
             Assert.AreEqual(bestByLoss.ValidationLoss, ValidationLoss(trained.Network, data), 1e-5, "the network should hold the best epoch's weights");
 
             using var fromCheckpoint = SentimentNetworkTrainer.CreateNetwork(options, NetworkInputs.FromSchema(data.Featurized.Schema));
@@ -43,11 +43,11 @@ public sealed class TrainingBehaviourTests
     public void StartFromEpoch_KeepsTrainingThroughAnEarlyPlateau()
     {
         var data = new FeaturizedData(400, seed: 5);
-        var options = FeaturizedData.Options() with { Epochs = 6, Patience = 1, StartFromEpoch = 4 };
+        var options = FeaturizedData.Options().WithFit(fit => fit with { Epochs = 6, Patience = 1, StartFromEpoch = 4 });
         var result = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.FlippedFeaturized()).Result;
 
-        Assert.AreEqual(options.StartFromEpoch + 1 + options.Patience, result.History.Count);
-        Assert.AreEqual(options.StartFromEpoch + 1, result.BestEpoch, "epochs before start-from are not monitored");
+        Assert.AreEqual(options.Fit.StartFromEpoch + 1 + options.Fit.Patience, result.History.Count);
+        Assert.AreEqual(options.Fit.StartFromEpoch + 1, result.BestEpoch, "epochs before start-from are not monitored");
     }
 
     [TestMethod]
@@ -56,7 +56,7 @@ public sealed class TrainingBehaviourTests
         var data = new FeaturizedData(400, seed: 6);
         using var cancellation = new CancellationTokenSource();
         var monitor = new CancelAt(epoch: 2, batch: 3, cancellation);
-        var options = FeaturizedData.Options() with { Epochs = 10 };
+        var options = FeaturizedData.Options().WithFit(fit => fit with { Epochs = 10 });
         var trained = new SentimentNetworkTrainer(data.MLContext, options, monitor, cancellation.Token).Train(data.Featurized, data.Featurized);
 
         Assert.IsTrue(trained.Result.Cancelled);
@@ -85,13 +85,13 @@ public sealed class TrainingBehaviourTests
     public void InitializationGuard_RunsTheRecipeFromTheCandidateWithTheLowestTrialLoss()
     {
         var data = new FeaturizedData(300, seed: 8);
-        var options = FeaturizedData.Options() with { InitializationTrials = 3, TrialEpochs = 1, LearningRate = 1e-3 };
+        var options = FeaturizedData.Options().WithOptimizer(optimizer => optimizer with { LearningRate = 1e-3 }).WithFit(fit => fit with { InitializationTrials = 3, TrialEpochs = 1 });
         var guarded = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.Featurized).Result;
 
         var initialization = guarded.Initialization!;
         CollectionAssert.AreEqual(new[] { 42, 43, 44 }, initialization.Trials.Select(trial => trial.Seed).ToArray());
         Assert.AreEqual(initialization.Trials.MinBy(trial => trial.ValidationLoss)!.Seed, initialization.ChosenSeed);
-        var plain = new SentimentNetworkTrainer(data.MLContext, options with { InitializationTrials = 1, Seed = initialization.ChosenSeed })
+        var plain = new SentimentNetworkTrainer(data.MLContext, options.WithFit(fit => fit with { InitializationTrials = 1 }) with { Seed = initialization.ChosenSeed })
             .Train(data.Featurized, data.Featurized).Result;
         CollectionAssert.AreEqual(plain.History.Select(e => e.ValidationLoss).ToArray(), guarded.History.Select(e => e.ValidationLoss).ToArray());
     }

@@ -52,16 +52,19 @@ public sealed class ServeReportingTests
     }
 
     [TestMethod]
-    [DataRow("none", true, "ngram-bag")]
-    [DataRow("lstm", true, "ngram-bag+lstm")]
-    [DataRow("gru", false, "gru")]
-    public void ModelFacts_NameTheNetworkAsTrainDoes(string architecture, bool ngramBranch, string networkName)
+    [DataRow("none", true, "ngram-bag", true)]
+    [DataRow("lstm", true, "ngram-bag+lstm", true)]
+    [DataRow("gru", false, "gru", true)]
+    [DataRow("lstm", true, "ngram-bag+lstm", false)]
+    public void ModelFacts_NameTheNetworkAsTrainDoes(string architecture, bool ngramBranch, string networkName, bool groupedSettings)
     {
         using var folder = new DataFixtures();
         var zip = folder.PathOf("copied.zip");
         File.Copy(FaultCase.ShippedModel, zip);
-        folder.WriteText(Path.Combine("copied-report", "metrics.json"),
-            JsonSerializer.Serialize(new { options = new { network = new { architecture, ngramBranch } }, test = new { accuracy = 0.5 } }));
+        var network = new { architecture, ngramBranch };
+        // train writes options.trainer.network; reports written before the settings were grouped (the shipped ones) have options.network.
+        object options = groupedSettings ? new { trainer = new { network } } : new { network };
+        folder.WriteText(Path.Combine("copied-report", "metrics.json"), JsonSerializer.Serialize(new { options, test = new { accuracy = 0.5 } }));
         using var model = SentimentModel.Load(zip);
 
         var card = ModelFacts.Read(model, TextWriter.Null).Card;

@@ -24,7 +24,7 @@ public sealed class ConsumerProcessTests
         Assert.IsEmpty(Directory.GetFiles(consumerFolder, "ImdbSentiment.Training.dll", SearchOption.AllDirectories), "nor the training library");
 
         var data = new FeaturizedData(1200, seed: 11);
-        var trained = new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options(architecture) with { Layers = layers, Bidirectional = bidirectional }).Train(data.Featurized, data.Featurized);
+        var trained = new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options(architecture).WithNetwork(network => network with { Layers = layers, Bidirectional = bidirectional })).Train(data.Featurized, data.Featurized);
         using var folder = new DataFixtures();
         var modelPath = folder.PathOf("model.zip");
         var reviewsPath = folder.PathOf("reviews.txt");

@@ -18,7 +18,7 @@ internal static class OptionErrors
         ["Bidirectional"] = "--bidirectional",
         ["Dropout"] = "--dropout",
         ["Pooling"] = "--pooling",
-        ["Optimizer"] = "--optimizer",
+        ["Algorithm"] = "--optimizer",
         ["GradientClipNorm"] = "--clip-norm",
         ["Architecture"] = "--architecture",
         ["NgramLength"] = "--ngrams",

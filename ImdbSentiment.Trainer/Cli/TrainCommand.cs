@@ -42,16 +42,16 @@ internal static class TrainCommand
         TrainingPreconditions.RequireBothClasses(dataset, training);
 
         using var temporaryFiles = new OwnedTemporaryFolder();
-        var mlContext = new MLContext(seed: options.Network.Seed) { TempFilePath = temporaryFiles.Path };
+        var mlContext = new MLContext(seed: options.Trainer.Seed) { TempFilePath = temporaryFiles.Path };
         // Resolved once, checkpoint included, so the model and the report it writes describe the same run.
-        options = options with { Network = options.Network with { CheckpointPath = Path.Combine(reportDir, ReportFolder.CheckpointFileName) } };
+        options = options with { Trainer = options.Trainer with { Fit = options.Trainer.Fit with { CheckpointPath = Path.Combine(reportDir, ReportFolder.CheckpointFileName) } } };
         var pipeline = new SentimentTrainingPipeline(mlContext, options);
         var prepared = pipeline.Prepare(training, validation);
         console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
         var modelSummary = pipeline.Summarise(prepared);
         console.Write(SummaryTables.Model(modelSummary));
 
-        var monitor = new EpochLogMonitor(log, options.Network.Epochs, live: !Console.IsOutputRedirected);
+        var monitor = new EpochLogMonitor(log, options.Trainer.Fit.Epochs, live: !Console.IsOutputRedirected);
         var watch = Stopwatch.StartNew();
         TrainedPipeline trained;
         using (var interrupt = new InterruptSignal(cancellation))

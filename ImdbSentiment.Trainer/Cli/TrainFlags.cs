@@ -146,15 +146,14 @@ internal sealed class TrainFlags
         TEnum PickNamed<TEnum>(Option<string> option, NameTable<TEnum> names, TEnum recipeValue) where TEnum : struct, Enum =>
             names.Parse(Pick(option, names.NameOf(recipeValue)));
         var featurizer = recipe.Featurizer;
-        var network = recipe.Network;
+        var (network, optimizer, fit) = (recipe.Trainer.Network, recipe.Trainer.Optimizer, recipe.Trainer.Fit);
         var (architecture, ngramBranch) = NetworkArchitectureNames.ParseNetwork(
             Pick(Architecture, NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
         var ngrams = Pick(Ngrams, featurizer.NgramLength);
+        var kerasExact = parse.GetValue(KerasExact);
         return new SentimentTrainingOptions
         {
-            ValidationFraction = Pick(ValidationFraction, recipe.ValidationFraction),
             SplitBy = PickNamed(SplitBy, SplitKindNames.Table, recipe.SplitBy),
-            SplitSeed = Pick(SplitSeed, recipe.SplitSeed),
             Featurizer = new FeaturizerOptions
             {
                 VocabularySize = Pick(VocabularySize, featurizer.VocabularySize),
@@ -165,33 +164,44 @@ internal sealed class TrainFlags
                 NgramLength = ngramBranch && ngrams == 0 && parse.GetResult(Ngrams) is not { Implicit: false } ? 2 : ngrams,
                 NgramVocabularySize = Pick(NgramVocabularySize, featurizer.NgramVocabularySize),
             },
-            Network = network with
+            Trainer = recipe.Trainer with
             {
-                Architecture = architecture,
-                NgramBranch = ngramBranch,
-                NgramLearningRate = Pick(NgramLearningRate, network.NgramLearningRate),
-                NgramWeightDecay = Pick(NgramWeightDecay, network.NgramWeightDecay),
-                NgramDropout = Pick(NgramDropout, network.NgramDropout),
-                NgramNaiveBayes = Pick(NgramWeighting, network.NgramNaiveBayes ? "nb" : "none") == "nb",
-                RefitOnAllData = !parse.GetValue(KerasExact) && Pick(Refit, network.RefitOnAllData ? "on" : "off") == "on",
-                EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
-                Units = Pick(Units, network.Units),
-                Layers = Pick(Layers, network.Layers),
-                Bidirectional = Pick(Bidirectional, network.Bidirectional),
-                Dropout = Pick(Dropout, network.Dropout),
-                Pooling = PickNamed(Pooling, RecurrentPoolingNames.Table, network.Pooling),
-                Optimizer = PickNamed(Optimizer, NetworkOptimizerNames.Table, network.Optimizer),
-                GradientClipNorm = Pick(ClipNorm, network.GradientClipNorm),
-                Epochs = Pick(Epochs, network.Epochs),
-                BatchSize = Pick(BatchSize, network.BatchSize),
-                LearningRate = Pick(LearningRate, network.LearningRate),
-                Patience = Pick(Patience, network.Patience),
-                MinDelta = Pick(MinDelta, network.MinDelta),
-                StartFromEpoch = Pick(StartFromEpoch, network.StartFromEpoch),
-                Seed = Pick(Seed, network.Seed),
-                InitializationTrials = parse.GetValue(KerasExact) ? 1 : Pick(InitTrials, network.InitializationTrials),
-                TrialEpochs = Pick(TrialEpochs, network.TrialEpochs),
-                Threads = Pick(Threads, network.Threads),
+                Seed = Pick(Seed, recipe.Trainer.Seed),
+                Network = network with
+                {
+                    Architecture = architecture,
+                    NgramBranch = ngramBranch,
+                    NgramDropout = Pick(NgramDropout, network.NgramDropout),
+                    NgramNaiveBayes = Pick(NgramWeighting, network.NgramNaiveBayes ? "nb" : "none") == "nb",
+                    EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
+                    Units = Pick(Units, network.Units),
+                    Layers = Pick(Layers, network.Layers),
+                    Bidirectional = Pick(Bidirectional, network.Bidirectional),
+                    Dropout = Pick(Dropout, network.Dropout),
+                    Pooling = PickNamed(Pooling, RecurrentPoolingNames.Table, network.Pooling),
+                },
+                Optimizer = optimizer with
+                {
+                    Algorithm = PickNamed(Optimizer, NetworkOptimizerNames.Table, optimizer.Algorithm),
+                    LearningRate = Pick(LearningRate, optimizer.LearningRate),
+                    GradientClipNorm = Pick(ClipNorm, optimizer.GradientClipNorm),
+                    NgramLearningRate = Pick(NgramLearningRate, optimizer.NgramLearningRate),
+                    NgramWeightDecay = Pick(NgramWeightDecay, optimizer.NgramWeightDecay),
+                },
+                Fit = fit with
+                {
+                    Epochs = Pick(Epochs, fit.Epochs),
+                    BatchSize = Pick(BatchSize, fit.BatchSize),
+                    ValidationFraction = Pick(ValidationFraction, fit.ValidationFraction),
+                    SplitSeed = Pick(SplitSeed, fit.SplitSeed),
+                    Patience = Pick(Patience, fit.Patience),
+                    MinDelta = Pick(MinDelta, fit.MinDelta),
+                    StartFromEpoch = Pick(StartFromEpoch, fit.StartFromEpoch),
+                    InitializationTrials = kerasExact ? 1 : Pick(InitTrials, fit.InitializationTrials),
+                    TrialEpochs = Pick(TrialEpochs, fit.TrialEpochs),
+                    RefitOnAllData = !kerasExact && Pick(Refit, fit.RefitOnAllData ? "on" : "off") == "on",
+                    Threads = Pick(Threads, fit.Threads),
+                },
             },
         };
     }

@@ -11,10 +11,10 @@ internal static class TrainingPreconditions
     public static SentimentTrainingOptions CapThreads(SentimentTrainingOptions options, TextWriter warnings)
     {
         var cores = Environment.ProcessorCount;
-        if (options.Network.Threads <= cores)
+        if (options.Trainer.Fit.Threads <= cores)
             return options;
-        warnings.WriteLine($"warning: --threads {options.Network.Threads} is more than the {Plural.Of(cores, "core")} of this machine; using {cores}.");
-        return options with { Network = options.Network with { Threads = cores } };
+        warnings.WriteLine($"warning: --threads {options.Trainer.Fit.Threads} is more than the {Plural.Of(cores, "core")} of this machine; using {cores}.");
+        return options with { Trainer = options.Trainer with { Fit = options.Trainer.Fit with { Threads = cores } } };
     }
 
     /// <summary>A model trained on one class only answers that class for every review.</summary>

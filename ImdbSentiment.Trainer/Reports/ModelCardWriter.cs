@@ -38,7 +38,7 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"# Model card: {content.ModelFileName}").AppendLine();
         card.AppendLine("A binary sentiment classifier for English movie reviews. Given the raw text of a review it returns `Probability` (that the review is positive), `Score` (the logit) and `PredictedLabel` (Probability >= 0.5).").AppendLine();
         card.AppendLine("## What it is").AppendLine();
-        var network = content.Options.Network;
+        var network = content.Options.Trainer.Network;
         var words = $"map each word to its id among the {featurizer.VocabularySize - Vocabulary.ReservedIds:N0} most frequent training words, pad and truncate to {featurizer.MaxLength:N0} ids";
         var ngrams = $"give each distinct word 1-to-{featurizer.NgramLength}-gram its id among the {featurizer.NgramVocabularySize - 1:N0} n-grams found in the most training reviews";
         var (features, trained) = (network.NgramBranch, network.Architecture) switch
@@ -48,7 +48,7 @@ internal static class ModelCardWriter
             _ => ($"{words}; {ngrams}", "a naive-Bayes-weighted n-gram bag and a recurrent network whose logits are summed"),
         };
         card.AppendLine(Invariant, $"One ML.NET model zip: a text featurizer (normalize, tokenize, {features}) followed by {trained}, trained with TorchSharp and stored as ONNX.").AppendLine();
-        card.AppendLine(Invariant, $"- Architecture: `{NetworkArchitectureNames.NetworkName(content.Options.Network.Architecture, content.Options.Network.NgramBranch)}`");
+        card.AppendLine(Invariant, $"- Architecture: `{NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)}`");
         card.AppendLine(Invariant, $"- Trainable parameters: {content.Model.TotalParameters:N0}").AppendLine();
         card.AppendLine("| Layer | Output shape | Parameters |").AppendLine("|---|---|---:|");
         foreach (var layer in content.Model.Layers)
@@ -126,7 +126,7 @@ internal static class ModelCardWriter
 
         var training = content.Training;
         var outcome = training.Cancelled ? "cancelled" : training.StoppedEarly ? "stopped early" : "ran every epoch";
-        card.AppendLine(Invariant, $"- Epochs run: {training.History.Count:N0} of at most {content.Options.Network.Epochs:N0} ({outcome})");
+        card.AppendLine(Invariant, $"- Epochs run: {training.History.Count:N0} of at most {content.Options.Trainer.Fit.Epochs:N0} ({outcome})");
         var keptWeights = training.RefitReviews > 0
             ? string.Create(Invariant, $"the model is a fresh network refitted for that many epochs on all {training.RefitReviews:N0} training and validation reviews, so its validation figures above are on reviews it trained on")
             : "its weights are the model's";
@@ -139,7 +139,7 @@ internal static class ModelCardWriter
         if (training.Initialization is { Trials.Count: > 0 } initialization)
         {
             var trials = string.Join(", ", initialization.Trials.Select(trial => string.Create(Invariant, $"seed {trial.Seed}: {trial.ValidationLoss:F4}")));
-            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {Plural.Of(content.Options.Network.TrialEpochs, "epoch")} per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
+            card.AppendLine(Invariant, $"- Initialisation guard: validation loss after {Plural.Of(content.Options.Trainer.Fit.TrialEpochs, "epoch")} per candidate ({trials}); the recipe ran from seed {initialization.ChosenSeed}");
         }
         card.AppendLine();
     }

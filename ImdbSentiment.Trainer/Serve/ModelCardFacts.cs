@@ -44,9 +44,11 @@ internal sealed record ModelCardFacts(
     // As train names it ("ngram-bag+lstm"); metrics.json stores the recurrent part and the n-gram branch apart.
     private static string? NetworkName(JsonElement root)
     {
-        if (Find(root, "options", "network", "architecture")?.GetString() is not { } architecture)
+        // Reports written before the trainer's settings were grouped keep the network settings one level up.
+        var network = Find(root, "options", "trainer", "network") ?? Find(root, "options", "network");
+        if (network is not { } settings || Find(settings, "architecture")?.GetString() is not { } architecture)
             return null;
-        var ngramBranch = Find(root, "options", "network", "ngramBranch")?.GetBoolean() ?? false;
+        var ngramBranch = Find(settings, "ngramBranch")?.GetBoolean() ?? false;
         try
         {
             return NetworkArchitectureNames.NetworkName(NetworkArchitectureNames.Parse(architecture), ngramBranch);

@@ -15,13 +15,13 @@ public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<Initiali
     internal static InitializationTrials Run(
         SentimentNetworkOptions options, SequenceTensors training, SequenceTensors validation, ITrainingMonitor? monitor, CancellationToken cancellation)
     {
-        if (options.InitializationTrials == 1)
+        if (options.Fit.InitializationTrials == 1)
             return new InitializationTrials(options.Seed, []);
 
         var trials = new List<InitializationTrial>();
-        for (var i = 0; i < options.InitializationTrials && !cancellation.IsCancellationRequested; i++)
+        for (var i = 0; i < options.Fit.InitializationTrials && !cancellation.IsCancellationRequested; i++)
         {
-            var trialOptions = options with { Seed = options.Seed + i, Epochs = options.TrialEpochs, Patience = int.MaxValue, CheckpointPath = null };
+            var trialOptions = options with { Seed = options.Seed + i, Fit = options.Fit with { Epochs = options.Fit.TrialEpochs, Patience = int.MaxValue, CheckpointPath = null } };
             using var network = SentimentNetworkTrainer.CreateSeededNetwork(trialOptions, training);
             var result = new TrainingLoop(trialOptions).Train(network, training, validation, cancellation);
             trials.Add(new InitializationTrial(trialOptions.Seed, result.History[^1].ValidationLoss));

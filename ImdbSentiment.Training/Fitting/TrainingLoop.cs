@@ -14,15 +14,15 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
 {
     public TrainingResult Train(SentimentNetworkBase network, SequenceTensors training, SequenceTensors validation, CancellationToken cancellation = default)
     {
-        using var optimizer = TrainingOptimizer.Create(options, network);
+        using var optimizer = TrainingOptimizer.Create(options.Optimizer, network);
         using var shuffler = new Generator((ulong)options.Seed);
-        var stopping = new EarlyStopping(options.Patience, options.MinDelta, options.StartFromEpoch);
+        var stopping = new EarlyStopping(options.Fit.Patience, options.Fit.MinDelta, options.Fit.StartFromEpoch);
         var history = new List<EpochMetrics>();
         WeightSnapshot? best = null;
         var cancelled = false;
         try
         {
-            for (var epoch = 1; epoch <= options.Epochs && !cancelled; epoch++)
+            for (var epoch = 1; epoch <= options.Fit.Epochs && !cancelled; epoch++)
             {
                 var watch = Stopwatch.StartNew();
                 var (loss, accuracy, completed) = TrainOneEpoch(network, optimizer, training, shuffler, epoch, cancellation);
@@ -30,7 +30,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                 if (cancelled && history.Count > 0)
                     break;
 
-                var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.EvaluationBatchSize);
+                var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.Fit.EvaluationBatchSize);
                 var metrics = new EpochMetrics(epoch, loss, accuracy, validationLoss, validationAccuracy, watch.Elapsed);
                 history.Add(metrics);
                 var improved = stopping.Observe(epoch, validationLoss);
@@ -38,8 +38,8 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                 {
                     best?.Dispose();
                     best = new WeightSnapshot(network);
-                    if (options.CheckpointPath is not null)
-                        CheckpointWriter.Write(network, options.CheckpointPath);
+                    if (options.Fit.CheckpointPath is not null)
+                        CheckpointWriter.Write(network, options.Fit.CheckpointPath);
                 }
 
                 monitor?.EpochEnded(metrics, improved);
@@ -62,7 +62,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
     /// <returns>Whether every epoch ran (false when cancelled).</returns>
     public bool TrainEpochs(SentimentNetworkBase network, SequenceTensors training, int epochs, CancellationToken cancellation = default)
     {
-        using var optimizer = TrainingOptimizer.Create(options, network);
+        using var optimizer = TrainingOptimizer.Create(options.Optimizer, network);
         using var shuffler = new Generator((ulong)options.Seed);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -86,7 +86,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         SentimentNetworkBase network, ITrainingOptimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
     {
         network.train();
-        var clipped = options.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
+        var clipped = options.Optimizer.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
         var batches = Batches(network, training, shuffler);
         double lossSum = 0, correct = 0;
         long seen = 0;
@@ -103,7 +103,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
             optimizer.ZeroGrad();
             loss.backward();
             if (clipped is not null)
-                nn.utils.clip_grad_norm_(clipped, options.GradientClipNorm);
+                nn.utils.clip_grad_norm_(clipped, options.Optimizer.GradientClipNorm);
             optimizer.Step();
 
             var size = indices.shape[0];
@@ -122,8 +122,8 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         using var order = randperm(training.Count, generator: shuffler);
         var rows = order.data<long>().ToArray();
         return network.MasksPadding
-            ? LengthBuckets.Batches(rows, training.Lengths, options.BatchSize, shuffler)
-            : [.. rows.Chunk(options.BatchSize)];
+            ? LengthBuckets.Batches(rows, training.Lengths, options.Fit.BatchSize, shuffler)
+            : [.. rows.Chunk(options.Fit.BatchSize)];
     }
 
     /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>

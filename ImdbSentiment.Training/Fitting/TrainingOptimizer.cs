@@ -14,16 +14,16 @@ internal interface ITrainingOptimizer : IDisposable
 
 internal static class TrainingOptimizer
 {
-    /// <summary>The options' update rule for the network's parameters; an n-gram bag's get a second one with its own learning rate and weight decay.</summary>
-    public static ITrainingOptimizer Create(SentimentNetworkOptions options, SentimentNetworkBase network)
+    /// <summary>The optimizer settings' update rule for the network's parameters; an n-gram bag's get a second one with its own learning rate and weight decay.</summary>
+    public static ITrainingOptimizer Create(OptimizerSettings settings, SentimentNetworkBase network)
     {
         var bag = network.NgramBagParameters().ToArray();
         var rest = network.TrainableParameters().ExceptSame(bag).ToArray();
         var optimizers = new List<ITrainingOptimizer>();
         if (rest.Length > 0)
-            optimizers.Add(Create(options.Optimizer, rest, network.LookupTable, options.LearningRate, weightDecay: 0));
+            optimizers.Add(Create(settings.Algorithm, rest, network.LookupTable, settings.LearningRate, weightDecay: 0));
         if (bag.Length > 0)
-            optimizers.Add(Create(options.Optimizer, bag, null, options.NgramLearningRate, options.NgramWeightDecay));
+            optimizers.Add(Create(settings.Algorithm, bag, null, settings.NgramLearningRate, settings.NgramWeightDecay));
         return optimizers.Count == 1 ? optimizers[0] : new Combined(optimizers);
     }
 

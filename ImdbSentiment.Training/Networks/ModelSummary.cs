@@ -12,7 +12,7 @@ public sealed record ModelSummary(IReadOnlyList<LayerSummary> Layers)
 {
     public long TotalParameters => Layers.Sum(layer => layer.Parameters);
 
-    /// <summary>The summary of the network <paramref name="options"/> describe over inputs of these sizes.</summary>
-    public static ModelSummary Describe(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength) =>
-        NetworkFamilies.Summarise(options, inputs, maxLength);
+    /// <summary>The summary of the network <paramref name="network"/> describe over inputs of these sizes.</summary>
+    public static ModelSummary Describe(NetworkSettings network, NetworkInputs inputs, int maxLength) =>
+        NetworkFamilies.Summarise(network, inputs, maxLength);
 }

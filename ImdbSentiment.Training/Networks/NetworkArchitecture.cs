@@ -18,7 +18,7 @@ public enum NetworkArchitecture
     /// <summary>Embedding(vocabulary, embedding size) -> Conv1D(units filters, width 3, relu) -> global max pooling -> Dense(1, sigmoid).</summary>
     Cnn,
 
-    /// <summary>No recurrent branch: the n-gram bag alone (<see cref="SentimentNetworkOptions.NgramBranch"/> must be set).</summary>
+    /// <summary>No recurrent branch: the n-gram bag alone (<see cref="NetworkSettings.NgramBranch"/> must be set).</summary>
     None,
 }
 

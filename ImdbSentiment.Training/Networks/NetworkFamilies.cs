@@ -27,33 +27,33 @@ internal static class NetworkFamilies
             ? family
             : throw new ArgumentOutOfRangeException(nameof(architecture), architecture, $"No recurrent network family is registered for {architecture}.");
 
-    /// <summary>The families the options put in the network, the n-gram bag first.</summary>
-    public static IReadOnlyList<NetworkFamily> BranchesOf(SentimentNetworkOptions options) =>
+    /// <summary>The families the settings put in the network, the n-gram bag first.</summary>
+    public static IReadOnlyList<NetworkFamily> BranchesOf(NetworkSettings network) =>
     [
-        .. options.NgramBranch ? [NgramBag] : Array.Empty<NetworkFamily>(),
-        .. options.Architecture == NetworkArchitecture.None ? Array.Empty<NetworkFamily>() : [Of(options.Architecture)],
+        .. network.NgramBranch ? [NgramBag] : Array.Empty<NetworkFamily>(),
+        .. network.Architecture == NetworkArchitecture.None ? Array.Empty<NetworkFamily>() : [Of(network.Architecture)],
     ];
 
-    /// <summary>The untrained network the options describe, initialised from torch's global generator (seed it first).</summary>
-    public static SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs)
+    /// <summary>The untrained network the settings describe, initialised from torch's global generator (seed it first).</summary>
+    public static SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs)
     {
-        var branches = BranchesOf(options).Select(family => family.Create(options, inputs)).ToArray();
+        var branches = BranchesOf(network).Select(family => family.Create(network, inputs)).ToArray();
         return branches.Length == 1 ? branches[0] : new JointSentimentNetwork(branches);
     }
 
-    public static ModelSummary Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength)
+    public static ModelSummary Summarise(NetworkSettings network, NetworkInputs inputs, int maxLength)
     {
-        var branches = BranchesOf(options);
-        var layers = branches.SelectMany(family => family.Summarise(options, inputs, maxLength)).ToList();
+        var branches = BranchesOf(network);
+        var layers = branches.SelectMany(family => family.Summarise(network, inputs, maxLength)).ToList();
         if (branches.Count > 1)
             layers.Add(new("add (Add: the branches' logits)", "(None, 1)", 0));
         return new ModelSummary(layers);
     }
 
     /// <summary>What a model card calls the network: its branches' phrases, joined.</summary>
-    public static string Describe(SentimentNetworkOptions options)
+    public static string Describe(NetworkSettings network)
     {
-        var phrases = BranchesOf(options).Select(family => family.Describe(options)).ToArray();
+        var phrases = BranchesOf(network).Select(family => family.Describe(network)).ToArray();
         return phrases.Length == 1 ? phrases[0] : $"{string.Join(" and ", phrases)}, whose logits are summed";
     }
 }

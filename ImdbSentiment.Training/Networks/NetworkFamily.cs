@@ -15,19 +15,19 @@ internal abstract class NetworkFamily
 
     public abstract bool ReadsNgramIds { get; }
 
-    /// <summary>Refuses settings the family cannot honour, naming the setting; the shared ranges are checked by the options.</summary>
-    public virtual void Validate(SentimentNetworkOptions options)
+    /// <summary>Refuses settings the family cannot honour, naming the setting; the shared ranges are checked by the network.</summary>
+    public virtual void Validate(NetworkSettings network)
     {
     }
 
     /// <summary>A new untrained network, initialised from torch's global generator.</summary>
-    public abstract SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs);
+    public abstract SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs);
 
     /// <summary>The family's rows of <c>model.summary()</c>; <paramref name="maxLength"/> is the token sequence length.</summary>
-    public abstract IEnumerable<LayerSummary> Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength);
+    public abstract IEnumerable<LayerSummary> Summarise(NetworkSettings network, NetworkInputs inputs, int maxLength);
 
     /// <summary>What the model card calls this branch, as a noun phrase ("a SimpleRNN(8) over the token ids").</summary>
-    public abstract string Describe(SentimentNetworkOptions options);
+    public abstract string Describe(NetworkSettings network);
 
     /// <summary>Refuses a setting the family cannot honour: <paramref name="problem"/> says why, naming <paramref name="setting"/>.</summary>
     protected static void Refuse(bool refused, string setting, string problem)

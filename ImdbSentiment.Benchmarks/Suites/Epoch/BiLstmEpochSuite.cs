@@ -27,7 +27,7 @@ internal sealed class BiLstmEpochSuite : ISuite
         output.WriteLine();
 
         var recipe = TrainingRecipes.Get(Recipe);
-        var network = recipe.Network with { Epochs = epochs, Patience = int.MaxValue, InitializationTrials = 1, RefitOnAllData = false };
+        var network = recipe.Trainer.WithFit(fit => fit with { Epochs = epochs, Patience = int.MaxValue, InitializationTrials = 1, RefitOnAllData = false });
         var mlContext = new MLContext(seed: network.Seed);
         Progress.Report($"epoch-bilstm: featurizing the seeded 80/20 split (vocabulary {recipe.Featurizer.VocabularySize:N0}, {recipe.Featurizer.MaxLength} tokens)...");
         var prepared = new SentimentTrainingPipeline(mlContext, recipe).Prepare(context.Reviews);
@@ -45,7 +45,7 @@ internal sealed class BiLstmEpochSuite : ISuite
         {
             foreach (var threads in new[] { 1, 2 })
                 runs.Add(($"BASELINE: PyTorch {pyTorch.Version} Embedding -> Dropout -> nn.LSTM(bidirectional) -> max -> Linear, unmasked", 
-                    pyTorch.Train(Recipe, threads, epochs, network.BatchSize, network.EvaluationBatchSize)));
+                    pyTorch.Train(Recipe, threads, epochs, network.Fit.BatchSize, network.Fit.EvaluationBatchSize)));
         }
 
         var table = EpochRuns.NewTable(epochs);
@@ -60,12 +60,12 @@ internal sealed class BiLstmEpochSuite : ISuite
     /// <summary>The previous implementation: the same network and trainer with padding unmasked, which buckets nothing.</summary>
     private static EpochRun TrainUnmasked(SentimentNetworkOptions options, SequenceTensors training, SequenceTensors validation)
     {
-        Progress.Report($"epoch-bilstm: ours unmasked, {options.Epochs} epoch(s)...");
-        set_num_threads(options.Threads);
+        Progress.Report($"epoch-bilstm: ours unmasked, {options.Fit.Epochs} epoch(s)...");
+        set_num_threads(options.Fit.Threads);
         manual_seed(options.Seed);
-        using var network = new GatedSentimentNetwork(GatedCell.Lstm, training.Inputs.VocabularySize, options.EmbeddingSize, options.Units,
-            options.Layers, options.Bidirectional, options.Dropout, options.Pooling, masksPadding: false);
+        using var network = new GatedSentimentNetwork(GatedCell.Lstm, training.Inputs.VocabularySize, options.Network.EmbeddingSize, options.Network.Units,
+            options.Network.Layers, options.Network.Bidirectional, options.Network.Dropout, options.Network.Pooling, masksPadding: false);
         var history = new TrainingLoop(options).Train(network, training, validation).History;
-        return new EpochRun(options.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
+        return new EpochRun(options.Fit.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
     }
 }

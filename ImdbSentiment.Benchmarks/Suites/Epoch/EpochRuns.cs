@@ -14,7 +14,7 @@ internal static class EpochRuns
         (trained.Transformer as IDisposable)?.Dispose();
         trained.Network.Dispose();
         var history = trained.Result.History;
-        return new EpochRun(options.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
+        return new EpochRun(options.Fit.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
     }
 
     public static MarkdownTable NewTable(int epochs) =>

@@ -38,21 +38,21 @@ internal sealed class EpochSuite : ISuite
         var table = EpochRuns.NewTable(Epochs);
         foreach (var architecture in new[] { NetworkArchitecture.OneHotRnn, NetworkArchitecture.EmbeddingRnn })
         {
-            var options = new SentimentNetworkOptions() with { Architecture = architecture, Epochs = Epochs, Patience = 1000 };
-            Progress.Report($"epoch: {architecture.ToName()}, ours then the baseline at {options.Threads} and at {defaultThreads} threads, {Epochs} epochs each...");
+            var options = new SentimentNetworkOptions().WithNetwork(network => network with { Architecture = architecture }).WithFit(fit => fit with { Epochs = Epochs, Patience = 1000 });
+            Progress.Report($"epoch: {architecture.ToName()}, ours then the baseline at {options.Fit.Threads} and at {defaultThreads} threads, {Epochs} epochs each...");
             var ours = EpochRuns.TrainOurs(mlContext, options, prepared);
             var baselineName = $"BASELINE: Embedding({training.Inputs.VocabularySize},{BaselineEmbeddingSize(options)}) -> nn.RNN -> Linear";
             var runs = new List<(string Name, EpochRun Run)>
             {
                 ("OURS: TrainingLoop + SimpleRnnNetwork", ours),
-                (baselineName + ", OURS' threads", TrainBaseline(options, training, validation, options.Threads)),
+                (baselineName + ", OURS' threads", TrainBaseline(options, training, validation, options.Fit.Threads)),
                 (baselineName + ", torch default threads", TrainBaseline(options, training, validation, defaultThreads)),
             };
             if (architecture == NetworkArchitecture.EmbeddingRnn && pyTorch is not null)
             {
                 foreach (var threads in new[] { 1, 2 })
                     runs.Add(($"BASELINE: PyTorch {pyTorch.Version} Embedding -> nn.RNN -> Linear, {threads} thread(s)",
-                        pyTorch.Train("embedding-rnn", threads, Epochs, options.BatchSize, options.EvaluationBatchSize)));
+                        pyTorch.Train("embedding-rnn", threads, Epochs, options.Fit.BatchSize, options.Fit.EvaluationBatchSize)));
             }
             EpochRuns.AddRows(table, architecture.ToName(), runs);
         }
@@ -70,12 +70,12 @@ internal sealed class EpochSuite : ISuite
     {
         set_num_threads(threads);
         manual_seed(options.Seed);
-        using var network = new TorchRnnNetwork(training.Inputs.VocabularySize, BaselineEmbeddingSize(options), options.Units);
+        using var network = new TorchRnnNetwork(training.Inputs.VocabularySize, BaselineEmbeddingSize(options), options.Network.Units);
         return PlainTorchLoop.Train(network, training, validation, options);
     }
 
     // One-hot input would be 4 GB, so the one-hot baseline embeds into as many dimensions as the RNN has units.
     private static int BaselineEmbeddingSize(SentimentNetworkOptions options) =>
-        options.Architecture == NetworkArchitecture.OneHotRnn ? options.Units : options.EmbeddingSize;
+        options.Network.Architecture == NetworkArchitecture.OneHotRnn ? options.Network.Units : options.Network.EmbeddingSize;
 
 }

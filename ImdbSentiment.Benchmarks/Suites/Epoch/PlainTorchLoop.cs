@@ -15,15 +15,15 @@ internal static class PlainTorchLoop
 {
     public static EpochRun Train(nn.Module<FeatureBatch, Tensor> network, SequenceTensors training, SequenceTensors validation, SentimentNetworkOptions options)
     {
-        using var optimizer = optim.RMSProp(network.parameters(), options.LearningRate);
+        using var optimizer = optim.RMSProp(network.parameters(), options.Optimizer.LearningRate);
         using var shuffler = new Generator((ulong)options.Seed);
         var seconds = new List<double>();
         var accuracy = 0.0;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        for (var epoch = 0; epoch < options.Fit.Epochs; epoch++)
         {
             var start = Stopwatch.GetTimestamp();
-            TrainOneEpoch(network, optimizer, training, shuffler, options.BatchSize);
-            accuracy = TrainingLoop.Evaluate(network, validation, options.EvaluationBatchSize).Accuracy;
+            TrainOneEpoch(network, optimizer, training, shuffler, options.Fit.BatchSize);
+            accuracy = TrainingLoop.Evaluate(network, validation, options.Fit.EvaluationBatchSize).Accuracy;
             seconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
         return new EpochRun(get_num_threads(), seconds, accuracy);

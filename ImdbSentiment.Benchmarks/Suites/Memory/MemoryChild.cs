@@ -25,8 +25,8 @@ internal static class MemoryChild
         }
 
         var start = Stopwatch.GetTimestamp();
-        var options = new SentimentTrainingOptions { Network = new SentimentNetworkOptions { Architecture = NetworkArchitectureNames.Parse(architectureName) } };
-        var mlContext = new MLContext(seed: options.Network.Seed);
+        var options = new SentimentTrainingOptions { Trainer = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitectureNames.Parse(architectureName) } } };
+        var mlContext = new MLContext(seed: options.Trainer.Seed);
         var reviews = ReviewDatasetReader.Read(context.DataPath).Reviews;
         var afterRead = PeakMemory.Bytes();
 

@@ -58,7 +58,7 @@ internal sealed class QualitySuite : ISuite
     {
         Progress.Report($"quality: {name}, seed {seed}...");
         var recipe = TrainingRecipes.Get(name);
-        recipe = recipe with { SplitBy = SplitKind.Group, Network = recipe.Network with { Seed = seed } };
+        recipe = recipe with { SplitBy = SplitKind.Group, Trainer = recipe.Trainer with { Seed = seed } };
         var mlContext = new MLContext(seed: seed);
         var watch = Stopwatch.StartNew();
         var pipeline = new SentimentTrainingPipeline(mlContext, recipe);

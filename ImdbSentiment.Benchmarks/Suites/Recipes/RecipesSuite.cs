@@ -2,6 +2,7 @@ using ImdbSentiment.Benchmarks.Cli;
 using ImdbSentiment.Benchmarks.Measurement;
 using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 
@@ -27,12 +28,12 @@ internal sealed class RecipesSuite : ISuite
         {
             Progress.Report($"recipes: {name}, {Epochs} epochs...");
             var recipe = TrainingRecipes.Get(name);
-            recipe = recipe with { Network = recipe.Network with { Epochs = Epochs, Patience = int.MaxValue, InitializationTrials = 1 } };
-            var mlContext = new MLContext(seed: recipe.Network.Seed);
+            recipe = recipe with { Trainer = recipe.Trainer.WithFit(fit => fit with { Epochs = Epochs, Patience = int.MaxValue, InitializationTrials = 1 }) };
+            var mlContext = new MLContext(seed: recipe.Trainer.Seed);
             var pipeline = new SentimentTrainingPipeline(mlContext, recipe);
             var trained = pipeline.Train(pipeline.Prepare(context.Reviews));
             var history = trained.Training.Result.History;
-            table.Add(name, Describe(recipe.Network), $"{recipe.Featurizer.VocabularySize:N0} / {recipe.Featurizer.MaxLength}",
+            table.Add(name, Describe(recipe.Trainer), $"{recipe.Featurizer.VocabularySize:N0} / {recipe.Featurizer.MaxLength}",
                 trained.Training.Network.TrainableParameterCount.ToString("N0"),
                 Units.Seconds(Statistics.Median(history.Select(epoch => epoch.Duration.TotalSeconds).ToArray())),
                 Units.Fraction(history[^1].ValidationAccuracy));
@@ -45,6 +46,9 @@ internal sealed class RecipesSuite : ISuite
         output.WriteLine();
     }
 
-    private static string Describe(SentimentNetworkOptions network) =>
-        $"{network.Architecture.ToName()} {network.Units}u x{network.Layers}{(network.Bidirectional ? " bi" : "")} {network.Optimizer.ToString().ToLowerInvariant()} {network.Threads}t";
+    private static string Describe(SentimentNetworkOptions trainer)
+    {
+        var network = trainer.Network;
+        return $"{network.Architecture.ToName()} {network.Units}u x{network.Layers}{(network.Bidirectional ? " bi" : "")} {NetworkOptimizerNames.Table.NameOf(trainer.Optimizer.Algorithm)} {trainer.Fit.Threads}t";
+    }
 }

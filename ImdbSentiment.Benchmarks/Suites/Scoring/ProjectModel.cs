@@ -30,8 +30,8 @@ internal static class ProjectModel
 
     private static void TrainQuick(IReadOnlyList<LabeledReview> reviews, string zip)
     {
-        var options = new SentimentTrainingOptions { Network = new SentimentNetworkOptions { Architecture = NetworkArchitecture.EmbeddingRnn, Epochs = QuickEpochs } };
-        var mlContext = new MLContext(seed: options.Network.Seed);
+        var options = new SentimentTrainingOptions { Trainer = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.EmbeddingRnn }, Fit = new() { Epochs = QuickEpochs } } };
+        var mlContext = new MLContext(seed: options.Trainer.Seed);
         var pipeline = new SentimentTrainingPipeline(mlContext, options);
         var trained = pipeline.Train(pipeline.Prepare(reviews));
         mlContext.Model.Save(trained.Model, trained.InputSchema, zip);

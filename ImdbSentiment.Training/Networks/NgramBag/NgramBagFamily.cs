@@ -9,21 +9,14 @@ internal sealed class NgramBagFamily : NetworkFamily
 
     public override bool ReadsNgramIds => true;
 
-    public override void Validate(SentimentNetworkOptions options)
-    {
-        SentimentNetworkOptions.Require(options.NgramLearningRate > 0, nameof(options.NgramLearningRate), "positive");
-        SentimentNetworkOptions.Require(options.NgramWeightDecay >= 0, nameof(options.NgramWeightDecay), "0 or more");
-        SentimentNetworkOptions.Require(options.NgramDropout is >= 0 and < 1, nameof(options.NgramDropout), "at least 0 and below 1");
-    }
+    public override SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs) =>
+        new NgramBagNetwork(RequireNgrams(inputs), network.NgramDropout, network.NgramNaiveBayes);
 
-    public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
-        new NgramBagNetwork(RequireNgrams(inputs), options.NgramDropout, options.NgramNaiveBayes);
+    public override IEnumerable<LayerSummary> Summarise(NetworkSettings network, NetworkInputs inputs, int maxLength) =>
+        [new($"ngram_bag ({(network.NgramNaiveBayes ? "NB-weighted n-grams, fixed ratios" : "plain bag of n-grams")})", "(None, 1)", RequireNgrams(inputs) + 1L)];
 
-    public override IEnumerable<LayerSummary> Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength) =>
-        [new($"ngram_bag ({(options.NgramNaiveBayes ? "NB-weighted n-grams, fixed ratios" : "plain bag of n-grams")})", "(None, 1)", RequireNgrams(inputs) + 1L)];
-
-    public override string Describe(SentimentNetworkOptions options) =>
-        options.NgramNaiveBayes ? "a naive-Bayes-weighted bag of those n-grams" : "a plain bag of those n-grams";
+    public override string Describe(NetworkSettings network) =>
+        network.NgramNaiveBayes ? "a naive-Bayes-weighted bag of those n-grams" : "a plain bag of those n-grams";
 
     private static int RequireNgrams(NetworkInputs inputs) =>
         inputs.NgramVocabularySize >= 2

@@ -11,22 +11,22 @@ internal sealed class SimpleRnnFamily(NetworkArchitecture architecture, string n
 
     public override bool ReadsNgramIds => false;
 
-    public override void Validate(SentimentNetworkOptions options)
+    public override void Validate(NetworkSettings network)
     {
-        Refuse(options.Layers != 1, nameof(options.Layers), $"{Name} has one recurrent layer, but Layers is {options.Layers}" + ChooseGated);
-        Refuse(options.Bidirectional, nameof(options.Bidirectional), $"{Name} reads forward only" + ChooseGated);
-        Refuse(options.Pooling != RecurrentPooling.Last, nameof(options.Pooling), $"{Name} feeds its last hidden state to the dense layer, so Pooling must be Last" + ChooseGated);
-        Refuse(options.Dropout != 0, nameof(options.Dropout), $"{Name} has no dropout, but Dropout is {options.Dropout}" + ChooseGated);
+        Refuse(network.Layers != 1, nameof(network.Layers), $"{Name} has one recurrent layer, but Layers is {network.Layers}" + ChooseGated);
+        Refuse(network.Bidirectional, nameof(network.Bidirectional), $"{Name} reads forward only" + ChooseGated);
+        Refuse(network.Pooling != RecurrentPooling.Last, nameof(network.Pooling), $"{Name} feeds its last hidden state to the dense layer, so Pooling must be Last" + ChooseGated);
+        Refuse(network.Dropout != 0, nameof(network.Dropout), $"{Name} has no dropout, but Dropout is {network.Dropout}" + ChooseGated);
     }
 
     private const string ChooseGated = "; choose lstm or gru for this setting";
 
-    public override SentimentNetworkBase Create(SentimentNetworkOptions options, NetworkInputs inputs) =>
-        new SimpleRnnNetwork(architecture, inputs.VocabularySize, options.EmbeddingSize, options.Units);
+    public override SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs) =>
+        new SimpleRnnNetwork(architecture, inputs.VocabularySize, network.EmbeddingSize, network.Units);
 
-    public override IEnumerable<LayerSummary> Summarise(SentimentNetworkOptions options, NetworkInputs inputs, int maxLength)
+    public override IEnumerable<LayerSummary> Summarise(NetworkSettings network, NetworkInputs inputs, int maxLength)
     {
-        long vocabulary = inputs.VocabularySize, units = options.Units, width = OneHot ? vocabulary : options.EmbeddingSize;
+        long vocabulary = inputs.VocabularySize, units = network.Units, width = OneHot ? vocabulary : network.EmbeddingSize;
         yield return OneHot
             ? new("one_hot (lookup, no weights)", $"(None, {maxLength}, {vocabulary})", 0)
             : new("embedding (Embedding)", $"(None, {maxLength}, {width})", vocabulary * width);
@@ -34,6 +34,6 @@ internal sealed class SimpleRnnFamily(NetworkArchitecture architecture, string n
         yield return new("dense (Dense, sigmoid)", "(None, 1)", units + 1);
     }
 
-    public override string Describe(SentimentNetworkOptions options) =>
-        $"a SimpleRNN({options.Units}) over the {(OneHot ? "one-hot" : "embedded")} token ids";
+    public override string Describe(NetworkSettings network) =>
+        $"a SimpleRNN({network.Units}) over the {(OneHot ? "one-hot" : "embedded")} token ids";
 }

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using Microsoft.ML;
+using static ImdbSentiment.Training.SentimentNetworkOptions;
+
+namespace ImdbSentiment.Training;
+
+/// <summary>
+/// How training runs (Keras: <c>fit(epochs, batch_size, validation_split or validation_data)</c> with an
+/// <c>EarlyStopping(patience, min_delta, start_from_epoch, restore_best_weights=True)</c> callback), plus this
+/// trainer's two guards and its runtime settings. The defaults are the Keras recipe's.
+/// </summary>
+public sealed record FitSettings
+{
+    public int Epochs { get; init; } = 100;
+
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>
+    /// Featurized reviews to stop early on (the same fitted featurizer's output, as ML.NET's trainers take a
+    /// validation set). Null: Fit holds out <see cref="ValidationFraction"/> of its input instead, after the
+    /// featurizer was fitted on all of it; give a validation set to keep those reviews out of the vocabulary too.
+    /// </summary>
+    [JsonIgnore]
+    public IDataView? ValidationSet { get; init; }
+
+    /// <summary>The share held out for validation when no <see cref="ValidationSet"/> is given (Keras's validation_split).</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Seeds the held-out share alone, so changing the network's seed trains on the same split.</summary>
+    public int SplitSeed { get; init; } = 42;
+
+    /// <summary>Epochs without a validation-loss improvement before training stops (Keras EarlyStopping patience).</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Smallest validation-loss decrease that counts as an improvement (Keras min_delta).</summary>
+    public double MinDelta { get; init; }
+
+    /// <summary>Epochs (1-based count) before early stopping may fire (Keras start_from_epoch); 0 keeps Keras's default.</summary>
+    public int StartFromEpoch { get; init; }
+
+    /// <summary>
+    /// A guard against a poor initialisation, off (1) by default to keep Keras's semantics: with N > 1, seeds Seed,
+    /// Seed+1, ... Seed+N-1 each train for <see cref="TrialEpochs"/> epochs, and the whole recipe then runs from the
+    /// seed whose validation loss was lowest. It costs N x TrialEpochs extra epochs.
+    /// </summary>
+    public int InitializationTrials { get; init; } = 1;
+
+    public int TrialEpochs { get; init; } = 10;
+
+    /// <summary>
+    /// Once early stopping has chosen the best epoch count E, train a fresh network (same seed) for E epochs on the
+    /// training and validation reviews together and keep it: every labelled review then counts, as the peers that need
+    /// no validation set (e.g. NBSVM) train on all of them. Validation figures come from the early-stopping run.
+    /// </summary>
+    public bool RefitOnAllData { get; init; }
+
+    /// <summary>Where the best weights are written (TorchSharp state) whenever validation loss improves; null for none.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Rows a validation forward pass takes at once; only memory and speed depend on it.</summary>
+    public int EvaluationBatchSize { get; init; } = 1000;
+
+    /// <summary>
+    /// libtorch's intra-op threads for training (a process-wide setting). One is fastest for the recipe's tiny
+    /// matrices, where splitting work costs more than it saves; larger networks may gain from more.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
+    public void Validate()
+    {
+        Require(Epochs >= 1, nameof(Epochs), "at least 1");
+        Require(BatchSize >= 1, nameof(BatchSize), "at least 1");
+        Require(ValidationFraction is > 0 and < 1, nameof(ValidationFraction), "above 0 and below 1");
+        Require(Patience >= 0, nameof(Patience), "0 or more");
+        Require(MinDelta >= 0, nameof(MinDelta), "0 or more");
+        Require(StartFromEpoch >= 0, nameof(StartFromEpoch), "0 or more");
+        Require(InitializationTrials >= 1, nameof(InitializationTrials), "at least 1");
+        Require(TrialEpochs >= 1, nameof(TrialEpochs), "at least 1");
+        Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
+        Require(Threads >= 1, nameof(Threads), "at least 1");
+    }
+}

@@ -1,0 +1,56 @@
+using ImdbSentiment.Training.Networks;
+using static ImdbSentiment.Training.SentimentNetworkOptions;
+
+namespace ImdbSentiment.Training;
+
+/// <summary>
+/// The network's layers (Keras: the model's definition): which families and their sizes. The defaults are the Keras
+/// recipe's Embedding(16) + SimpleRNN(8); each family refuses the settings it cannot honour.
+/// </summary>
+public sealed record NetworkSettings
+{
+    public NetworkArchitecture Architecture { get; init; } = NetworkArchitecture.EmbeddingRnn;
+
+    /// <summary>Whether the network has a naive-Bayes-weighted n-gram bag branch (see <see cref="NgramBagNetwork"/>); it needs the featurizer's n-gram ids.</summary>
+    public bool NgramBranch { get; init; }
+
+    /// <summary>Whether the n-gram bag weighs each n-gram by its naive-Bayes log-count ratio (NBSVM); false makes it a plain bag of n-grams.</summary>
+    public bool NgramNaiveBayes { get; init; } = true;
+
+    /// <summary>In training only, the share of each review's n-grams the bag leaves out (0 = none).</summary>
+    public double NgramDropout { get; init; }
+
+    public int EmbeddingSize { get; init; } = 16;
+
+    public int Units { get; init; } = 8;
+
+    /// <summary>Stacked recurrent layers (lstm and gru only; the simple RNNs have one).</summary>
+    public int Layers { get; init; } = 1;
+
+    /// <summary>Each recurrent layer reads the sequence both ways and concatenates the two (lstm and gru only).</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>
+    /// Dropout rate, active in training only, on the input of every recurrent layer: the embedding output and, as torch's
+    /// RNN dropout argument does, the outputs of every layer but the last (lstm and gru only; 0 = none).
+    /// </summary>
+    public double Dropout { get; init; }
+
+    /// <summary>How the last layer's outputs feed the dense layer; <see cref="RecurrentPooling.Max"/> needs lstm, gru or cnn.</summary>
+    public RecurrentPooling Pooling { get; init; } = RecurrentPooling.Last;
+
+    /// <summary>The shared ranges, then each branch's own rules.</summary>
+    public void Validate()
+    {
+        Require(Enum.IsDefined(Architecture), nameof(Architecture), "one of " + string.Join(", ", Enum.GetNames<NetworkArchitecture>()));
+        Require(Architecture != NetworkArchitecture.None || NgramBranch, nameof(Architecture), "a recurrent network, or None with the n-gram branch");
+        Require(EmbeddingSize >= 1, nameof(EmbeddingSize), "at least 1");
+        Require(Units >= 1, nameof(Units), "at least 1");
+        Require(Layers >= 1, nameof(Layers), "at least 1");
+        Require(Dropout is >= 0 and < 1, nameof(Dropout), "at least 0 and below 1");
+        Require(NgramDropout is >= 0 and < 1, nameof(NgramDropout), "at least 0 and below 1");
+        Require(Enum.IsDefined(Pooling), nameof(Pooling), "one of " + string.Join(", ", Enum.GetNames<RecurrentPooling>()));
+        foreach (var family in NetworkFamilies.BranchesOf(this))
+            family.Validate(this);
+    }
+}
