@@ -36,9 +36,9 @@ internal static class ReportFixtures
 
     public const string CommandLine = "dotnet imdb-sentiment.dll train --vocab-size 1000 --max-length 120 --output 'my models/imdb.zip'";
 
-    public static ModelCardContent CardContent(SentimentMetrics? test) => new(
-        "imdb.zip", "/data/aclImdb", CommandLine, ModelSummary.Describe(Options.Trainer.Network, NetworkInputs.Planned(Options.Featurizer), 120),
-        Options, TrainingData, Training, Validation, test, SkippedRows);
+    public static ReportInputs CardContent(SentimentMetrics? test) => new(
+        "report", "imdb.zip", "/data/aclImdb", CommandLine, Options, ModelSummary.Describe(Options.Trainer.Network, NetworkInputs.Planned(Options.Featurizer), 120),
+        TrainingData, Training, Validation, test, SkippedRows);
 
     public static SkippedRowCounts SkippedRows { get; } = new(Training: 12, Validation: 0, Test: 3);
 

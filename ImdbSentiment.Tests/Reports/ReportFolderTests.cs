@@ -17,7 +17,7 @@ public sealed class ReportFolderTests
         var options = ReportFixtures.Options with { Trainer = ReportFixtures.Options.Trainer.WithFit(fit => fit with { CheckpointPath = Path.Combine(reportDirectory, ReportFolder.CheckpointFileName) }) };
 
         ReportFolder.Write(new ReportInputs(
-            reportDirectory, modelPath, "/data/aclImdb", ["/app/imdb-sentiment.dll", "train", "--vocab-size", "1000"], options,
+            reportDirectory, modelPath, "/data/aclImdb", CommandLineText.Format(["/app/imdb-sentiment.dll", "train", "--vocab-size", "1000"], Environment.CurrentDirectory), options,
             ModelSummary.Describe(ReportFixtures.Options.Trainer.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData, ReportFixtures.Training,
             ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.SkippedRows));
 
@@ -58,7 +58,7 @@ public sealed class ReportFolderTests
         var reportDirectory = folder.File("report");
 
         ReportFolder.Write(new ReportInputs(
-            reportDirectory, modelPath, "/data/aclImdb", ["imdb-sentiment", "train"], ReportFixtures.Options,
+            reportDirectory, modelPath, "/data/aclImdb", "imdb-sentiment train", ReportFixtures.Options,
             ModelSummary.Describe(ReportFixtures.Options.Trainer.Network, NetworkInputs.Planned(ReportFixtures.Options.Featurizer), 120), ReportFixtures.TrainingData,
             new TrainingResult([], 0, StoppedEarly: false, Cancelled: true), ReportFixtures.Validation, null, SkippedRowCounts.None));
 

@@ -63,7 +63,7 @@ internal static class TrainCommand
         var metrics = TrainedModelOutput.EvaluateAndPrint(console, mlContext, trained.Model, prepared.Validation, test);
 
         ReportFolder.Write(new ReportInputs(
-            reportDir, output, dataset, Environment.GetCommandLineArgs(), options, modelSummary, prepared.TrainingSummary, result,
+            reportDir, output, dataset, CommandLineText.Format(Environment.GetCommandLineArgs(), Environment.CurrentDirectory), options, modelSummary, prepared.TrainingSummary, result,
             metrics[0].Metrics, test is null ? null : metrics[1].Metrics, data.SkippedRows)
         {
             TestSetName = parse.GetValue(flags.DevTest) ? "Development-test" : "Test",

@@ -17,9 +17,9 @@ internal static class ModelCardWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(string path, ModelCardContent content) => AtomicFile.WriteAllText(path, Render(content));
+    public static void Write(string path, ReportInputs content) => AtomicFile.WriteAllText(path, Render(content));
 
-    public static string Render(ModelCardContent content)
+    public static string Render(ReportInputs content)
     {
         var card = new StringBuilder();
         WriteOverview(card, content);
@@ -32,7 +32,7 @@ internal static class ModelCardWriter
         return card.ToString();
     }
 
-    private static void WriteOverview(StringBuilder card, ModelCardContent content)
+    private static void WriteOverview(StringBuilder card, ReportInputs content)
     {
         var featurizer = content.Options.Featurizer;
         card.AppendLine(Invariant, $"# Model card: {content.ModelFileName}").AppendLine();
@@ -56,7 +56,7 @@ internal static class ModelCardWriter
         card.AppendLine();
     }
 
-    private static void WriteData(StringBuilder card, ModelCardContent content)
+    private static void WriteData(StringBuilder card, ReportInputs content)
     {
         var data = content.TrainingData;
         card.AppendLine("## Data").AppendLine();
@@ -71,7 +71,7 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}").AppendLine();
     }
 
-    private static void WriteRecipe(StringBuilder card, ModelCardContent content)
+    private static void WriteRecipe(StringBuilder card, ReportInputs content)
     {
         card.AppendLine("## Recipe").AppendLine();
         card.AppendLine("| Option | Value |").AppendLine("|---|---|");
@@ -98,7 +98,7 @@ internal static class ModelCardWriter
         }
     }
 
-    private static void WriteResults(StringBuilder card, ModelCardContent content)
+    private static void WriteResults(StringBuilder card, ReportInputs content)
     {
         var sets = new List<(string Name, SentimentMetrics Metrics)> { ("Validation", content.Validation) };
         if (content.Test is { } test)
@@ -144,13 +144,13 @@ internal static class ModelCardWriter
         card.AppendLine();
     }
 
-    private static void WriteReproduce(StringBuilder card, ModelCardContent content)
+    private static void WriteReproduce(StringBuilder card, ReportInputs content)
     {
         card.AppendLine("## Reproduce").AppendLine();
         card.AppendLine("```sh").AppendLine(content.CommandLine).AppendLine("```").AppendLine();
     }
 
-    private static void WriteLoading(StringBuilder card, ModelCardContent content)
+    private static void WriteLoading(StringBuilder card, ReportInputs content)
     {
         card.AppendLine("## Load it").AppendLine();
         card.AppendLine(Invariant, $"Reference the ImdbSentiment.Model library: it holds `ReviewInput`, `SentimentPrediction` and the custom mappings the zip is made of. TorchSharp-cpu (libtorch) is not needed. `{ConsumptionCodeWriter.FileNameFor(content.ModelFileName)}`, written beside the model, wraps the same calls.").AppendLine();
@@ -168,7 +168,7 @@ internal static class ModelCardWriter
         card.AppendLine("A PredictionEngine serves one thread at a time; `PooledSentimentPredictor` serves many.").AppendLine();
     }
 
-    private static void WriteLimitations(StringBuilder card, ModelCardContent content)
+    private static void WriteLimitations(StringBuilder card, ReportInputs content)
     {
         var featurizer = content.Options.Featurizer;
         var kept = featurizer.Truncating == SequenceSide.Pre ? "the end of a longer review (truncating `pre`)" : "the beginning of a longer review (truncating `post`)";

@@ -22,21 +22,15 @@ internal static class ReportFolder
     public static void Write(ReportInputs inputs)
     {
         var folder = inputs.ReportDirectory;
-        var commandLine = CommandLineText.Format(inputs.CommandLineArgs, Environment.CurrentDirectory);
         var options = inputs.Options;
 
         MetricsJsonWriter.Write(
-            Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, inputs.SkippedRows, options, commandLine);
+            Path.Combine(folder, MetricsFileName), inputs.Validation, inputs.Test, inputs.Training, inputs.TrainingData, inputs.SkippedRows, options, inputs.CommandLine);
         if (inputs.Training.History.Count > 0)
             TrainingCurveChart.Save(inputs.Training.History, inputs.Training.BestEpoch, Path.Combine(folder, TrainingCurvesFileName));
         LengthHistogramChart.Save(inputs.TrainingData.TokenCounts, options.Featurizer.MaxLength, Path.Combine(folder, LengthHistogramFileName));
-        var modelFileName = Path.GetFileName(inputs.ModelPath);
-        ModelCardWriter.Write(
-            Path.Combine(folder, ModelCardFileName),
-            new ModelCardContent(
-                modelFileName, inputs.DataSource, commandLine, inputs.Model, options, inputs.TrainingData, inputs.Training,
-                inputs.Validation, inputs.Test, inputs.SkippedRows) { TestSetName = inputs.TestSetName });
+        ModelCardWriter.Write(Path.Combine(folder, ModelCardFileName), inputs);
         ConsumptionCodeWriter.Write(
-            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileNameFor(modelFileName)), modelFileName);
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputs.ModelPath))!, ConsumptionCodeWriter.FileNameFor(inputs.ModelFileName)), inputs.ModelFileName);
     }
 }
