@@ -66,6 +66,13 @@ public sealed record FitSettings
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Threads that each compute a share of every training batch's gradient, summed in share order: the batch's
+    /// gradient up to float rounding, on more cores. Each share draws its own dropout masks, so 2 trains a different
+    /// (and as reproducible) run than 1. 1 computes each batch in one pass.
+    /// </summary>
+    public int BatchShares { get; init; } = 1;
+
     public void Validate()
     {
         Require(Epochs >= 1, nameof(Epochs), "at least 1");
@@ -78,5 +85,6 @@ public sealed record FitSettings
         Require(TrialEpochs >= 1, nameof(TrialEpochs), "at least 1");
         Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
         Require(Threads >= 1, nameof(Threads), "at least 1");
+        Require(BatchShares >= 1, nameof(BatchShares), "at least 1");
     }
 }

@@ -35,6 +35,7 @@ internal static class OptionErrors
         ["InitializationTrials"] = "--init-trials",
         ["TrialEpochs"] = "--trial-epochs",
         ["Threads"] = "--threads",
+        ["BatchShares"] = "--batch-shares",
         ["validationFraction"] = "--validation-fraction",
         ["ValidationFraction"] = "--validation-fraction",
         ["HasHeader"] = "--has-header",

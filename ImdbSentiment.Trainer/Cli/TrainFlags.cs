@@ -100,6 +100,8 @@ internal sealed class TrainFlags
 
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads for training; 1 is fastest for the book's tiny networks [recipe]." };
 
+    public Option<int> BatchShares { get; } = new("--batch-shares") { Description = "Compute each batch's gradient in N shares on N threads at once: the same gradient, more cores [recipe]." };
+
     public Option<string> Output { get; } = new("--output")
     {
         Description = "The model zip to write; an existing file is replaced only with --force [trained/imdb-sentiment.zip].",
@@ -132,7 +134,7 @@ internal sealed class TrainFlags
             ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
             Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, NgramWeighting, Refit, KerasExact,
             EmbeddingSize, Units, Layers, Bidirectional, Dropout, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
-            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, Output, Force, ReportDir,
+            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, BatchShares, Output, Force, ReportDir,
         ];
         foreach (var option in options)
             command.Options.Add(option);
@@ -201,6 +203,7 @@ internal sealed class TrainFlags
                     TrialEpochs = Pick(TrialEpochs, fit.TrialEpochs),
                     RefitOnAllData = !kerasExact && Pick(Refit, fit.RefitOnAllData ? "on" : "off") == "on",
                     Threads = Pick(Threads, fit.Threads),
+                    BatchShares = Pick(BatchShares, fit.BatchShares),
                 },
             },
         };

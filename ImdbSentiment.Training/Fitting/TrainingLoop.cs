@@ -88,6 +88,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         network.train();
         var clipped = options.Optimizer.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
         var batches = Batches(network, training, shuffler);
+        var gradient = new BatchGradient(network, options.Fit.BatchShares, options.Fit.Threads);
         double lossSum = 0, correct = 0;
         long seen = 0;
         for (var batch = 0; batch < batches.Length; batch++)
@@ -96,20 +97,15 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                 return (lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), false);
 
             using var scope = NewDisposeScope();
-            var indices = tensor(batches[batch]);
-            var labels = training.Labels.index_select(0, indices);
-            var logits = network.call(training.Batch(indices));
-            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
-            optimizer.ZeroGrad();
-            loss.backward();
+            var (loss, batchCorrect) = gradient.Compute(training, batches[batch], optimizer);
             if (clipped is not null)
                 nn.utils.clip_grad_norm_(clipped, options.Optimizer.GradientClipNorm);
             optimizer.Step();
 
-            var size = indices.shape[0];
+            var size = batches[batch].Length;
             seen += size;
-            lossSum += loss.item<float>() * size;
-            correct += CountCorrect(logits, labels);
+            lossSum += loss * size;
+            correct += batchCorrect;
             monitor?.BatchEnded(new BatchProgress(epoch, batch + 1, batches.Length, lossSum / seen, correct / seen));
         }
 

@@ -9,6 +9,9 @@ namespace ImdbSentiment.Training.Networks;
 /// </summary>
 public sealed record FeatureBatch(Tensor TokenIds, Tensor? NgramIds = null)
 {
+    /// <summary>Which share of a training batch these rows are (<see cref="FitSettings.BatchShares"/>): it picks the dropout masks' generator.</summary>
+    public int Share { get; init; }
+
     /// <summary>Token ids alone, for networks without an n-gram branch.</summary>
     public static implicit operator FeatureBatch(Tensor tokenIds) => new(tokenIds);
 

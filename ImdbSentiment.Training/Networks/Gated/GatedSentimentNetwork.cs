@@ -13,7 +13,7 @@ namespace ImdbSentiment.Training.Networks;
 /// <para>
 /// Dropout, in training only, is on every recurrent layer's input: the embedding output, and between layers what
 /// torch's RNN <c>dropout</c> argument does. The layers are single-layer torch modules and the dropout masks come from
-/// the network's own generator (seeded from torch's global one when the network is built), so a training run is
+/// the network's own generators (<see cref="DropoutGenerators"/>, seeded from torch's global one when the network is built), so a training run is
 /// reproducible even when other code in the process draws from the global generator meanwhile (parallel tests,
 /// concurrent trainings); torch's built-in between-layer dropout would draw from the global generator.
 /// </para>
@@ -41,7 +41,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     private readonly ModuleList<LSTM>? lstm;
     private readonly ModuleList<GRU>? gru;
     private readonly Linear dense;
-    private readonly Generator? dropoutGenerator;
+    private readonly DropoutGenerators? dropoutGenerators;
 
     public GatedSentimentNetwork(
         GatedCell cell, int vocabularySize, int embeddingSize, int units,
@@ -68,10 +68,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         RegisterComponents();
         InitialiseLikeKeras();
         if (dropout > 0)
-        {
-            using var seed = randint(0, long.MaxValue, [1], dtype: ScalarType.Int64);
-            dropoutGenerator = new Generator((ulong)seed.item<long>());
-        }
+            dropoutGenerators = new DropoutGenerators();
     }
 
     public GatedCell Cell { get; }
@@ -106,7 +103,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         for (var layer = 0; layer < Layers; layer++)
         {
             // sequence [batch, time, directions * units]: a row's real positions hold its outputs, those after them are ignored.
-            var input = ApplyDropout(sequence);
+            var input = ApplyDropout(sequence, batch.Share);
             var forward = RunDirection(layer * Directions, input);
             sequence = Bidirectional
                 ? cat([forward, RealTokens.Reverse(RunDirection(layer * Directions + 1, RealTokens.Reverse(input, reversal)), reversal)], 2)
@@ -148,12 +145,12 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     }
 
     /// <summary>Inverted dropout as torch's: zero each value with probability <see cref="Dropout"/>, scale the rest by 1 / (1 - p).</summary>
-    private Tensor ApplyDropout(Tensor input)
+    private Tensor ApplyDropout(Tensor input, int share)
     {
-        if (!training || dropoutGenerator is null)
+        if (!training || dropoutGenerators is null)
             return input;
         var keep = 1 - Dropout;
-        return input * empty_like(input).bernoulli_(keep, dropoutGenerator).div_(keep);
+        return input * empty_like(input).bernoulli_(keep, dropoutGenerators.For(share)).div_(keep);
     }
 
     private IEnumerable<nn.Module> RecurrentLayers => (IEnumerable<nn.Module>?)lstm ?? gru!;
@@ -188,7 +185,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            dropoutGenerator?.Dispose();
+            dropoutGenerators?.Dispose();
         base.Dispose(disposing);
     }
 

@@ -26,7 +26,7 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
     private readonly bool naiveBayes;
     private readonly double dropout;
     private readonly Scalar keepShare;
-    private readonly Generator? dropoutGenerator;
+    private readonly DropoutGenerators? dropoutGenerators;
 
     /// <param name="dropout">In training only, each n-gram of a review is left out with this probability (the rest scaled up to match).</param>
     /// <param name="naiveBayes">False sets every ratio to 1: a plain bag of n-grams, for the ablation.</param>
@@ -45,11 +45,7 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
         using (no_grad())
             nn.init.uniform_(weights, -0.1, 0.1);
         if (dropout > 0)
-        {
-            // Its own generator, seeded from the global one, so that other draws in the process cannot change a run.
-            using var seed = randint(0, long.MaxValue, [1], dtype: ScalarType.Int64);
-            dropoutGenerator = new Generator((ulong)seed.item<long>());
-        }
+            dropoutGenerators = new DropoutGenerators();
     }
 
     public int VocabularySize => (int)weights.shape[0];
@@ -91,8 +87,8 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
         var ids = batch.RequireNgramIds();
         var flat = ids.reshape(-1);
         var contributions = weights.index_select(0, flat).add(WeightOffset).mul(ratios.index_select(0, flat)).div(RatioScale);
-        if (training && dropoutGenerator is not null)
-            contributions = contributions.mul(empty_like(contributions).bernoulli_(1 - dropout, dropoutGenerator).div_(keepShare));
+        if (training && dropoutGenerators is not null)
+            contributions = contributions.mul(empty_like(contributions).bernoulli_(1 - dropout, dropoutGenerators.For(batch.Share)).div_(keepShare));
         return contributions.reshape(ids.shape[0], ids.shape[1]).sum(1).add(bias, KeptScalars.One).MoveToOuterDisposeScope();
     }
 
@@ -108,7 +104,7 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
     {
         if (disposing)
         {
-            dropoutGenerator?.Dispose();
+            dropoutGenerators?.Dispose();
             keepShare.Dispose();
         }
         base.Dispose(disposing);
