@@ -7,14 +7,23 @@ namespace ImdbSentiment.Trainer.Cli;
 /// <summary>What train checks before the first epoch, so that a run that cannot give a useful model stops at once.</summary>
 internal static class TrainingPreconditions
 {
-    /// <summary>More libtorch threads than cores only slow training down (100 threads on 2 cores ran 118 times slower).</summary>
+    /// <summary>
+    /// More libtorch threads than cores only slow training down (100 threads on 2 cores ran 118 times slower), so they
+    /// are capped. Batch shares are not: they decide each share's dropout masks, so fewer would train another model.
+    /// </summary>
     public static SentimentTrainingOptions CapThreads(SentimentTrainingOptions options, TextWriter warnings)
     {
         var cores = Environment.ProcessorCount;
-        if (options.Trainer.Fit.Threads <= cores)
-            return options;
-        warnings.WriteLine($"warning: --threads {options.Trainer.Fit.Threads} is more than the {Plural.Of(cores, "core")} of this machine; using {cores}.");
-        return options with { Trainer = options.Trainer with { Fit = options.Trainer.Fit with { Threads = cores } } };
+        var fit = options.Trainer.Fit;
+        if (fit.Threads > cores)
+        {
+            warnings.WriteLine($"warning: --threads {fit.Threads} is more than the {Plural.Of(cores, "core")} of this machine; using {cores}.");
+            fit = fit with { Threads = cores };
+        }
+
+        if (fit.BatchShares * fit.Threads > cores)
+            warnings.WriteLine($"warning: --batch-shares {fit.BatchShares} runs {Plural.Of(fit.BatchShares * fit.Threads, "libtorch thread")} on the {Plural.Of(cores, "core")} of this machine: training is slower, the model the same.");
+        return options with { Trainer = options.Trainer with { Fit = fit } };
     }
 
     /// <summary>A model trained on one class only answers that class for every review.</summary>
