@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TorchSharp.Modules;
 using static ImdbSentiment.Training.TensorSpans;
 using static TorchSharp.torch;
@@ -74,6 +75,7 @@ internal sealed class KerasRmsProp : ITrainingOptimizer
     /// g = gradient + decay * p (weight decay as torch's optimizers apply it), ms = rho ms + (1 - rho) g^2,
     /// p -= lr g / sqrt(ms + eps); a vector at a time, then the tail, with the same operations in the same order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(Span<float> values, ReadOnlySpan<float> gradients, Span<float> meanSquares)
     {
         var i = 0;

@@ -8,7 +8,7 @@ namespace ImdbSentiment.Training.Networks;
 /// Inputs: x [time, batch, units] and W [units, units] (torch's layout), float32 on the CPU. For the recipe's 8 units a
 /// step is a few hundred multiply-adds, far less than the dispatch of one libtorch call, so the node computes the
 /// steps forward and backward through time in managed code (<see cref="TanhRecurrenceKernels"/>) over the tensors'
-/// memory: one tensor allocation each way instead of two libtorch calls a step.
+/// memory; the recurrent weights' gradient, summed over all steps, stays one matrix product.
 /// </summary>
 internal sealed class TanhRecurrence : autograd.SingleTensorFunction<TanhRecurrence>
 {
@@ -32,8 +32,9 @@ internal sealed class TanhRecurrence : autograd.SingleTensorFunction<TanhRecurre
         var weights = saved[1];
         var (steps, batch, units) = (states.shape[0] - 1, (int)states.shape[1], (int)states.shape[2]);
         var inputGradients = empty(steps, batch, units, dtype: states.dtype);
-        var weightGradient = empty(units, units, dtype: states.dtype);
-        TanhRecurrenceKernels.Backward(Floats(states), Floats(weights), Floats(grad.contiguous()), Floats(inputGradients), Floats(weightGradient), batch, units);
+        TanhRecurrenceKernels.Backward(Floats(states), Floats(weights), Floats(grad.contiguous()), Floats(inputGradients), batch, units);
+        var previousStates = states.narrow(0, 0, steps).reshape(-1, units);
+        var weightGradient = inputGradients.reshape(-1, units).t().mm(previousStates);
         return [inputGradients, weightGradient];
     }
 }

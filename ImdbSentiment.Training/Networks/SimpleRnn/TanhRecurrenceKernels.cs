@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace ImdbSentiment.Training.Networks;
@@ -8,10 +10,13 @@ namespace ImdbSentiment.Training.Networks;
 /// [time, batch, units], weights [units, units] (torch's layout, h_{t-1} W^T). A row's units are processed a
 /// <see cref="Vector{T}"/> at a time with a scalar tail, each element summed over the same terms in the same order
 /// (multiply, then add: no fused multiply-add), so the result does not depend on the machine's vector width.
+/// The loops are compiled optimised from their first call: tier-0 code of vector loops is many times slower, and an
+/// epoch calls them only 313 times each.
 /// </summary>
 internal static class TanhRecurrenceKernels
 {
     /// <summary>states[0] = 0, states[t + 1] = tanh(inputs[t] + states[t] W^T); states holds time + 1 steps.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, Span<float> states, int batch, int units)
     {
         var stepSize = batch * units;
@@ -35,74 +40,54 @@ internal static class TanhRecurrenceKernels
 
     /// <summary>
     /// Backward through time from <paramref name="lastStateGradient"/> (dL/dh_T, [batch, units]): each step's input
-    /// gradient (dL/dx_t = dL/dh_t (1 - h_t^2)) and the weights' gradient (the sum over steps of dL/dx_t^T h_{t-1}).
+    /// gradient, dL/dx_t = dL/dh_t (1 - h_t^2), where dL/dh_{t-1} = dL/dx_t W. The weights' gradient, the sum over
+    /// steps of dL/dx_t^T h_{t-1}, is one matrix product over all steps, left to the caller.
     /// </summary>
-    public static void Backward(ReadOnlySpan<float> states, ReadOnlySpan<float> weights, ReadOnlySpan<float> lastStateGradient,
-        Span<float> inputGradients, Span<float> weightGradient, int batch, int units)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(ReadOnlySpan<float> states, ReadOnlySpan<float> weights, ReadOnlySpan<float> lastStateGradient, Span<float> inputGradients, int batch, int units)
     {
         var stepSize = batch * units;
         var steps = inputGradients.Length / stepSize;
-        var stateGradient = new float[stepSize];
+        Span<float> stateGradient = new float[stepSize];
         lastStateGradient.CopyTo(stateGradient);
-        var stepWeightGradient = new float[units * units];
-        // Summing 100 steps of 64 rows in float would lose digits that torch's blocked matrix product keeps.
-        var weightGradientSum = new double[units * units];
         for (var t = steps - 1; t >= 0; t--)
         {
-            var state = states.Slice((t + 1) * stepSize, stepSize);
-            var previous = states.Slice(t * stepSize, stepSize);
             var inputGradient = inputGradients.Slice(t * stepSize, stepSize);
-            TimesTanhDerivative(stateGradient, state, inputGradient);
-
-            Array.Clear(stepWeightGradient);
-            Array.Clear(stateGradient);
+            TimesTanhDerivative(stateGradient, states.Slice((t + 1) * stepSize, stepSize), inputGradient);
+            if (t == 0)
+                break;
+            stateGradient.Clear();
             for (var b = 0; b < batch; b++)
-            {
-                var rowGradient = inputGradient.Slice(b * units, units);
-                var previousRow = previous.Slice(b * units, units);
-                AddProduct(rowGradient, weights, stateGradient.AsSpan(b * units, units));
-                for (var i = 0; i < units; i++)
-                    AddScaled(previousRow, rowGradient[i], stepWeightGradient.AsSpan(i * units, units));
-            }
-
-            for (var k = 0; k < weightGradientSum.Length; k++)
-                weightGradientSum[k] += stepWeightGradient[k];
+                AddProduct(inputGradient.Slice(b * units, units), weights, stateGradient.Slice(b * units, units));
         }
-
-        for (var k = 0; k < weightGradientSum.Length; k++)
-            weightGradient[k] = (float)weightGradientSum[k];
     }
 
     /// <summary>destination += row M for one row [units] and M [units, units].</summary>
     private static void AddProduct(ReadOnlySpan<float> row, ReadOnlySpan<float> matrix, Span<float> destination)
     {
         var units = row.Length;
+        if (matrix.Length != units * units || destination.Length != units)
+            throw new ArgumentException("The matrix must be [units, units] and the destination [units].");
+        // Bounds checked once above: the loops read through references, which the JIT does not check per element.
+        ref var rowStart = ref MemoryMarshal.GetReference(row);
+        ref var matrixStart = ref MemoryMarshal.GetReference(matrix);
+        ref var destinationStart = ref MemoryMarshal.GetReference(destination);
         var column = 0;
         for (; column <= units - Vector<float>.Count; column += Vector<float>.Count)
         {
-            var sum = new Vector<float>(destination[column..]);
+            var sum = Vector.LoadUnsafe(ref destinationStart, (nuint)column);
             for (var k = 0; k < units; k++)
-                sum += new Vector<float>(matrix[(k * units + column)..]) * row[k];
-            sum.CopyTo(destination[column..]);
+                sum += Vector.LoadUnsafe(ref matrixStart, (nuint)(k * units + column)) * Unsafe.Add(ref rowStart, k);
+            sum.StoreUnsafe(ref destinationStart, (nuint)column);
         }
 
         for (; column < units; column++)
         {
-            var sum = destination[column];
+            var sum = Unsafe.Add(ref destinationStart, column);
             for (var k = 0; k < units; k++)
-                sum += matrix[k * units + column] * row[k];
-            destination[column] = sum;
+                sum += Unsafe.Add(ref matrixStart, k * units + column) * Unsafe.Add(ref rowStart, k);
+            Unsafe.Add(ref destinationStart, column) = sum;
         }
-    }
-
-    /// <summary>destination += source * scale.</summary>
-    private static void AddScaled(ReadOnlySpan<float> source, float scale, Span<float> destination)
-    {
-        var i = 0;
-        for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
-            (new Vector<float>(destination[i..]) + new Vector<float>(source[i..]) * scale).CopyTo(destination[i..]);
-        for (; i < source.Length; i++)
-            destination[i] += source[i] * scale;
     }
 
     /// <summary>destination = gradient (1 - state^2), tanh's derivative written with its output.</summary>
