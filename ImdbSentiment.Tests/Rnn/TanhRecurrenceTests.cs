@@ -5,14 +5,16 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Tests.Rnn;
 
 /// <summary>
-/// The managed recurrence in <see cref="TanhRecurrence"/> against autograd over a per-step loop in float64 on the same
-/// values: the float32 forward and both gradients within 1e-5, for shapes whose batch and units are and are not
-/// multiples of the vector width (a recipe batch, a last partial batch, one row, units below, at and above 8).
+/// The managed recurrence in <see cref="TanhRecurrence"/> against autograd over a per-step loop (index_select, mm,
+/// tanh) in float64 on the same values: the float32 forward and both gradients within 1e-5, for shapes whose batch and
+/// units are and are not multiples of the vector width (a recipe batch, a last partial batch, one row, units below,
+/// at and above 8), with ids that repeat within and across rows.
 /// </summary>
 [TestClass]
 public sealed class TanhRecurrenceTests
 {
     private const double Tolerance = 1e-5;
+    private const int Vocabulary = 23;
 
     [ClassInitialize]
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
@@ -28,34 +30,21 @@ public sealed class TanhRecurrenceTests
     {
         manual_seed(steps * 1000 + batch * 10 + units);
         using var scope = NewDisposeScope();
-        var inputs = randn(steps, batch, units);
+        var table = randn(Vocabulary, units);
+        var tokenIds = randint(0, Vocabulary, [batch, steps]);
         var weights = randn(units, units) * (0.9 / Math.Sqrt(units));
-        var projection = randn(batch, units);
-
-        var (expectedHidden, expectedInputGradient, expectedWeightGradient) = Reference(inputs, weights, projection);
-        var (hidden, inputGradient, weightGradient) = Managed(inputs, weights, projection);
-
-        AssertClose(expectedHidden, hidden, "last hidden state");
-        AssertClose(expectedInputGradient, inputGradient, "input gradient");
-        AssertClose(expectedWeightGradient, weightGradient, "recurrent weight gradient");
+        AssertMatchesReference(table, tokenIds, weights, randn(batch, units));
     }
 
     [TestMethod]
-    public void ManagedRecurrence_ReadsANonContiguousInputByItsShape()
+    public void ManagedRecurrence_ReadsNonContiguousInputsByTheirShapes()
     {
         manual_seed(11);
         using var scope = NewDisposeScope();
-        var batchFirst = randn(6, 10, 8);
-        var inputs = batchFirst.transpose(0, 1);
-        var weights = randn(8, 8) * 0.3;
-        var projection = randn(6, 8);
-
-        var (expectedHidden, expectedInputGradient, expectedWeightGradient) = Reference(inputs, weights, projection);
-        var (hidden, inputGradient, weightGradient) = Managed(inputs, weights, projection);
-
-        AssertClose(expectedHidden, hidden, "last hidden state");
-        AssertClose(expectedInputGradient, inputGradient, "input gradient");
-        AssertClose(expectedWeightGradient, weightGradient, "recurrent weight gradient");
+        var table = randn(8, Vocabulary).t();
+        var tokenIds = randint(0, Vocabulary, [10, 6]).t();
+        Assert.IsFalse(table.is_contiguous() || tokenIds.is_contiguous());
+        AssertMatchesReference(table, tokenIds, randn(8, 8) * 0.3, randn(6, 8));
     }
 
     [TestMethod]
@@ -63,27 +52,35 @@ public sealed class TanhRecurrenceTests
     {
         using var scope = NewDisposeScope();
         var error = Assert.ThrowsExactly<ArgumentException>(() =>
-            TanhRecurrence.apply(randn(3, 2, 4, dtype: ScalarType.Float64), randn(4, 4, dtype: ScalarType.Float64)));
-        StringAssert.Contains(error.Message, "contiguous float32 CPU tensor");
-        StringAssert.Contains(error.Message, "Float64");
+            TanhRecurrence.apply(randn(5, 4, dtype: ScalarType.Float64), randint(0, 5, [2, 3]), randn(4, 4, dtype: ScalarType.Float64)));
+        StringAssert.Contains(error.Message, "Expected a contiguous Float32 CPU tensor, got Float64");
     }
 
-    private static (Tensor Hidden, Tensor InputGradient, Tensor WeightGradient) Managed(Tensor inputs, Tensor weights, Tensor projection)
+    private static void AssertMatchesReference(Tensor table, Tensor tokenIds, Tensor weights, Tensor projection)
     {
-        var x = inputs.detach().requires_grad_(true);
+        var (expectedHidden, expectedTableGradient, expectedWeightGradient) = Reference(table, tokenIds, weights, projection);
+        var (hidden, tableGradient, weightGradient) = Managed(table, tokenIds, weights, projection);
+        AssertClose(expectedHidden, hidden, "last hidden state");
+        AssertClose(expectedTableGradient, tableGradient, "input table gradient");
+        AssertClose(expectedWeightGradient, weightGradient, "recurrent weight gradient");
+    }
+
+    private static (Tensor Hidden, Tensor TableGradient, Tensor WeightGradient) Managed(Tensor table, Tensor tokenIds, Tensor weights, Tensor projection)
+    {
+        var x = table.detach().requires_grad_(true);
         var w = weights.detach().requires_grad_(true);
-        var hidden = TanhRecurrence.apply(x, w);
+        var hidden = TanhRecurrence.apply(x, tokenIds, w);
         (hidden * projection).sum().backward();
         return (hidden.detach(), x.grad!, w.grad!);
     }
 
-    private static (Tensor Hidden, Tensor InputGradient, Tensor WeightGradient) Reference(Tensor inputs, Tensor weights, Tensor projection)
+    private static (Tensor Hidden, Tensor TableGradient, Tensor WeightGradient) Reference(Tensor table, Tensor tokenIds, Tensor weights, Tensor projection)
     {
-        var x = inputs.to_type(ScalarType.Float64).detach().requires_grad_(true);
+        var x = table.to_type(ScalarType.Float64).detach().requires_grad_(true);
         var w = weights.to_type(ScalarType.Float64).detach().requires_grad_(true);
-        var hidden = zeros(inputs.shape[1], inputs.shape[2], dtype: ScalarType.Float64);
-        for (var t = 0; t < inputs.shape[0]; t++)
-            hidden = (x[t] + hidden.mm(w.t())).tanh();
+        var hidden = zeros(tokenIds.shape[0], table.shape[1], dtype: ScalarType.Float64);
+        for (var t = 0; t < tokenIds.shape[1]; t++)
+            hidden = (x.index_select(0, tokenIds.select(1, t)) + hidden.mm(w.t())).tanh();
         (hidden * projection.to_type(ScalarType.Float64)).sum().backward();
         return (hidden.detach(), x.grad!, w.grad!);
     }

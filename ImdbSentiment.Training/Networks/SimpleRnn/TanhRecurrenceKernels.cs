@@ -6,8 +6,9 @@ using System.Numerics.Tensors;
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
-/// The arithmetic of <see cref="TanhRecurrence"/> over plain float memory, row-major: inputs and states
-/// [time, batch, units], weights [units, units] (torch's layout, h_{t-1} W^T). A row's units are processed a
+/// The arithmetic of <see cref="TanhRecurrence"/> over plain memory, row-major: the input table [vocabulary, units],
+/// token ids [batch, time], states and input gradients [time, batch, units], weights [units, units] (torch's layout,
+/// h_{t-1} W^T). A row's units are processed a
 /// <see cref="Vector{T}"/> at a time with a scalar tail, each element summed over the same terms in the same order
 /// (multiply, then add: no fused multiply-add), so the result does not depend on the machine's vector width.
 /// The loops are compiled optimised from their first call: tier-0 code of vector loops is many times slower, and an
@@ -15,12 +16,15 @@ namespace ImdbSentiment.Training.Networks;
 /// </summary>
 internal static class TanhRecurrenceKernels
 {
-    /// <summary>states[0] = 0, states[t + 1] = tanh(inputs[t] + states[t] W^T); states holds time + 1 steps.</summary>
+    /// <summary>
+    /// states[0] = 0, states[t + 1] = tanh(table[ids[b, t]] + states[t] W^T) for each row b: the recurrence over the
+    /// input table's rows that a batch's token ids [batch, time] pick; states holds time + 1 steps [batch, units].
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, Span<float> states, int batch, int units)
+    public static void Forward(ReadOnlySpan<float> table, ReadOnlySpan<long> tokenIds, ReadOnlySpan<float> weights, Span<float> states, int batch, int units)
     {
         var stepSize = batch * units;
-        var steps = inputs.Length / stepSize;
+        var steps = tokenIds.Length / batch;
         var transposed = new float[units * units];
         for (var i = 0; i < units; i++)
             for (var j = 0; j < units; j++)
@@ -31,11 +35,24 @@ internal static class TanhRecurrenceKernels
         {
             var previous = states.Slice(t * stepSize, stepSize);
             var current = states.Slice((t + 1) * stepSize, stepSize);
-            inputs.Slice(t * stepSize, stepSize).CopyTo(current);
             for (var b = 0; b < batch; b++)
-                AddProduct(previous.Slice(b * units, units), transposed, current.Slice(b * units, units));
+            {
+                var row = current.Slice(b * units, units);
+                table.Slice(checked((int)tokenIds[b * steps + t]) * units, units).CopyTo(row);
+                AddProduct(previous.Slice(b * units, units), transposed, row);
+            }
             TensorPrimitives.Tanh(current, current);
         }
+    }
+
+    /// <summary>tableGradient[ids[b, t]] += inputGradients[t, b]: each looked-up row's gradient summed into its table row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddToTableRows(ReadOnlySpan<float> inputGradients, ReadOnlySpan<long> tokenIds, Span<float> tableGradient, int batch, int units)
+    {
+        var steps = tokenIds.Length / batch;
+        for (var b = 0; b < batch; b++)
+            for (var t = 0; t < steps; t++)
+                AddTo(inputGradients.Slice((t * batch + b) * units, units), tableGradient.Slice(checked((int)tokenIds[b * steps + t]) * units, units));
     }
 
     /// <summary>
@@ -88,6 +105,16 @@ internal static class TanhRecurrenceKernels
                 sum += Unsafe.Add(ref matrixStart, k * units + column) * Unsafe.Add(ref rowStart, k);
             Unsafe.Add(ref destinationStart, column) = sum;
         }
+    }
+
+    /// <summary>destination += source.</summary>
+    private static void AddTo(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        var i = 0;
+        for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
+            (new Vector<float>(destination[i..]) + new Vector<float>(source[i..])).CopyTo(destination[i..]);
+        for (; i < source.Length; i++)
+            destination[i] += source[i];
     }
 
     /// <summary>destination = gradient (1 - state^2), tanh's derivative written with its output.</summary>
