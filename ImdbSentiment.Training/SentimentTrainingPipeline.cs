@@ -25,11 +25,13 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         };
 
         var featurizer = new ReviewFeaturizerEstimator(mlContext, options.Featurizer).Fit(training);
-        var featurizedTraining = mlContext.Data.Cache(featurizer.Transform(training));
-        var featurizedValidation = mlContext.Data.Cache(featurizer.Transform(validation));
+        var featurizedTraining = featurizer.Transform(training);
+        // The summary reads every review's tokens and keys. A cache keeps each column read through it, so the summary
+        // reads the uncached view and the caches hold only what the trainer reads: the token ids and labels.
+        var summary = DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength);
         return new PreparedData(
-            data.Schema, featurizer, featurizedTraining, featurizedValidation, validation,
-            DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength), NetworkInputs.FromSchema(featurizedTraining.Schema));
+            data.Schema, featurizer, mlContext.Data.Cache(featurizedTraining), mlContext.Data.Cache(featurizer.Transform(validation)), validation,
+            summary, NetworkInputs.FromSchema(featurizedTraining.Schema));
     }
 
     private (IDataView Training, IDataView Validation) GroupSplitViews(IReadOnlyList<LabeledReview> reviews)

@@ -27,7 +27,8 @@ public sealed class ReviewFeaturizerEstimator : IEstimator<ITransformer>
             throw new ArgumentException($"The data has no text column {_options.TextColumnName}: name the review text column with TextColumnName.", nameof(input));
         var tokenizer = Tokenizer().Fit(input);
         var tokenized = tokenizer.Transform(input);
-        var tokens = ReadTokens(tokenized).ToArray();
+        // Tokenised again for each count rather than held: every training review's tokens as strings are hundreds of MB.
+        var tokens = ReadTokens(tokenized);
         var vocabulary = Vocabulary.Build(tokens, _options.VocabularySize);
         var ngramVocabulary = _options.NgramLength > 0
             ? TermCounts.MostFrequent(tokens.Select(review => Ngrams.Distinct(review, _options.NgramLength)), _options.NgramVocabularySize - 1)

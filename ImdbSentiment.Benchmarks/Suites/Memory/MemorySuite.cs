@@ -12,7 +12,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Memory;
 /// </summary>
 internal sealed class MemorySuite : ISuite
 {
-    private const long TargetBytes = 1L << 30;
+    private const long TargetBytes = 500L << 20;
     private const long TrainingRows = 20_000, MaxLength = 100, Vocabulary = 500;
 
     public string Name => "memory";

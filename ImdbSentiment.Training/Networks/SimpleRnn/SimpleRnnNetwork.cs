@@ -41,12 +41,7 @@ internal sealed class SimpleRnnNetwork : SentimentNetworkBase
     public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
-        var tokenIds = batch.TokenIds;
-        var timeFirst = tokenIds.t();
-        var projected = InputTable().add(bias)
-            .index_select(0, timeFirst.reshape(-1))
-            .reshape(timeFirst.shape[0], timeFirst.shape[1], -1);
-        var lastHidden = TanhRecurrence.apply(projected, recurrentKernel);
+        var lastHidden = TanhRecurrence.apply(InputTable().add(bias), batch.TokenIds, recurrentKernel);
         return dense.call(lastHidden).squeeze(-1).MoveToOuterDisposeScope();
     }
 
