@@ -45,6 +45,7 @@ internal sealed class EpochSuite : ISuite
             var runs = new List<(string Name, EpochRun Run)>
             {
                 ("OURS: TrainingLoop + SimpleRnnNetwork", ours),
+                ("OURS with 2 batch shares (--batch-shares 2)", EpochRuns.TrainOurs(mlContext, options.WithFit(fit => fit with { BatchShares = 2 }), prepared)),
                 (baselineName + ", OURS' threads", TrainBaseline(options, training, validation, options.Fit.Threads)),
                 (baselineName + ", torch default threads", TrainBaseline(options, training, validation, defaultThreads)),
             };
