@@ -45,7 +45,7 @@ public static class CsvBatchScorer
             RefuseScoredFile(inputPath, first);
             writer.WriteRecord([.. first.Fields, .. AppendedColumns]);
         }
-        var scorer = new ChunkScorer(model);
+        using var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
         var chunk = new List<string[]>(ChunkScorer.ChunkSize);
         var texts = new List<string?>(ChunkScorer.ChunkSize);
@@ -69,12 +69,13 @@ public static class CsvBatchScorer
             if (chunk.Count == ChunkScorer.ChunkSize || (record is null && chunk.Count > 0))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var predictions = scorer.Score(texts);
+                var probabilities = scorer.Probabilities(texts);
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    if (predictions[i] is { } prediction)
+                    if (probabilities[i] is { } probability)
                     {
-                        writer.WriteRecord([.. chunk[i], prediction.PredictedLabel ? "true" : "false", prediction.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+                        // The label rule of SentimentOutputMapping, which the PredictionEngine applies.
+                        writer.WriteRecord([.. chunk[i], probability >= 0.5f ? "true" : "false", probability.ToString("0.######", CultureInfo.InvariantCulture)]);
                         scored++;
                     }
                     else

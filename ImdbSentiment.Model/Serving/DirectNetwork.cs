@@ -1,0 +1,91 @@
+using ImdbSentiment.Model.Export;
+using Microsoft.ML.OnnxRuntime;
+
+namespace ImdbSentiment.Model.Serving;
+
+/// <summary>
+/// A loaded model's featurizer and network run without ML.NET's row pipeline: <see cref="DirectFeaturizer"/> and one
+/// onnxruntime session over the zip's own network graph. It scores one review per call, as the PredictionEngine
+/// does, because onnxruntime's kernels round differently for a batch of one than for larger batches; one call per
+/// review keeps every probability bit for bit the engine's. Thread-safe; each thread scores through its own
+/// <see cref="CreateScorer"/>.
+/// </summary>
+internal sealed class DirectNetwork : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly NetworkGraph _graph;
+
+    public DirectNetwork(SentimentModel model)
+    {
+        Featurizer = new DirectFeaturizer(FeaturizerState.Read(model));
+        _graph = NetworkGraph.Read(model.Path);
+        // Callers run one scorer per core, so each call stays on its own thread.
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        _session = new InferenceSession(_graph.Bytes, options);
+    }
+
+    internal DirectFeaturizer Featurizer { get; }
+
+    /// <summary>A scorer for one thread: it reuses its input and output buffers from call to call.</summary>
+    public Scorer CreateScorer() => new(this);
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>Scores one review at a time on one thread; a token-id network's input and every output are allocated once.</summary>
+    internal sealed class Scorer : IDisposable
+    {
+        private readonly DirectNetwork _network;
+        private readonly long[] _tokenIds;
+        private readonly OrtValue? _tokenIdsValue;
+        private readonly float[] _probability = new float[1];
+        private readonly OrtValue _probabilityValue;
+        private readonly List<long> _ids = [];
+        private readonly RunOptions _runOptions = new();
+        private readonly string[] _outputNames = [NetworkGraphNames.ProbabilityOutput];
+
+        public Scorer(DirectNetwork network)
+        {
+            _network = network;
+            _tokenIds = new long[network._graph.ReadsTokenIds ? network.Featurizer.MaxLength : 0];
+            _tokenIdsValue = network._graph.ReadsTokenIds ? OrtValue.CreateTensorValueFromMemory(_tokenIds, [1, _tokenIds.Length]) : null;
+            _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
+        }
+
+        /// <summary>The review's probability of being positive; the text must have words (see <see cref="ReviewText"/>).</summary>
+        public float Probability(string text)
+        {
+            OrtValue? ngramIdsValue = null;
+            try
+            {
+                var names = new List<string>(2);
+                var values = new List<OrtValue>(2);
+                if (_tokenIdsValue is not null)
+                {
+                    _network.Featurizer.WriteTokenIds(text, _tokenIds, _ids);
+                    names.Add(NetworkGraphNames.TokenIdsInput);
+                    values.Add(_tokenIdsValue);
+                }
+                if (_network._graph.ReadsNgramIds)
+                {
+                    var ngramIds = _network.Featurizer.NgramIds(text);
+                    ngramIdsValue = OrtValue.CreateTensorValueFromMemory(ngramIds, [1, ngramIds.Length]);
+                    names.Add(NetworkGraphNames.NgramIdsInput);
+                    values.Add(ngramIdsValue);
+                }
+                _network._session.Run(_runOptions, names, values, _outputNames, [_probabilityValue]);
+                return _probability[0];
+            }
+            finally
+            {
+                ngramIdsValue?.Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            _tokenIdsValue?.Dispose();
+            _probabilityValue.Dispose();
+            _runOptions.Dispose();
+        }
+    }
+}
