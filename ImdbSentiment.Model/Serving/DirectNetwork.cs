@@ -15,6 +15,19 @@ internal sealed class DirectNetwork : IDisposable
     private readonly InferenceSession _session;
     private readonly NetworkGraph _graph;
 
+    /// <summary>The model's direct path, or null when its chain is not the product featurizer and network (the benchmark's ML.NET baseline).</summary>
+    public static DirectNetwork? TryCreate(SentimentModel model)
+    {
+        try
+        {
+            return new DirectNetwork(model);
+        }
+        catch (UnreadableModelException)
+        {
+            return null;
+        }
+    }
+
     public DirectNetwork(SentimentModel model)
     {
         Featurizer = new DirectFeaturizer(FeaturizerState.Read(model));
@@ -32,7 +45,7 @@ internal sealed class DirectNetwork : IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>Scores one review at a time on one thread; a token-id network's input and every output are allocated once.</summary>
-    internal sealed class Scorer : IDisposable
+    internal sealed class Scorer : IReviewScorer
     {
         private readonly DirectNetwork _network;
         private readonly long[] _tokenIds;
@@ -51,7 +64,6 @@ internal sealed class DirectNetwork : IDisposable
             _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
         }
 
-        /// <summary>The review's probability of being positive; the text must have words (see <see cref="ReviewText"/>).</summary>
         public float Probability(string text)
         {
             OrtValue? ngramIdsValue = null;
