@@ -44,7 +44,10 @@ internal sealed class DirectNetwork : IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    /// <summary>Scores one review at a time on one thread; a token-id network's input and every output are allocated once.</summary>
+    /// <summary>
+    /// Scores one review at a time on one thread. Inputs and the output are bound to the session once (a token-id row
+    /// is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes no names.
+    /// </summary>
     internal sealed class Scorer : IReviewScorer
     {
         private readonly DirectNetwork _network;
@@ -52,50 +55,46 @@ internal sealed class DirectNetwork : IDisposable
         private readonly OrtValue? _tokenIdsValue;
         private readonly float[] _probability = new float[1];
         private readonly OrtValue _probabilityValue;
+        private readonly OrtIoBinding _binding;
         private readonly List<long> _ids = [];
         private readonly RunOptions _runOptions = new();
-        private readonly string[] _outputNames = [NetworkGraphNames.ProbabilityOutput];
+        private OrtValue? _ngramIdsValue;
 
         public Scorer(DirectNetwork network)
         {
             _network = network;
+            _binding = network._session.CreateIoBinding();
             _tokenIds = new long[network._graph.ReadsTokenIds ? network.Featurizer.MaxLength : 0];
-            _tokenIdsValue = network._graph.ReadsTokenIds ? OrtValue.CreateTensorValueFromMemory(_tokenIds, [1, _tokenIds.Length]) : null;
+            if (network._graph.ReadsTokenIds)
+            {
+                _tokenIdsValue = OrtValue.CreateTensorValueFromMemory(_tokenIds, [1, _tokenIds.Length]);
+                _binding.BindInput(NetworkGraphNames.TokenIdsInput, _tokenIdsValue);
+            }
             _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
+            _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
         }
 
         public float Probability(string text)
         {
-            OrtValue? ngramIdsValue = null;
-            try
+            if (_tokenIdsValue is not null)
+                _network.Featurizer.WriteTokenIds(text, _tokenIds, _ids);
+            if (_network._graph.ReadsNgramIds)
             {
-                var names = new List<string>(2);
-                var values = new List<OrtValue>(2);
-                if (_tokenIdsValue is not null)
-                {
-                    _network.Featurizer.WriteTokenIds(text, _tokenIds, _ids);
-                    names.Add(NetworkGraphNames.TokenIdsInput);
-                    values.Add(_tokenIdsValue);
-                }
-                if (_network._graph.ReadsNgramIds)
-                {
-                    var ngramIds = _network.Featurizer.NgramIds(text);
-                    ngramIdsValue = OrtValue.CreateTensorValueFromMemory(ngramIds, [1, ngramIds.Length]);
-                    names.Add(NetworkGraphNames.NgramIdsInput);
-                    values.Add(ngramIdsValue);
-                }
-                _network._session.Run(_runOptions, names, values, _outputNames, [_probabilityValue]);
-                return _probability[0];
+                var ngramIds = _network.Featurizer.NgramIds(text);
+                var previous = _ngramIdsValue;
+                _ngramIdsValue = OrtValue.CreateTensorValueFromMemory(ngramIds, [1, ngramIds.Length]);
+                _binding.BindInput(NetworkGraphNames.NgramIdsInput, _ngramIdsValue);
+                previous?.Dispose();
             }
-            finally
-            {
-                ngramIdsValue?.Dispose();
-            }
+            _network._session.RunWithBinding(_runOptions, _binding);
+            return _probability[0];
         }
 
         public void Dispose()
         {
+            _binding.Dispose();
             _tokenIdsValue?.Dispose();
+            _ngramIdsValue?.Dispose();
             _probabilityValue.Dispose();
             _runOptions.Dispose();
         }
