@@ -1,7 +1,7 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
-using Microsoft.ML;
+using ImdbSentiment.Tests.Faults;
 
 namespace ImdbSentiment.Tests.Serving;
 
@@ -17,11 +17,7 @@ public sealed class ChunkScorerFallbackTests
     {
         using var folder = new DataFixtures();
         var path = folder.PathOf("featurize-text.zip");
-        var mlContext = new MLContext(seed: 1);
-        var data = mlContext.Data.LoadFromEnumerable(SyntheticReviews.Create(60, seed: 2).Select(r => new TextReview { Text = r.Text, Label = r.Label }));
-        var pipeline = mlContext.Transforms.Text.FeaturizeText("Features", nameof(TextReview.Text))
-            .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());
-        mlContext.Model.Save(pipeline.Fit(data), data.Schema, path);
+        ForeignModelFaultTests.SaveForeignModel(path, nameof(ReviewInput.Text));
         using var model = SentimentModel.Load(path, null, requireProductModel: false);
         string?[] texts = ["a wonderful, brilliant film", null, "an awful, boring waste"];
 
@@ -32,12 +28,5 @@ public sealed class ChunkScorerFallbackTests
         Assert.AreEqual(engine.Predict(new ReviewInput { Text = texts[0]! }).Probability, probabilities[0]);
         Assert.IsNull(probabilities[1]);
         Assert.AreEqual(engine.Predict(new ReviewInput { Text = texts[2]! }).Probability, probabilities[2]);
-    }
-
-    private sealed class TextReview
-    {
-        public string Text { get; set; } = "";
-
-        public bool Label { get; set; }
     }
 }
