@@ -11,7 +11,10 @@ internal sealed class ByteRestoringWriter(Stream stream) : TextWriter
     private static readonly byte[] Replacement = [0xEF, 0xBF, 0xBD];
 
     private readonly Stream _stream = new BufferedStream(stream, 1 << 16);
+    private const int MaxCharsPerPiece = 4096;
+
     private readonly byte[] _encoded = new byte[4];
+    private readonly byte[] _bulk = new byte[MaxCharsPerPiece * 3];
     private char _highSurrogate;
 
     public override Encoding Encoding => Encoding.UTF8;
@@ -24,8 +27,22 @@ internal sealed class ByteRestoringWriter(Stream stream) : TextWriter
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        foreach (var c in buffer)
-            Put(c);
+        // Runs without surrogates (nearly all text) are encoded in bulk; surrogates, escaped bytes among them, one by one.
+        while (!buffer.IsEmpty)
+        {
+            var run = _highSurrogate != 0 ? 0 : buffer.IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (run < 0)
+                run = buffer.Length;
+            if (run == 0)
+            {
+                Put(buffer[0]);
+                buffer = buffer[1..];
+                continue;
+            }
+            var piece = buffer[..Math.Min(run, MaxCharsPerPiece)];
+            _stream.Write(_bulk, 0, Encoding.UTF8.GetBytes(piece, _bulk));
+            buffer = buffer[piece.Length..];
+        }
     }
 
     public override void Flush()

@@ -1,43 +1,39 @@
 namespace ImdbSentiment.Model.Data;
 
-/// <summary>Where the label and the text are in a delimited file, settled from its first record and the options.</summary>
-internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int LabelIndex, int TextIndex, string LabelColumn, string TextColumn, int? GroupIndex = null)
+/// <summary>
+/// Where the label, the text and the group are in a delimited file, settled from its first record and the options by
+/// the one rule of train, evaluate and score. <see cref="LabelIndex"/> is null for a file read without labels (score)
+/// whose label column is not known.
+/// </summary>
+internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int? LabelIndex, int TextIndex, string? LabelColumn, string TextColumn, int? GroupIndex = null)
 {
-    /// <summary>The layout of a labelled file (train, evaluate).</summary>
-    public static DelimitedLayout Resolve(string path, DelimitedRecord first, DelimitedFileOptions options)
+    /// <param name="rowsHoldLabels">
+    /// True for labelled reviews (train, evaluate): the label column must be found. False for score: the label
+    /// column, when there is one, only helps find the text.
+    /// </param>
+    public static DelimitedLayout Resolve(string path, DelimitedRecord first, DelimitedFileOptions options, bool rowsHoldLabels = true)
     {
         var fields = first.Fields;
-        var header = (options.HasHeader ?? DelimitedHeaderRule.StartsWithHeader(fields, options.LabelColumn, options.TextColumn, rowsHoldLabels: true))
+        var header = (options.HasHeader ?? DelimitedHeaderRule.StartsWithHeader(fields, options.LabelColumn, options.TextColumn, rowsHoldLabels))
             ? fields
             : null;
 
-        var labelIndex = options.LabelColumn is { } label
-            ? Locate(path, first, header, "label", label)
-            : DefaultLabel(path, first, header);
+        int? labelIndex = options.LabelColumn is { } label ? Locate(path, first, header, "label", label)
+            : rowsHoldLabels ? DefaultLabel(path, first, header)
+            : options.TextColumn is null && fields.Length > 1 && FindDefaultLabel(fields, header) is >= 0 and var found ? found
+            : null;
         var textIndex = options.TextColumn is { } text
             ? Locate(path, first, header, "text", text)
             : DefaultText(path, first, header, labelIndex);
         if (labelIndex == textIndex)
-            throw new DataFormatException(path, first.Line, $"the label and the text are both {Describe(labelIndex, header)}: expected two different columns");
+            throw new DataFormatException(path, first.Line, $"the label and the text are both {Describe(textIndex, header)}: expected two different columns");
 
         int? groupIndex = options.GroupColumn is { } group ? Locate(path, first, header, "group", group) : null;
-        if (groupIndex == labelIndex || groupIndex == textIndex)
-            throw new DataFormatException(path, first.Line, $"the group column is also the label or the text column ({Describe(groupIndex!.Value, header)}): expected a column of its own");
+        if (groupIndex is { } groupAt && (groupAt == labelIndex || groupAt == textIndex))
+            throw new DataFormatException(path, first.Line, $"the group column is also the label or the text column ({Describe(groupAt, header)}): expected a column of its own");
 
-        return new DelimitedLayout(header is not null, fields.Length, labelIndex, textIndex, Describe(labelIndex, header), Describe(textIndex, header), groupIndex);
-    }
-
-    /// <summary>
-    /// The header and the text column of a file that may have no labels (score), by the same rules as
-    /// <see cref="Resolve"/>: the label column, when there is one, only helps find the text.
-    /// </summary>
-    public static (bool HasHeader, int TextIndex) ResolveText(string path, DelimitedRecord first, string? textColumn, bool? hasHeader)
-    {
-        var fields = first.Fields;
-        var header = (hasHeader ?? DelimitedHeaderRule.StartsWithHeader(fields, null, textColumn, rowsHoldLabels: false)) ? fields : null;
-        if (textColumn is { } text)
-            return (header is not null, Locate(path, first, header, "text", text));
-        return (header is not null, fields.Length == 1 ? 0 : DefaultText(path, first, header, FindDefaultLabel(fields, header)));
+        return new DelimitedLayout(header is not null, fields.Length, labelIndex, textIndex,
+            labelIndex is { } index ? Describe(index, header) : null, Describe(textIndex, header), groupIndex);
     }
 
     /// <summary>The column a 0-based index or a header name points at; an error names the file, the line and what was expected.</summary>
@@ -80,10 +76,12 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int Label
     private static List<int> LabelCandidates(string[] fields) =>
         [.. Enumerable.Range(0, fields.Length).Where(i => ReviewLabel.TryParse(fields[i], out _))];
 
-    private static int DefaultText(string path, DelimitedRecord first, string[]? header, int labelIndex)
+    private static int DefaultText(string path, DelimitedRecord first, string[]? header, int? labelIndex)
     {
-        if (first.Fields.Length == 2 && labelIndex >= 0)
-            return 1 - labelIndex;
+        if (first.Fields.Length == 1 && labelIndex is null)
+            return 0;
+        if (first.Fields.Length == 2 && labelIndex is { } label)
+            return 1 - label;
         var named = header is null ? -1 : DelimitedColumns.FindAnyName(header, DelimitedHeaderRule.TextNames);
         return named >= 0
             ? named

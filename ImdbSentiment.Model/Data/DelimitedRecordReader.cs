@@ -35,26 +35,39 @@ internal sealed class DelimitedRecordReader : IDisposable
         _fieldEnds = SearchValues.Create([separator, '\r', '\n']);
     }
 
-    /// <summary>Opens a UTF-8 file, with or without a byte order mark.</summary>
-    public static DelimitedRecordReader Open(string path, char separator) => new(OpenText(path), separator, path);
+    /// <summary>Opens a UTF-8 file, with or without a byte order mark; a null separator is detected from its first line.</summary>
+    public static DelimitedRecordReader Open(string path, char? separator) => Create(OpenText(path), separator, path);
 
     /// <summary>
     /// Opens a UTF-8 file (with or without a byte order mark) keeping the bytes that are not UTF-8 as
     /// <see cref="EscapedBytes"/>, which <see cref="ByteRestoringWriter"/> writes back unchanged.
-    /// A UTF-16 or UTF-32 file is read as its byte order mark says.
+    /// A UTF-16 or UTF-32 file is read as its byte order mark says. A null separator is detected from the first line.
+    /// The file is opened once and never sought, so it may be a pipe.
     /// </summary>
-    internal static DelimitedRecordReader OpenKeepingInvalidBytes(string path, char separator)
+    internal static DelimitedRecordReader OpenKeepingInvalidBytes(string path, char? separator)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-        Span<byte> start = stackalloc byte[3];
-        var length = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        if (length >= 2 && (start[..2].SequenceEqual(Utf16LittleEndianMark) || start[..2].SequenceEqual(Utf16BigEndianMark)))
+        var start = new byte[3];
+        var peeked = start.AsMemory(0, file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false));
+        TextReader text = peeked.Span.StartsWith(Utf16LittleEndianMark) || peeked.Span.StartsWith(Utf16BigEndianMark)
+            ? new StreamReader(new ReplayingStream(peeked, file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
+            : new ByteKeepingUtf8Reader(new ReplayingStream(peeked.Span.StartsWith(Encoding.UTF8.Preamble) ? peeked[3..] : peeked, file));
+        return Create(text, separator, path);
+    }
+
+    private static DelimitedRecordReader Create(TextReader text, char? separator, string path)
+    {
+        try
         {
-            file.Dispose();
-            return Open(path, separator);
+            // Detection swaps the reader for one that replays the line it read, so it must run before the reader is taken.
+            var detected = separator ?? SeparatorDetector.DetectAtStart(ref text, path);
+            return new(text, detected, path);
         }
-        file.Position = length == 3 && start.SequenceEqual(Encoding.UTF8.Preamble) ? 3 : 0;
-        return new(new ByteKeepingUtf8Reader(file), separator, path);
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
     }
 
     private static ReadOnlySpan<byte> Utf16LittleEndianMark => [0xFF, 0xFE];
@@ -104,6 +117,9 @@ internal sealed class DelimitedRecordReader : IDisposable
             return new DelimitedRecord(startLine, [.. _fields]);
         }
     }
+
+    /// <summary>The separator given, or detected from the first line.</summary>
+    public char Separator => _separator;
 
     public void Dispose() => _reader.Dispose();
 

@@ -17,7 +17,7 @@ public static class DelimitedReviewReader
         if (!File.Exists(path))
             throw new FileNotFoundException($"Review file not found: {path}", path);
 
-        using var records = DelimitedRecordReader.Open(path, options.Separator ?? SeparatorDetector.DetectInFile(path));
+        using var records = DelimitedRecordReader.Open(path, options.Separator);
         var first = records.ReadRecord() ?? throw EmptyFile(path);
         var layout = DelimitedLayout.Resolve(path, first, options);
 
@@ -50,7 +50,8 @@ public static class DelimitedReviewReader
             problem = $"expected {Plural.Of(layout.FieldCount, "field")}, as in the first record, but found {row.Fields.Length}";
             return false;
         }
-        var labelValue = row.Fields[layout.LabelIndex];
+        // Resolved with rowsHoldLabels, the layout always has a label column.
+        var labelValue = row.Fields[layout.LabelIndex!.Value];
         if (!ReviewLabel.TryParse(labelValue, out var label))
         {
             problem = $"the label \"{labelValue}\" in {layout.LabelColumn} is not a label value: expected one of {ReviewLabel.AcceptedValues}";

@@ -1,18 +1,33 @@
+using System.Text;
+
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>Guesses the separator of a delimited file from its first line.</summary>
 internal static class SeparatorDetector
 {
-    /// <summary>Detects the separator from the first non-blank line of a file.</summary>
-    /// <exception cref="DataFormatException">The file has no line that is not blank.</exception>
-    public static char DetectInFile(string path)
+    /// <summary>
+    /// Detects the separator from the first non-blank line of a text, reading no further than that line, and swaps
+    /// <paramref name="text"/> for a reader that gives the whole text again from its start: the input is opened once,
+    /// so a pipe works too.
+    /// </summary>
+    /// <exception cref="DataFormatException">The text has no line that is not blank.</exception>
+    public static char DetectAtStart(ref TextReader text, string path)
     {
-        using var reader = DelimitedRecordReader.OpenText(path);
-        string? line;
-        do
-            line = reader.ReadLine();
-        while (line is "");
-        return line is null ? throw new DataFormatException(path, null, "the file is empty: expected delimited rows") : Detect(line);
+        var consumed = new StringBuilder();
+        var lineStart = 0;
+        int c;
+        while ((c = text.Read()) >= 0)
+        {
+            consumed.Append((char)c);
+            if (c is not ('\r' or '\n'))
+                continue;
+            if (consumed.Length - 1 > lineStart)
+                break;
+            lineStart = consumed.Length;
+        }
+        var line = consumed.ToString(lineStart, consumed.Length - lineStart - (c < 0 ? 0 : 1));
+        text = new ReplayingTextReader(consumed.ToString(), text);
+        return line.Length == 0 ? throw new DataFormatException(path, null, "the file is empty: expected delimited rows") : Detect(line);
     }
 
     /// <summary>

@@ -1,40 +1,62 @@
 using ImdbSentiment.Model.Data;
+using Microsoft.ML;
 
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
-/// Scores a chunk of rows on every core: one PredictionEngine per worker (an engine is not thread-safe), each taking a
-/// contiguous slice, so the results come back in row order. A null text (the caller found no words in it, see
-/// <see cref="ReviewText"/>) gets no prediction (null).
+/// Scores a chunk of rows on every core: one scorer per worker (a scorer is not thread-safe), each taking a contiguous
+/// slice, so the results come back in row order. A product model scores through <see cref="DirectNetwork"/>; another
+/// chain (the benchmark's ML.NET baseline) through PredictionEngines. A null text (the caller found no words in it,
+/// see <see cref="ReviewText"/>) gets no probability (null).
 /// </summary>
-internal sealed class ChunkScorer(SentimentModel model)
+internal sealed class ChunkScorer : IDisposable
 {
     public const int ChunkSize = 4096;
 
-    private readonly Worker[] _workers = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Worker(model))];
+    private readonly DirectNetwork? _network;
+    private readonly IReviewScorer[] _workers;
 
-    public SentimentPrediction?[] Score(IReadOnlyList<string?> texts)
+    public ChunkScorer(SentimentModel model)
     {
-        var predictions = new SentimentPrediction?[texts.Count];
+        _network = DirectNetwork.TryCreate(model);
+        _workers = [.. Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(_ => _network is { } network ? network.CreateScorer() : (IReviewScorer)new EngineScorer(model))];
+    }
+
+    public float?[] Probabilities(IReadOnlyList<string?> texts)
+    {
+        var probabilities = new float?[texts.Count];
         var sliceLength = (texts.Count + _workers.Length - 1) / _workers.Length;
         Parallel.For(0, _workers.Length, w =>
         {
             var end = Math.Min(texts.Count, (w + 1) * sliceLength);
             for (var i = w * sliceLength; i < end; i++)
-                predictions[i] = texts[i] is { } text ? _workers[w].Predict(text) : null;
+                probabilities[i] = texts[i] is { } text ? _workers[w].Probability(text) : null;
         });
-        return predictions;
+        return probabilities;
     }
 
-    private sealed class Worker(SentimentModel model)
+    public void Dispose()
     {
-        private readonly Microsoft.ML.PredictionEngine<ReviewInput, SentimentPrediction> _engine = model.CreatePredictionEngine();
+        foreach (var worker in _workers)
+            worker.Dispose();
+        _network?.Dispose();
+    }
+
+    private sealed class EngineScorer(SentimentModel model) : IReviewScorer
+    {
+        private readonly PredictionEngine<ReviewInput, SentimentPrediction> _engine = model.CreatePredictionEngine();
         private readonly ReviewInput _input = new();
 
-        public SentimentPrediction Predict(string text)
+        public float Probability(string text)
         {
             _input.Text = EscapedBytes.Replaced(text);
-            return _engine.Predict(_input);
+            return _engine.Predict(_input).Probability;
+        }
+
+        // The engine shares the model's ONNX session, which the model disposes.
+        public void Dispose()
+        {
         }
     }
 }

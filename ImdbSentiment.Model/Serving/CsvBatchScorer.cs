@@ -14,7 +14,7 @@ public static class CsvBatchScorer
     private static readonly string[] AppendedColumns = [ColumnNames.PredictedLabel, ColumnNames.Probability];
 
     public static CsvScoringResult Score(
-        SentimentModel model, string inputPath, string outputPath, CsvScoringOptions options,
+        SentimentModel model, string inputPath, string outputPath, DelimitedFileOptions options,
         Action<long>? rowsScored = null, CancellationToken cancellation = default)
     {
         if (!File.Exists(inputPath))
@@ -22,13 +22,12 @@ public static class CsvBatchScorer
         if (CanonicalPath.SameFile(inputPath, outputPath))
             throw new ArgumentException($"the output {outputPath} is the input file {inputPath}: scoring would replace the reviews with their scored copy; write the output to another file");
 
-        var separator = options.Separator ?? SeparatorDetector.DetectInFile(inputPath);
+        // Columns are passed through byte for byte, even bytes that are not UTF-8.
+        using var records = DelimitedRecordReader.OpenKeepingInvalidBytes(inputPath, options.Separator);
         CsvScoringResult result = new(0, 0, false);
         AtomicFile.Write(outputPath, temporary =>
         {
-            // Columns are passed through byte for byte, even bytes that are not UTF-8.
-            using var records = DelimitedRecordReader.OpenKeepingInvalidBytes(inputPath, separator);
-            using var writer = DelimitedRecordWriter.CreateRestoringBytes(temporary, separator);
+            using var writer = DelimitedRecordWriter.CreateRestoringBytes(temporary, records.Separator);
             result = ScoreRecords(model, records, writer, inputPath, options, rowsScored, cancellation);
         });
         return result;
@@ -36,18 +35,17 @@ public static class CsvBatchScorer
 
     private static CsvScoringResult ScoreRecords(
         SentimentModel model, DelimitedRecordReader records, DelimitedRecordWriter writer, string inputPath,
-        CsvScoringOptions options, Action<long>? rowsScored, CancellationToken cancellation)
+        DelimitedFileOptions options, Action<long>? rowsScored, CancellationToken cancellation)
     {
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
-        var fieldCount = first.Fields.Length;
-        var (hasHeader, textIndex) = DelimitedLayout.ResolveText(inputPath, first, options.TextColumn, options.HasHeader);
-        var textColumn = hasHeader ? $"column '{first.Fields[textIndex]}'" : $"column {textIndex}";
+        var layout = DelimitedLayout.Resolve(inputPath, first, options, rowsHoldLabels: false);
+        var (hasHeader, fieldCount, textIndex) = (layout.HasHeader, layout.FieldCount, layout.TextIndex);
         if (hasHeader)
         {
             RefuseScoredFile(inputPath, first);
             writer.WriteRecord([.. first.Fields, .. AppendedColumns]);
         }
-        var scorer = new ChunkScorer(model);
+        using var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
         var chunk = new List<string[]>(ChunkScorer.ChunkSize);
         var texts = new List<string?>(ChunkScorer.ChunkSize);
@@ -62,7 +60,7 @@ public static class CsvBatchScorer
                 if (!hasWords && !options.SkipEmptyText)
                 {
                     throw new DataFormatException(inputPath, row.Line,
-                        $"the review text in {textColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(CsvScoringOptions.SkipEmptyText));
+                        $"the review text in {layout.TextColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(DelimitedFileOptions.SkipEmptyText));
                 }
                 chunk.Add(row.Fields);
                 texts.Add(hasWords ? text : null);
@@ -71,12 +69,13 @@ public static class CsvBatchScorer
             if (chunk.Count == ChunkScorer.ChunkSize || (record is null && chunk.Count > 0))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var predictions = scorer.Score(texts);
+                var probabilities = scorer.Probabilities(texts);
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    if (predictions[i] is { } prediction)
+                    if (probabilities[i] is { } probability)
                     {
-                        writer.WriteRecord([.. chunk[i], prediction.PredictedLabel ? "true" : "false", prediction.Probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+                        // The label rule of SentimentOutputMapping, which the PredictionEngine applies.
+                        writer.WriteRecord([.. chunk[i], probability >= 0.5f ? "true" : "false", probability.ToString("0.######", CultureInfo.InvariantCulture)]);
                         scored++;
                     }
                     else

@@ -44,8 +44,11 @@ internal static class ReviewTokenizer
     /// <summary>What <see cref="IsLineBreakTag"/> matches, as a regular expression without flags.</summary>
     internal const string LineBreakPattern = "<[Bb][Rr] */?>";
 
-    /// <summary>One pass over the text, a word at a time, so that tokens and spans come from the same rule.</summary>
-    private ref struct WordScanner(string text)
+    /// <summary>
+    /// One pass over the text, a word at a time, so that tokens, spans and the batch scorer's id lookup (which reads
+    /// each word in place rather than as a string) all come from the same rule.
+    /// </summary>
+    internal ref struct WordScanner(string text)
     {
         private int _position;
 

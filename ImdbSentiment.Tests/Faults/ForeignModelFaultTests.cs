@@ -35,7 +35,7 @@ public sealed class ForeignModelFaultTests
     }
 
     /// <summary>What Model Builder's text classification makes without a GPU: FeaturizeText + SDCA logistic regression.</summary>
-    private static void SaveForeignModel(string path, string inputColumn)
+    internal static void SaveForeignModel(string path, string inputColumn)
     {
         var mlContext = new MLContext(seed: 1);
         var rows = SyntheticReviews.Create(60, seed: 2);

@@ -29,7 +29,7 @@ public sealed class CsvBatchScorerChunkTests
         var output = folder.PathOf("scored.csv");
         using var model = SentimentModel.Load(ModelPath);
 
-        var result = CsvBatchScorer.Score(model, input, output, new CsvScoringOptions());
+        var result = CsvBatchScorer.Score(model, input, output, new DelimitedFileOptions());
 
         Assert.AreEqual(Rows, result.RowsScored);
         var engine = model.CreatePredictionEngine();
@@ -56,7 +56,7 @@ public sealed class CsvBatchScorerChunkTests
         var output = folder.PathOf("scored.csv");
         using var model = SentimentModel.Load(ModelPath);
 
-        var error = Assert.ThrowsExactly<DataFormatException>(() => CsvBatchScorer.Score(model, input, output, new CsvScoringOptions()));
+        var error = Assert.ThrowsExactly<DataFormatException>(() => CsvBatchScorer.Score(model, input, output, new DelimitedFileOptions()));
 
         StringAssert.Contains(error.Message, $"line {badRow + 2}");
         StringAssert.Contains(error.Message, "expected 2 fields");

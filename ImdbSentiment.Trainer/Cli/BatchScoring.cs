@@ -1,5 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Batch;
+using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Serving;
 using Spectre.Console;
@@ -12,7 +13,7 @@ namespace ImdbSentiment.Trainer.Cli;
 /// </summary>
 internal static class BatchScoring
 {
-    public static void Run(IAnsiConsole console, string modelPath, BatchScoringPlan plan, CsvScoringOptions options, CancellationToken cancellation)
+    public static void Run(IAnsiConsole console, string modelPath, BatchScoringPlan plan, DelimitedFileOptions options, CancellationToken cancellation)
     {
         foreach (var item in plan.Items.Where(item => item.Complete))
             Console.WriteLine($"Skipped {Path.GetFileName(item.Input)}: {item.Output} exists, so it is complete (outputs are written atomically); delete it to score the input again.");
@@ -24,7 +25,7 @@ internal static class BatchScoring
         Console.WriteLine($"{shard}{Plural.Of(plan.Items.Count, "input")} of {plan.InputCount}: {pending.Count} scored, {plan.Items.Count - pending.Count} already complete.");
     }
 
-    private static void ScorePending(IAnsiConsole console, string modelPath, IReadOnlyList<BatchItem> pending, CsvScoringOptions options, CancellationToken cancellation)
+    private static void ScorePending(IAnsiConsole console, string modelPath, IReadOnlyList<BatchItem> pending, DelimitedFileOptions options, CancellationToken cancellation)
     {
         using var model = SentimentModel.Load(modelPath);
         using var interrupt = new InterruptSignal(cancellation);

@@ -44,7 +44,7 @@ internal static class ScoreCommand
         });
         command.SetAction((parse, cancellation) => CommandFailure.Guard(() =>
         {
-            var options = new CsvScoringOptions
+            var options = new DelimitedFileOptions
             {
                 TextColumn = parse.GetValue(textColumn),
                 HasHeader = parse.GetValue(hasHeader),
@@ -85,7 +85,7 @@ internal static class ScoreCommand
         (result.HasHeader ? "(the first row was read as a header)" : "(no header row)") +
         (result.RowsSkipped > 0 ? $"; {Plural.Of(result.RowsSkipped, "row")} with an empty text left unscored." : ".");
 
-    internal static CsvScoringResult Score(IAnsiConsole console, SentimentModel model, string input, string output, CsvScoringOptions options, CancellationToken cancellation)
+    internal static CsvScoringResult Score(IAnsiConsole console, SentimentModel model, string input, string output, DelimitedFileOptions options, CancellationToken cancellation)
     {
         if (!console.Profile.Capabilities.Interactive)
             return CsvBatchScorer.Score(model, input, output, options, cancellation: cancellation);

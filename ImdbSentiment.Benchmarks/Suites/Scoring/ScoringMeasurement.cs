@@ -22,7 +22,7 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
         using var model = Timing.Seconds(() => SentimentModel.Load(zip, mlContext: null, requireProductModel: false), out var loadSeconds);
         var (median, p95, accuracy) = Latency(model);
         Progress.Report($"scoring: CsvBatchScorer over {allReviews.Count:N0} reviews, {runs} runs...");
-        var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(model, csvPath, csvPath + ".scored.csv", new CsvScoringOptions()));
+        var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(model, csvPath, csvPath + ".scored.csv", new DelimitedFileOptions()));
         Progress.Report($"scoring: Transform over {allReviews.Count:N0} reviews, {runs} runs...");
         var transformSeconds = MedianSeconds(() => ReadProbabilities(model));
         return new ScoringResult(new FileInfo(zip).Length, loadSeconds, median, p95, accuracy,

@@ -1,0 +1,102 @@
+using ImdbSentiment.Model.Export;
+using Microsoft.ML.OnnxRuntime;
+
+namespace ImdbSentiment.Model.Serving;
+
+/// <summary>
+/// A loaded model's featurizer and network run without ML.NET's row pipeline: <see cref="DirectFeaturizer"/> and one
+/// onnxruntime session over the zip's own network graph. It scores one review per call, as the PredictionEngine
+/// does, because onnxruntime's kernels round differently for a batch of one than for larger batches; one call per
+/// review keeps every probability bit for bit the engine's. Thread-safe; each thread scores through its own
+/// <see cref="CreateScorer"/>.
+/// </summary>
+internal sealed class DirectNetwork : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly NetworkGraph _graph;
+
+    /// <summary>The model's direct path, or null when its chain is not the product featurizer and network (the benchmark's ML.NET baseline).</summary>
+    public static DirectNetwork? TryCreate(SentimentModel model)
+    {
+        try
+        {
+            return new DirectNetwork(model);
+        }
+        catch (UnreadableModelException)
+        {
+            return null;
+        }
+    }
+
+    public DirectNetwork(SentimentModel model)
+    {
+        Featurizer = new DirectFeaturizer(FeaturizerState.Read(model));
+        _graph = NetworkGraph.Read(model.Path);
+        // Callers run one scorer per core, so each call stays on its own thread.
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        _session = new InferenceSession(_graph.Bytes, options);
+    }
+
+    internal DirectFeaturizer Featurizer { get; }
+
+    /// <summary>A scorer for one thread: it reuses its input and output buffers from call to call.</summary>
+    public Scorer CreateScorer() => new(this);
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>
+    /// Scores one review at a time on one thread. Inputs and the output are bound to the session once (a token-id row
+    /// is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes no names.
+    /// </summary>
+    internal sealed class Scorer : IReviewScorer
+    {
+        private readonly DirectNetwork _network;
+        private readonly long[] _tokenIds;
+        private readonly OrtValue? _tokenIdsValue;
+        private readonly float[] _probability = new float[1];
+        private readonly OrtValue _probabilityValue;
+        private readonly OrtIoBinding _binding;
+        private readonly List<long> _ids = [];
+        private readonly RunOptions _runOptions = new();
+        private OrtValue? _ngramIdsValue;
+
+        public Scorer(DirectNetwork network)
+        {
+            _network = network;
+            _binding = network._session.CreateIoBinding();
+            _tokenIds = new long[network._graph.ReadsTokenIds ? network.Featurizer.MaxLength : 0];
+            if (network._graph.ReadsTokenIds)
+            {
+                _tokenIdsValue = OrtValue.CreateTensorValueFromMemory(_tokenIds, [1, _tokenIds.Length]);
+                _binding.BindInput(NetworkGraphNames.TokenIdsInput, _tokenIdsValue);
+            }
+            _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
+            _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
+        }
+
+        public float Probability(string text)
+        {
+            if (_tokenIdsValue is not null)
+                _network.Featurizer.WriteTokenIds(text, _tokenIds, _ids);
+            if (_network._graph.ReadsNgramIds)
+            {
+                var ngramIds = _network.Featurizer.NgramIds(text);
+                var previous = _ngramIdsValue;
+                _ngramIdsValue = OrtValue.CreateTensorValueFromMemory(ngramIds, [1, ngramIds.Length]);
+                _binding.BindInput(NetworkGraphNames.NgramIdsInput, _ngramIdsValue);
+                previous?.Dispose();
+            }
+            _network._session.RunWithBinding(_runOptions, _binding);
+            return _probability[0];
+        }
+
+        public void Dispose()
+        {
+            _binding.Dispose();
+            _tokenIdsValue?.Dispose();
+            _ngramIdsValue?.Dispose();
+            _probabilityValue.Dispose();
+            _runOptions.Dispose();
+        }
+    }
+}

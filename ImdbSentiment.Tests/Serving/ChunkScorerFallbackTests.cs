@@ -1,0 +1,32 @@
+using ImdbSentiment.Model;
+using ImdbSentiment.Model.Serving;
+using ImdbSentiment.Tests.Data;
+using ImdbSentiment.Tests.Faults;
+
+namespace ImdbSentiment.Tests.Serving;
+
+/// <summary>
+/// A chain that is not this product's featurizer and network (the benchmark's ML.NET baseline, loaded through the
+/// same serving code) has no direct path: the chunk scorer then scores it through PredictionEngines.
+/// </summary>
+[TestClass]
+public sealed class ChunkScorerFallbackTests
+{
+    [TestMethod]
+    public void AnMlNetTextChain_IsScoredThroughTheEngine()
+    {
+        using var folder = new DataFixtures();
+        var path = folder.PathOf("featurize-text.zip");
+        ForeignModelFaultTests.SaveForeignModel(path, nameof(ReviewInput.Text));
+        using var model = SentimentModel.Load(path, null, requireProductModel: false);
+        string?[] texts = ["a wonderful, brilliant film", null, "an awful, boring waste"];
+
+        using var scorer = new ChunkScorer(model);
+        var probabilities = scorer.Probabilities(texts);
+
+        var engine = model.CreatePredictionEngine();
+        Assert.AreEqual(engine.Predict(new ReviewInput { Text = texts[0]! }).Probability, probabilities[0]);
+        Assert.IsNull(probabilities[1]);
+        Assert.AreEqual(engine.Predict(new ReviewInput { Text = texts[2]! }).Probability, probabilities[2]);
+    }
+}
