@@ -36,7 +36,8 @@ public static class TrainingRecipes
             : throw new ArgumentException($"Unknown recipe '{name}': expected one of {string.Join(", ", Names)}.", nameof(name));
 
     // The recurrent network searched here first (README, "Beyond the seed"): a bidirectional LSTM over 400 tokens of a
-    // 20,000-word vocabulary with max pooling over time, dropout 0.5, Adam and clipping.
+    // 20,000-word vocabulary with max pooling over time, dropout 0.5, Adam and clipping. Each batch's gradient is
+    // computed in two shares on two threads, 1.7x faster on two cores (README, "Training speed").
     private static SentimentTrainingOptions BiLstm() => new()
     {
         Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 400 },
@@ -47,7 +48,7 @@ public static class TrainingRecipes
                 Architecture = NetworkArchitecture.Lstm, EmbeddingSize = 64, Units = 32, Bidirectional = true, Pooling = RecurrentPooling.Max, Dropout = 0.5,
             },
             Optimizer = new OptimizerSettings { Algorithm = NetworkOptimizer.Adam, LearningRate = 1e-3, GradientClipNorm = 5 },
-            Fit = new FitSettings { Epochs = 8, Patience = 2 },
+            Fit = new FitSettings { Epochs = 8, Patience = 2, BatchShares = 2 },
         },
     };
 
