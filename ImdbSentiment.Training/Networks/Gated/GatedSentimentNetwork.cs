@@ -39,13 +39,15 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
 {
     private readonly Embedding embedding;
     private readonly ModuleList<LSTM>? lstm;
+    private readonly IReadOnlyList<IReadOnlyDictionary<string, Parameter>>? lstmParameters;
     private readonly ModuleList<GRU>? gru;
     private readonly Linear dense;
     private readonly DropoutGenerators? dropoutGenerators;
 
     public GatedSentimentNetwork(
         GatedCell cell, int vocabularySize, int embeddingSize, int units,
-        int layers = 1, bool bidirectional = false, double dropout = 0, RecurrentPooling pooling = RecurrentPooling.Last, bool masksPadding = true)
+        int layers = 1, bool bidirectional = false, double dropout = 0, RecurrentPooling pooling = RecurrentPooling.Last, bool masksPadding = true,
+        bool fusesLstmSteps = true)
         : base(nameof(GatedSentimentNetwork))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
@@ -57,11 +59,15 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         Dropout = dropout;
         Pooling = pooling;
         MasksPadding = masksPadding;
+        FusesLstmSteps = fusesLstmSteps && cell == GatedCell.Lstm;
         embedding = nn.Embedding(vocabularySize, embeddingSize);
         // One one-directional module per layer and direction (layer-major, forward first), run over aligned real tokens.
         var inputWidths = Enumerable.Range(0, layers * Directions).Select(index => index < Directions ? embeddingSize : units * Directions).ToArray();
         if (cell == GatedCell.Lstm)
+        {
             lstm = nn.ModuleList(inputWidths.Select(width => nn.LSTM(width, units, batchFirst: true)).ToArray());
+            lstmParameters = lstm.Select(direction => (IReadOnlyDictionary<string, Parameter>)direction.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter)).ToArray();
+        }
         else
             gru = nn.ModuleList(inputWidths.Select(width => nn.GRU(width, units, batchFirst: true)).ToArray());
         dense = nn.Linear(units * Directions, 1);
@@ -87,6 +93,12 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     /// </summary>
     internal override bool MasksPadding { get; }
 
+    /// <summary>
+    /// Whether an LSTM direction runs as one <see cref="LstmRecurrence"/> node over its module's weights; false runs the
+    /// torch module itself (the implementation before, a baseline for the benchmark). GRU layers always run torch's module.
+    /// </summary>
+    internal bool FusesLstmSteps { get; }
+
     private int Directions => Bidirectional ? 2 : 1;
 
     public override Parameter? LookupTable => (Parameter)embedding.weight!;
@@ -104,9 +116,9 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         {
             // sequence [batch, time, directions * units]: a row's real positions hold its outputs, those after them are ignored.
             var input = ApplyDropout(sequence, batch.Share);
-            var forward = RunDirection(layer * Directions, input);
+            var forward = RunDirection(layer * Directions, input, lengths);
             sequence = Bidirectional
-                ? cat([forward, RealTokens.Reverse(RunDirection(layer * Directions + 1, RealTokens.Reverse(input, reversal)), reversal)], 2)
+                ? cat([forward, RealTokens.Reverse(RunDirection(layer * Directions + 1, RealTokens.Reverse(input, reversal), lengths), reversal)], 2)
                 : forward;
         }
 
@@ -133,8 +145,14 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     }
 
     /// <summary>One direction's one-directional module over [batch, time, width]: its outputs [batch, time, units].</summary>
-    private Tensor RunDirection(int index, Tensor input)
+    private Tensor RunDirection(int index, Tensor input, Tensor lengths)
     {
+        if (FusesLstmSteps)
+        {
+            var parameters = lstmParameters![index];
+            return LstmRecurrence.apply(input, lengths, parameters["weight_ih_l0"], parameters["weight_hh_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"]);
+        }
+
         if (lstm is not null)
         {
             var (sequence, _, _) = lstm[index].call(input, null);

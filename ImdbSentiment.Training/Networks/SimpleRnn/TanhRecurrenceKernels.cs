@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace ImdbSentiment.Training.Networks;
@@ -8,9 +7,7 @@ namespace ImdbSentiment.Training.Networks;
 /// <summary>
 /// The arithmetic of <see cref="TanhRecurrence"/> over plain memory, row-major: the input table [vocabulary, units],
 /// token ids [batch, time], states and input gradients [time, batch, units], weights [units, units] (torch's layout,
-/// h_{t-1} W^T). A row's units are processed a
-/// <see cref="Vector{T}"/> at a time with a scalar tail, each element summed over the same terms in the same order
-/// (multiply, then add: no fused multiply-add), so the result does not depend on the machine's vector width.
+/// h_{t-1} W^T), summed as <see cref="VectorKernels"/> sums, so the result does not depend on the machine's vector width.
 /// The loops are compiled optimised from their first call: tier-0 code of vector loops is many times slower, and an
 /// epoch calls them only 313 times each.
 /// </summary>
@@ -39,7 +36,7 @@ internal static class TanhRecurrenceKernels
             {
                 var row = current.Slice(b * units, units);
                 table.Slice(checked((int)tokenIds[b * steps + t]) * units, units).CopyTo(row);
-                AddProduct(previous.Slice(b * units, units), transposed, row);
+                VectorKernels.AddProduct(previous.Slice(b * units, units), transposed, row);
             }
             TensorPrimitives.Tanh(current, current);
         }
@@ -52,7 +49,7 @@ internal static class TanhRecurrenceKernels
         var steps = tokenIds.Length / batch;
         for (var b = 0; b < batch; b++)
             for (var t = 0; t < steps; t++)
-                AddTo(inputGradients.Slice((t * batch + b) * units, units), tableGradient.Slice(checked((int)tokenIds[b * steps + t]) * units, units));
+                VectorKernels.AddTo(inputGradients.Slice((t * batch + b) * units, units), tableGradient.Slice(checked((int)tokenIds[b * steps + t]) * units, units));
     }
 
     /// <summary>
@@ -75,46 +72,8 @@ internal static class TanhRecurrenceKernels
                 break;
             stateGradient.Clear();
             for (var b = 0; b < batch; b++)
-                AddProduct(inputGradient.Slice(b * units, units), weights, stateGradient.Slice(b * units, units));
+                VectorKernels.AddProduct(inputGradient.Slice(b * units, units), weights, stateGradient.Slice(b * units, units));
         }
-    }
-
-    /// <summary>destination += row M for one row [units] and M [units, units].</summary>
-    private static void AddProduct(ReadOnlySpan<float> row, ReadOnlySpan<float> matrix, Span<float> destination)
-    {
-        var units = row.Length;
-        if (matrix.Length != units * units || destination.Length != units)
-            throw new ArgumentException("The matrix must be [units, units] and the destination [units].");
-        // Bounds checked once above: the loops read through references, which the JIT does not check per element.
-        ref var rowStart = ref MemoryMarshal.GetReference(row);
-        ref var matrixStart = ref MemoryMarshal.GetReference(matrix);
-        ref var destinationStart = ref MemoryMarshal.GetReference(destination);
-        var column = 0;
-        for (; column <= units - Vector<float>.Count; column += Vector<float>.Count)
-        {
-            var sum = Vector.LoadUnsafe(ref destinationStart, (nuint)column);
-            for (var k = 0; k < units; k++)
-                sum += Vector.LoadUnsafe(ref matrixStart, (nuint)(k * units + column)) * Unsafe.Add(ref rowStart, k);
-            sum.StoreUnsafe(ref destinationStart, (nuint)column);
-        }
-
-        for (; column < units; column++)
-        {
-            var sum = Unsafe.Add(ref destinationStart, column);
-            for (var k = 0; k < units; k++)
-                sum += Unsafe.Add(ref matrixStart, k * units + column) * Unsafe.Add(ref rowStart, k);
-            Unsafe.Add(ref destinationStart, column) = sum;
-        }
-    }
-
-    /// <summary>destination += source.</summary>
-    private static void AddTo(ReadOnlySpan<float> source, Span<float> destination)
-    {
-        var i = 0;
-        for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
-            (new Vector<float>(destination[i..]) + new Vector<float>(source[i..])).CopyTo(destination[i..]);
-        for (; i < source.Length; i++)
-            destination[i] += source[i];
     }
 
     /// <summary>destination = gradient (1 - state^2), tanh's derivative written with its output.</summary>

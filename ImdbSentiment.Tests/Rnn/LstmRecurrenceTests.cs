@@ -1,0 +1,132 @@
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Networks;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Tests.Rnn;
+
+/// <summary>
+/// The fused LSTM direction (<see cref="LstmRecurrence"/>) against torch's own nn.LSTM in float64 with the same weights,
+/// each row run alone over its first length steps: the float32 outputs and the gradients of the inputs, both weight
+/// matrices and both biases within 1e-5, for unit counts below, at and above the vector width and the recipe's 32, and
+/// rows of every length; then the whole network with and without the fused steps.
+/// </summary>
+[TestClass]
+public sealed class LstmRecurrenceTests
+{
+    private const double Tolerance = 1e-5;
+    private static readonly string[] ParameterNames = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"];
+
+    [ClassInitialize]
+    public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
+
+    [TestMethod]
+    [DataRow(23, 5, 16, 32, DisplayName = "the bilstm recipe's 32 units over a 16-wide input")]
+    [DataRow(9, 4, 6, 11, DisplayName = "11 units: gate rows of whole vector groups, single vectors and a scalar tail")]
+    [DataRow(6, 3, 5, 3, DisplayName = "3 units, fewer than a vector")]
+    [DataRow(1, 2, 4, 8, DisplayName = "one step")]
+    public void FusedDirection_MatchesTorchsLstmInFloat64_RowByRowOverEachLength(int time, int batch, int width, int units)
+    {
+        manual_seed(time * 1000 + batch * 100 + units);
+        using var scope = NewDisposeScope();
+        var inputs = randn(batch, time, width);
+        var random = new Random(time + units);
+        var lengths = Enumerable.Range(0, batch).Select(row => row == 0 ? time : random.Next(1, time + 1)).Select(length => (long)length).ToArray();
+        var projection = randn(batch, time, units);
+        using var lstm = nn.LSTM(width, units, batchFirst: true);
+        var weights = ParameterNames.Select(name => Parameters(lstm)[name].detach().clone()).ToArray();
+
+        var (outputs, gradients) = Fused(inputs, lengths, weights, projection);
+        var (expectedOutputs, expectedGradients) = TorchFloat64(lstm, inputs, lengths, projection);
+
+        AssertClose(expectedOutputs, outputs, "outputs");
+        string[] what = ["inputs' gradient", .. ParameterNames.Select(name => $"{name}'s gradient")];
+        for (var i = 0; i < what.Length; i++)
+            AssertClose(expectedGradients[i], gradients[i], what[i]);
+    }
+
+    [TestMethod]
+    public void FusedDirection_RefusesALengthBeyondTheSteps_NamingIt()
+    {
+        using var scope = NewDisposeScope();
+        using var lstm = nn.LSTM(3, 2, batchFirst: true);
+        var weights = ParameterNames.Select(name => Parameters(lstm)[name].detach()).ToArray();
+        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+            LstmRecurrence.apply(randn(1, 4, 3), tensor(new long[] { 5 }), weights[0], weights[1], weights[2], weights[3]));
+        StringAssert.Contains(error.Message, "A row's length must be 1 to 4 steps, got 5.");
+    }
+
+    // Networks built outside the estimator draw from torch's process-wide generator (see GatedNetworkTests).
+    [TestMethod]
+    [DoNotParallelize]
+    [DataRow(1, true, RecurrentPooling.Max, true)]
+    [DataRow(2, false, RecurrentPooling.Last, true)]
+    [DataRow(2, true, RecurrentPooling.Last, false)]
+    public void Network_WithFusedSteps_GivesTorchModulesLogitsAndGradients(int layers, bool bidirectional, RecurrentPooling pooling, bool masksPadding)
+    {
+        manual_seed(5);
+        using var fused = new GatedSentimentNetwork(GatedCell.Lstm, 40, 8, 6, layers, bidirectional, pooling: pooling, masksPadding: masksPadding);
+        manual_seed(5);
+        using var modules = new GatedSentimentNetwork(GatedCell.Lstm, 40, 8, 6, layers, bidirectional, pooling: pooling, masksPadding: masksPadding, fusesLstmSteps: false);
+        Assert.IsTrue(fused.FusesLstmSteps);
+        Assert.IsFalse(modules.FusesLstmSteps);
+        using var scope = NewDisposeScope();
+        // Pre-padded rows of 1 to 12 tokens in 12 positions, one row of padding alone.
+        var ids = randint(1, 40, [7, 12]) * arange(12).unsqueeze(0).ge(tensor(new long[] { 0, 3, 11, 6, 9, 1, 12 }).unsqueeze(1));
+
+        var (fusedLogits, fusedGradients) = LogitsAndGradients(fused, ids);
+        var (moduleLogits, moduleGradients) = LogitsAndGradients(modules, ids);
+
+        AssertClose(moduleLogits.to_type(ScalarType.Float64), fusedLogits, "logits");
+        foreach (var (name, gradient) in moduleGradients)
+            AssertClose(gradient.to_type(ScalarType.Float64), fusedGradients[name], $"{name}'s gradient");
+    }
+
+    private static (Tensor Outputs, Tensor[] Gradients) Fused(Tensor inputs, long[] lengths, Tensor[] weights, Tensor projection)
+    {
+        var x = inputs.detach().requires_grad_(true);
+        var leaves = weights.Select(weight => weight.detach().requires_grad_(true)).ToArray();
+        var outputs = LstmRecurrence.apply(x, tensor(lengths), leaves[0], leaves[1], leaves[2], leaves[3]);
+        (outputs * projection).sum().backward();
+        return (outputs.detach(), [x.grad!, .. leaves.Select(leaf => leaf.grad!)]);
+    }
+
+    /// <summary>torch's module in float64, each row alone over its own steps; outputs past a row's length are zero.</summary>
+    private static (Tensor Outputs, Tensor[] Gradients) TorchFloat64(LSTM lstm, Tensor inputs, long[] lengths, Tensor projection)
+    {
+        lstm.to(ScalarType.Float64);
+        var x = inputs.to_type(ScalarType.Float64).detach().requires_grad_(true);
+        var (batch, time, units) = (inputs.shape[0], inputs.shape[1], projection.shape[2]);
+        var rows = new List<Tensor>();
+        for (var b = 0; b < batch; b++)
+        {
+            var (output, _, _) = lstm.call(x.narrow(0, b, 1).narrow(1, 0, lengths[b]), null);
+            rows.Add(cat([output, zeros(1, time - lengths[b], units, dtype: ScalarType.Float64)], 1));
+        }
+
+        var outputs = cat(rows.ToArray(), 0);
+        (outputs * projection.to_type(ScalarType.Float64)).sum().backward();
+        var parameters = Parameters(lstm);
+        return (outputs.detach(), [x.grad!, .. ParameterNames.Select(name => parameters[name].grad!)]);
+    }
+
+    private static (Tensor Logits, Dictionary<string, Tensor> Gradients) LogitsAndGradients(GatedSentimentNetwork network, Tensor ids)
+    {
+        var logits = network.call(new FeatureBatch(ids, null));
+        (logits * arange(1, logits.shape[0] + 1, dtype: ScalarType.Float32)).sum().backward();
+        return (logits.detach(), network.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter.grad!));
+    }
+
+    private static Dictionary<string, Parameter> Parameters(nn.Module module) =>
+        module.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter);
+
+    private static void AssertClose(Tensor expected, Tensor actual, string what)
+    {
+        CollectionAssert.AreEqual(expected.shape, actual.shape, what);
+        Assert.AreEqual(ScalarType.Float32, actual.dtype, what);
+        var worst = (actual.to_type(ScalarType.Float64) - expected.to_type(ScalarType.Float64)).abs().max().item<double>();
+        var scale = Math.Max(1, expected.abs().max().item<double>());
+        Assert.IsLessThan(Tolerance * scale, worst, $"{what}: largest difference {worst:G3} (largest value {scale:G3})");
+    }
+}
