@@ -69,7 +69,8 @@ public sealed record FitSettings
     /// <summary>
     /// Threads that each compute a share of every training batch's gradient, summed in share order: the batch's
     /// gradient up to float rounding, on more cores. Each share draws its own dropout masks, so 2 trains a different
-    /// (and as reproducible) run than 1. 1 computes each batch in one pass.
+    /// (and as reproducible) run than 1. 1 computes each batch in one pass. The validation pass runs its batches on as
+    /// many threads, with the same result as on one.
     /// </summary>
     public int BatchShares { get; init; } = 1;
 

@@ -54,6 +54,23 @@ public sealed class BatchSharesTests
         CollectionAssert.AreEqual(first.Select(epoch => epoch.ValidationLoss).ToArray(), second.Select(epoch => epoch.ValidationLoss).ToArray());
     }
 
+    [TestMethod]
+    [DataRow(NetworkArchitecture.Lstm)]
+    [DataRow(NetworkArchitecture.EmbeddingRnn)]
+    public void ValidationPass_OnTwoThreads_GivesExactlyTheOneThreadResult(NetworkArchitecture architecture)
+    {
+        var data = new FeaturizedData(count: 150, seed: 7);
+        var options = FeaturizedData.Options(architecture);
+        using var tensors = SequenceTensors.FromDataView(data.Featurized);
+        using var network = SentimentNetworkTrainer.CreateSeededNetwork(options, tensors);
+
+        var one = TrainingLoop.Evaluate(network, tensors, batchSize: 16);
+        var two = TrainingLoop.Evaluate(network, tensors, batchSize: 16, threads: 2);
+
+        Assert.AreEqual(one, two);
+        Assert.IsGreaterThan(0, one.Loss);
+    }
+
     private static (double Loss, double Correct, float[][] Values) Gradients(
         BatchGradient gradient, SequenceTensors training, long[] rows, ITrainingOptimizer optimizer, SentimentNetworkBase network)
     {

@@ -30,7 +30,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                 if (cancelled && history.Count > 0)
                     break;
 
-                var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.Fit.EvaluationBatchSize);
+                var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.Fit.EvaluationBatchSize, options.Fit.BatchShares);
                 var metrics = new EpochMetrics(epoch, loss, accuracy, validationLoss, validationAccuracy, watch.Elapsed);
                 history.Add(metrics);
                 var improved = stopping.Observe(epoch, validationLoss);
@@ -122,27 +122,46 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
             : [.. rows.Chunk(options.Fit.BatchSize)];
     }
 
-    /// <summary>Mean binary cross-entropy and accuracy over a whole split, without gradients.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize)
+    /// <summary>
+    /// Mean binary cross-entropy and accuracy over a whole split, without gradients; with threads above 1 the batches are
+    /// spread over that many threads of one libtorch thread each, and their sums added in batch order, so the result is
+    /// the same on any thread count.
+    /// </summary>
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads = 1)
     {
         network.eval();
-        using var _ = no_grad();
-        double lossSum = 0, correct = 0;
         // A network that masks padding runs a batch's longest review's steps, so it is given reviews of similar lengths.
         var batches = network is SentimentNetworkBase { MasksPadding: true }
             ? LengthBuckets.ByLength(data.Lengths, batchSize)
             : null;
         var batchCount = batches?.Length ?? (data.Count + batchSize - 1) / batchSize;
-        for (var batch = 0; batch < batchCount; batch++)
+        var sums = new (double Loss, double Correct)[batchCount];
+        void EvaluateBatch(int batch)
         {
+            using var _ = no_grad();
             using var scope = NewDisposeScope();
             var (labels, features) = batches is null ? Range(data, batch * (long)batchSize, batchSize) : Rows(data, batches[batch]);
             var logits = network.call(features);
-            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>();
-            correct += CountCorrect(logits, labels);
+            sums[batch] = (nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>(), CountCorrect(logits, labels));
         }
 
-        return (lossSum / data.Count, correct / data.Count);
+        if (threads == 1)
+        {
+            for (var batch = 0; batch < batchCount; batch++)
+                EvaluateBatch(batch);
+        }
+        else
+        {
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, thread =>
+            {
+                // As in BatchGradient: libtorch's thread count is per thread, and a pool thread would use every core.
+                set_num_threads(1);
+                for (var batch = thread; batch < batchCount; batch += threads)
+                    EvaluateBatch(batch);
+            });
+        }
+
+        return (sums.Sum(sum => sum.Loss) / data.Count, sums.Sum(sum => sum.Correct) / data.Count);
     }
 
     private static (Tensor Labels, FeatureBatch Features) Range(SequenceTensors data, long start, int batchSize)

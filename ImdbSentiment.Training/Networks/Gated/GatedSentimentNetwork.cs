@@ -6,14 +6,14 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
-/// Token ids [batch, time] -> logit [batch]: Embedding -> (Dropout -> torch LSTM or GRU layer, optionally
+/// Token ids [batch, time] -> logit [batch]: Embedding -> (Dropout -> LSTM or GRU layer, optionally
 /// bidirectional) x layers -> pooling (the last layer's final states, or its outputs' maximum over time) -> Dense(1).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Dropout, in training only, is on every recurrent layer's input: the embedding output, and between layers what
 /// torch's RNN <c>dropout</c> argument does. The layers are single-layer torch modules and the dropout masks come from
-/// the network's own generators (<see cref="DropoutGenerators"/>, seeded from torch's global one when the network is built), so a training run is
+/// the network's own streams (<see cref="DropoutMasks"/>, seeded from torch's global generator when the network is built), so a training run is
 /// reproducible even when other code in the process draws from the global generator meanwhile (parallel tests,
 /// concurrent trainings); torch's built-in between-layer dropout would draw from the global generator.
 /// </para>
@@ -34,6 +34,10 @@ namespace ImdbSentiment.Training.Networks;
 /// runs about 230 steps a review instead of 400). The ONNX graph masks the same way (<see cref="RealTokensOnnx"/>). The
 /// SimpleRNN seed networks keep Keras's unmasked behaviour.
 /// </para>
+/// <para>
+/// An LSTM direction runs as one <see cref="LstmRecurrence"/> node over its torch module's weights (torch's module
+/// itself is a baseline, <see cref="FusesLstmSteps"/>); each row's steps stop at its length. GRU layers run torch's module.
+/// </para>
 /// </remarks>
 internal sealed class GatedSentimentNetwork : SentimentNetworkBase
 {
@@ -42,7 +46,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     private readonly IReadOnlyList<IReadOnlyDictionary<string, Parameter>>? lstmParameters;
     private readonly ModuleList<GRU>? gru;
     private readonly Linear dense;
-    private readonly DropoutGenerators? dropoutGenerators;
+    private readonly DropoutMasks? dropoutMasks;
 
     public GatedSentimentNetwork(
         GatedCell cell, int vocabularySize, int embeddingSize, int units,
@@ -74,7 +78,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         RegisterComponents();
         InitialiseLikeKeras();
         if (dropout > 0)
-            dropoutGenerators = new DropoutGenerators();
+            dropoutMasks = new DropoutMasks();
     }
 
     public GatedCell Cell { get; }
@@ -165,10 +169,10 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     /// <summary>Inverted dropout as torch's: zero each value with probability <see cref="Dropout"/>, scale the rest by 1 / (1 - p).</summary>
     private Tensor ApplyDropout(Tensor input, int share)
     {
-        if (!training || dropoutGenerators is null)
+        if (!training || dropoutMasks is null)
             return input;
         var keep = 1 - Dropout;
-        return input * empty_like(input).bernoulli_(keep, dropoutGenerators.For(share)).div_(keep);
+        return input * dropoutMasks.Draw(input, keep, (float)(1 / keep), share);
     }
 
     private IEnumerable<nn.Module> RecurrentLayers => (IEnumerable<nn.Module>?)lstm ?? gru!;
@@ -198,13 +202,6 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     {
         var weights = ToWeights();
         return [(graph, logit) => GatedOnnx.Add(graph, weights, logit)];
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            dropoutGenerators?.Dispose();
-        base.Dispose(disposing);
     }
 
     private void InitialiseLikeKeras()

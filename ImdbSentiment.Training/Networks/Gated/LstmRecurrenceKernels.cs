@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
@@ -55,30 +56,63 @@ internal static class LstmRecurrenceKernels
         var gateWidth = 4 * units;
         Span<float> hiddenGradient = stackalloc float[units];
         Span<float> cellGradient = stackalloc float[units];
+        Span<float> zeroCell = stackalloc float[units];
         hiddenGradient.Clear();
         cellGradient.Clear();
+        zeroCell.Clear();
         for (var t = length - 1; t >= 0; t--)
         {
-            var a = gates.Slice(t * gateWidth, gateWidth);
             var dz = gateGradients.Slice(t * gateWidth, gateWidth);
-            var outputGradient = outputGradients.Slice(t * units, units);
-            var tanhC = cellTanh.Slice(t * units, units);
-            for (var j = 0; j < units; j++)
-            {
-                var (i, f, g, o) = (a[j], a[units + j], a[2 * units + j], a[3 * units + j]);
-                var dh = outputGradient[j] + hiddenGradient[j];
-                var dc = cellGradient[j] + dh * o * (1 - tanhC[j] * tanhC[j]);
-                var previousCell = t > 0 ? cells[(t - 1) * units + j] : 0f;
-                dz[j] = dc * g * i * (1 - i);
-                dz[units + j] = dc * previousCell * f * (1 - f);
-                dz[2 * units + j] = dc * i * (1 - g * g);
-                dz[3 * units + j] = dh * tanhC[j] * o * (1 - o);
-                cellGradient[j] = dc * f;
-            }
-
+            var step = new StepValues(gates.Slice(t * gateWidth, gateWidth), cellTanh.Slice(t * units, units), t > 0 ? cells.Slice((t - 1) * units, units) : zeroCell, units);
+            AddStepGradients(step, outputGradients.Slice(t * units, units), hiddenGradient, cellGradient, dz);
             hiddenGradient.Clear();
             if (t > 0)
                 VectorKernels.AddProduct(dz, recurrent, hiddenGradient);
+        }
+    }
+
+    /// <summary>One step's gate activations [4 units], tanh(c_t) and c_{t-1} [units].</summary>
+    private readonly ref struct StepValues(ReadOnlySpan<float> gates, ReadOnlySpan<float> cellTanh, ReadOnlySpan<float> previousCell, int units)
+    {
+        public ReadOnlySpan<float> Input { get; } = gates[..units];
+        public ReadOnlySpan<float> Forget { get; } = gates.Slice(units, units);
+        public ReadOnlySpan<float> Cell { get; } = gates.Slice(2 * units, units);
+        public ReadOnlySpan<float> Output { get; } = gates.Slice(3 * units, units);
+        public ReadOnlySpan<float> CellTanh { get; } = cellTanh;
+        public ReadOnlySpan<float> PreviousCell { get; } = previousCell;
+    }
+
+    /// <summary>
+    /// dz [4 units] = the pre-activations' gradient, from dL/dh_t = the output's gradient + hiddenGradient (dL/dz_{t+1} W_hh)
+    /// and dL/dc_t = cellGradient + dL/dh_t o (1 - tanh(c_t)^2); cellGradient becomes dL/dc_{t-1} = dL/dc_t f.
+    /// </summary>
+    private static void AddStepGradients(StepValues step, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> hiddenGradient, Span<float> cellGradient, Span<float> dz)
+    {
+        var units = outputGradient.Length;
+        var one = Vector<float>.One;
+        var j = 0;
+        for (; j <= units - Vector<float>.Count; j += Vector<float>.Count)
+        {
+            Vector<float> i = new(step.Input[j..]), f = new(step.Forget[j..]), g = new(step.Cell[j..]), o = new(step.Output[j..]), tc = new(step.CellTanh[j..]);
+            var dh = new Vector<float>(outputGradient[j..]) + new Vector<float>(hiddenGradient[j..]);
+            var dc = new Vector<float>(cellGradient[j..]) + dh * o * (one - tc * tc);
+            (dc * g * i * (one - i)).CopyTo(dz[j..]);
+            (dc * new Vector<float>(step.PreviousCell[j..]) * f * (one - f)).CopyTo(dz[(units + j)..]);
+            (dc * i * (one - g * g)).CopyTo(dz[(2 * units + j)..]);
+            (dh * tc * o * (one - o)).CopyTo(dz[(3 * units + j)..]);
+            (dc * f).CopyTo(cellGradient[j..]);
+        }
+
+        for (; j < units; j++)
+        {
+            float i = step.Input[j], f = step.Forget[j], g = step.Cell[j], o = step.Output[j], tc = step.CellTanh[j];
+            var dh = outputGradient[j] + hiddenGradient[j];
+            var dc = cellGradient[j] + dh * o * (1 - tc * tc);
+            dz[j] = dc * g * i * (1 - i);
+            dz[units + j] = dc * step.PreviousCell[j] * f * (1 - f);
+            dz[2 * units + j] = dc * i * (1 - g * g);
+            dz[3 * units + j] = dh * tc * o * (1 - o);
+            cellGradient[j] = dc * f;
         }
     }
 }

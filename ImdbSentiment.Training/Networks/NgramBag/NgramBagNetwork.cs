@@ -25,8 +25,7 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
     private readonly Parameter bias;
     private readonly bool naiveBayes;
     private readonly double dropout;
-    private readonly Scalar keepShare;
-    private readonly DropoutGenerators? dropoutGenerators;
+    private readonly DropoutMasks? dropoutMasks;
 
     /// <param name="dropout">In training only, each n-gram of a review is left out with this probability (the rest scaled up to match).</param>
     /// <param name="naiveBayes">False sets every ratio to 1: a plain bag of n-grams, for the ablation.</param>
@@ -37,7 +36,6 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be at least 0 and below 1.");
         this.naiveBayes = naiveBayes;
         this.dropout = dropout;
-        keepShare = (1 - dropout).ToScalar();
         weights = nn.Parameter(empty(vocabularySize));
         ratios = nn.Parameter(zeros(vocabularySize), requires_grad: false);
         bias = nn.Parameter(zeros(1));
@@ -45,7 +43,7 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
         using (no_grad())
             nn.init.uniform_(weights, -0.1, 0.1);
         if (dropout > 0)
-            dropoutGenerators = new DropoutGenerators();
+            dropoutMasks = new DropoutMasks();
     }
 
     public int VocabularySize => (int)weights.shape[0];
@@ -87,8 +85,8 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
         var ids = batch.RequireNgramIds();
         var flat = ids.reshape(-1);
         var contributions = weights.index_select(0, flat).add(WeightOffset).mul(ratios.index_select(0, flat)).div(RatioScale);
-        if (training && dropoutGenerators is not null)
-            contributions = contributions.mul(empty_like(contributions).bernoulli_(1 - dropout, dropoutGenerators.For(batch.Share)).div_(keepShare));
+        if (training && dropoutMasks is not null)
+            contributions = contributions.mul(dropoutMasks.Draw(contributions, 1 - dropout, (float)(1 / (1 - dropout)), batch.Share));
         return contributions.reshape(ids.shape[0], ids.shape[1]).sum(1).add(bias, KeptScalars.One).MoveToOuterDisposeScope();
     }
 
@@ -98,16 +96,6 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         return new NgramBagWeights(Values(weights.add(WeightOffset).mul(ratios).div(RatioScale)), Values(bias));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            dropoutGenerators?.Dispose();
-            keepShare.Dispose();
-        }
-        base.Dispose(disposing);
     }
 
     internal override IReadOnlyList<OnnxBranch> OnnxBranches()
