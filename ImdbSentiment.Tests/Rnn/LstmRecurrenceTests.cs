@@ -22,11 +22,13 @@ public sealed class LstmRecurrenceTests
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
 
     [TestMethod]
-    [DataRow(23, 5, 16, 32, DisplayName = "the bilstm recipe's 32 units over a 16-wide input")]
-    [DataRow(9, 4, 6, 11, DisplayName = "11 units: gate rows of whole vector groups, single vectors and a scalar tail")]
-    [DataRow(6, 3, 5, 3, DisplayName = "3 units, fewer than a vector")]
-    [DataRow(1, 2, 4, 8, DisplayName = "one step")]
-    public void FusedDirection_MatchesTorchsLstmInFloat64_RowByRowOverEachLength(int time, int batch, int width, int units)
+    [DataRow(23, 5, 16, 32, false, DisplayName = "the bilstm recipe's 32 units over a 16-wide input")]
+    [DataRow(23, 5, 16, 32, true, DisplayName = "the same, the reverse direction")]
+    [DataRow(9, 4, 6, 11, false, DisplayName = "11 units: gate rows of whole vector groups, single vectors and a scalar tail")]
+    [DataRow(9, 4, 6, 11, true, DisplayName = "11 units, the reverse direction")]
+    [DataRow(6, 3, 5, 3, false, DisplayName = "3 units, fewer than a vector")]
+    [DataRow(1, 2, 4, 8, true, DisplayName = "one step, the reverse direction")]
+    public void FusedDirection_MatchesTorchsLstmInFloat64_RowByRowOverEachLength(int time, int batch, int width, int units, bool reverse)
     {
         manual_seed(time * 1000 + batch * 100 + units);
         using var scope = NewDisposeScope();
@@ -37,8 +39,8 @@ public sealed class LstmRecurrenceTests
         using var lstm = nn.LSTM(width, units, batchFirst: true);
         var weights = ParameterNames.Select(name => Parameters(lstm)[name].detach().clone()).ToArray();
 
-        var (outputs, gradients) = Fused(inputs, lengths, weights, projection);
-        var (expectedOutputs, expectedGradients) = TorchFloat64(lstm, inputs, lengths, projection);
+        var (outputs, gradients) = Fused(inputs, lengths, weights, projection, reverse);
+        var (expectedOutputs, expectedGradients) = TorchFloat64(lstm, inputs, lengths, projection, reverse);
 
         AssertClose(expectedOutputs, outputs, "outputs");
         string[] what = ["inputs' gradient", .. ParameterNames.Select(name => $"{name}'s gradient")];
@@ -53,7 +55,7 @@ public sealed class LstmRecurrenceTests
         using var lstm = nn.LSTM(3, 2, batchFirst: true);
         var weights = ParameterNames.Select(name => Parameters(lstm)[name].detach()).ToArray();
         var error = Assert.ThrowsExactly<ArgumentException>(() =>
-            LstmRecurrence.apply(randn(1, 4, 3), tensor(new long[] { 5 }), weights[0], weights[1], weights[2], weights[3]));
+            LstmRecurrence.apply(randn(1, 4, 3), tensor(new long[] { 5 }), weights[0], weights[1], weights[2], weights[3], false));
         StringAssert.Contains(error.Message, "A row's length must be 1 to 4 steps, got 5.");
     }
 
@@ -83,17 +85,20 @@ public sealed class LstmRecurrenceTests
             AssertClose(gradient.to_type(ScalarType.Float64), fusedGradients[name], $"{name}'s gradient");
     }
 
-    private static (Tensor Outputs, Tensor[] Gradients) Fused(Tensor inputs, long[] lengths, Tensor[] weights, Tensor projection)
+    private static (Tensor Outputs, Tensor[] Gradients) Fused(Tensor inputs, long[] lengths, Tensor[] weights, Tensor projection, bool reverse)
     {
         var x = inputs.detach().requires_grad_(true);
         var leaves = weights.Select(weight => weight.detach().requires_grad_(true)).ToArray();
-        var outputs = LstmRecurrence.apply(x, tensor(lengths), leaves[0], leaves[1], leaves[2], leaves[3]);
+        var outputs = LstmRecurrence.apply(x, tensor(lengths), leaves[0], leaves[1], leaves[2], leaves[3], reverse);
         (outputs * projection).sum().backward();
         return (outputs.detach(), [x.grad!, .. leaves.Select(leaf => leaf.grad!)]);
     }
 
-    /// <summary>torch's module in float64, each row alone over its own steps; outputs past a row's length are zero.</summary>
-    private static (Tensor Outputs, Tensor[] Gradients) TorchFloat64(LSTM lstm, Tensor inputs, long[] lengths, Tensor projection)
+    /// <summary>
+    /// torch's module in float64, each row alone over its own positions (reversed, then its outputs reversed back, for
+    /// the reverse direction); outputs past a row's length are zero.
+    /// </summary>
+    private static (Tensor Outputs, Tensor[] Gradients) TorchFloat64(LSTM lstm, Tensor inputs, long[] lengths, Tensor projection, bool reverse)
     {
         lstm.to(ScalarType.Float64);
         var x = inputs.to_type(ScalarType.Float64).detach().requires_grad_(true);
@@ -101,7 +106,9 @@ public sealed class LstmRecurrenceTests
         var rows = new List<Tensor>();
         for (var b = 0; b < batch; b++)
         {
-            var (output, _, _) = lstm.call(x.narrow(0, b, 1).narrow(1, 0, lengths[b]), null);
+            var row = x.narrow(0, b, 1).narrow(1, 0, lengths[b]);
+            var (output, _, _) = lstm.call(reverse ? row.flip(1) : row, null);
+            output = reverse ? output.flip(1) : output;
             rows.Add(cat([output, zeros(1, time - lengths[b], units, dtype: ScalarType.Float64)], 1));
         }
 

@@ -120,10 +120,8 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         {
             // sequence [batch, time, directions * units]: a row's real positions hold its outputs, those after them are ignored.
             var input = ApplyDropout(sequence, batch.Share);
-            var forward = RunDirection(layer * Directions, input, lengths);
-            sequence = Bidirectional
-                ? cat([forward, RealTokens.Reverse(RunDirection(layer * Directions + 1, RealTokens.Reverse(input, reversal), lengths), reversal)], 2)
-                : forward;
+            var forward = RunDirection(layer * Directions, input, lengths, reversal: null);
+            sequence = Bidirectional ? cat([forward, RunDirection(layer * Directions + 1, input, lengths, reversal)], 2) : forward;
         }
 
         return dense.call(Pool(sequence, lengths)).squeeze(-1).MoveToOuterDisposeScope();
@@ -148,15 +146,24 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         return Bidirectional ? cat([forwardFinal, sequence.select(1, 0).narrow(1, units, units)], 1) : forwardFinal;
     }
 
-    /// <summary>One direction's one-directional module over [batch, time, width]: its outputs [batch, time, units].</summary>
-    private Tensor RunDirection(int index, Tensor input, Tensor lengths)
+    /// <summary>
+    /// One direction over [batch, time, width]: its outputs [batch, time, units]. The backward direction (given the
+    /// reversal index) runs over each row's real positions from the last; torch's modules run over a reversed copy.
+    /// </summary>
+    private Tensor RunDirection(int index, Tensor input, Tensor lengths, Tensor? reversal)
     {
         if (FusesLstmSteps)
         {
             var parameters = lstmParameters![index];
-            return LstmRecurrence.apply(input, lengths, parameters["weight_ih_l0"], parameters["weight_hh_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"]);
+            return LstmRecurrence.apply(
+                input, lengths, parameters["weight_ih_l0"], parameters["weight_hh_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"], reversal is not null);
         }
 
+        return reversal is null ? RunModule(index, input) : RealTokens.Reverse(RunModule(index, RealTokens.Reverse(input, reversal)), reversal);
+    }
+
+    private Tensor RunModule(int index, Tensor input)
+    {
         if (lstm is not null)
         {
             var (sequence, _, _) = lstm[index].call(input, null);

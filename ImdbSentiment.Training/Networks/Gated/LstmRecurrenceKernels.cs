@@ -7,7 +7,8 @@ namespace ImdbSentiment.Training.Networks;
 /// <summary>
 /// The per-step arithmetic of <see cref="LstmRecurrence"/> for one row over plain memory, row-major, time-major
 /// within the row: gates [time, 4 units] in torch's order (input, forget, cell, output), cells, their tanh and the
-/// outputs [time, units]. A row runs its first <c>length</c> steps from a zero state; the matrix products are
+/// outputs [time, units]. A row runs over its first <c>length</c> positions from a zero state, in order or, for the
+/// backward direction of a bidirectional layer, in reverse (<see cref="Position"/>); the matrix products are
 /// <see cref="VectorKernels.AddProduct"/>. The loops are compiled optimised from their first call, as
 /// <see cref="TanhRecurrenceKernels"/> are.
 /// </summary>
@@ -19,14 +20,16 @@ internal static class LstmRecurrenceKernels
     /// recurrentTransposed is W_hh^T [units, 4 units].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(Span<float> gates, ReadOnlySpan<float> recurrentTransposed, Span<float> cells, Span<float> cellTanh, Span<float> outputs, int length, int units)
+    public static void Forward(
+        Span<float> gates, ReadOnlySpan<float> recurrentTransposed, Span<float> cells, Span<float> cellTanh, Span<float> outputs, int length, int units, bool reverse)
     {
         var gateWidth = 4 * units;
-        for (var t = 0; t < length; t++)
+        for (var step = 0; step < length; step++)
         {
+            var (t, previous) = (Position(step, length, reverse), Position(step - 1, length, reverse));
             var z = gates.Slice(t * gateWidth, gateWidth);
-            if (t > 0)
-                VectorKernels.AddProduct(outputs.Slice((t - 1) * units, units), recurrentTransposed, z);
+            if (step > 0)
+                VectorKernels.AddProduct(outputs.Slice(previous * units, units), recurrentTransposed, z);
             var inputAndForget = z[..(2 * units)];
             TensorPrimitives.Sigmoid(inputAndForget, inputAndForget);
             Span<float> input = z[..units], forget = z.Slice(units, units), cell = z.Slice(2 * units, units), output = z.Slice(3 * units, units);
@@ -34,8 +37,8 @@ internal static class LstmRecurrenceKernels
             TensorPrimitives.Sigmoid(output, output);
             var c = cells.Slice(t * units, units);
             TensorPrimitives.Multiply(input, cell, c);
-            if (t > 0)
-                TensorPrimitives.MultiplyAdd(forget, cells.Slice((t - 1) * units, units), c, c);
+            if (step > 0)
+                TensorPrimitives.MultiplyAdd(forget, cells.Slice(previous * units, units), c, c);
             var tanhC = cellTanh.Slice(t * units, units);
             TensorPrimitives.Tanh(c, tanhC);
             TensorPrimitives.Multiply(output, tanhC, outputs.Slice(t * units, units));
@@ -51,7 +54,7 @@ internal static class LstmRecurrenceKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(
         ReadOnlySpan<float> gates, ReadOnlySpan<float> cells, ReadOnlySpan<float> cellTanh, ReadOnlySpan<float> outputGradients,
-        ReadOnlySpan<float> recurrent, Span<float> gateGradients, int length, int units)
+        ReadOnlySpan<float> recurrent, Span<float> gateGradients, int length, int units, bool reverse)
     {
         var gateWidth = 4 * units;
         Span<float> hiddenGradient = stackalloc float[units];
@@ -60,16 +63,20 @@ internal static class LstmRecurrenceKernels
         hiddenGradient.Clear();
         cellGradient.Clear();
         zeroCell.Clear();
-        for (var t = length - 1; t >= 0; t--)
+        for (var step = length - 1; step >= 0; step--)
         {
+            var (t, previous) = (Position(step, length, reverse), Position(step - 1, length, reverse));
             var dz = gateGradients.Slice(t * gateWidth, gateWidth);
-            var step = new StepValues(gates.Slice(t * gateWidth, gateWidth), cellTanh.Slice(t * units, units), t > 0 ? cells.Slice((t - 1) * units, units) : zeroCell, units);
-            AddStepGradients(step, outputGradients.Slice(t * units, units), hiddenGradient, cellGradient, dz);
+            var values = new StepValues(gates.Slice(t * gateWidth, gateWidth), cellTanh.Slice(t * units, units), step > 0 ? cells.Slice(previous * units, units) : zeroCell, units);
+            AddStepGradients(values, outputGradients.Slice(t * units, units), hiddenGradient, cellGradient, dz);
             hiddenGradient.Clear();
-            if (t > 0)
+            if (step > 0)
                 VectorKernels.AddProduct(dz, recurrent, hiddenGradient);
         }
     }
+
+    /// <summary>The position a row's step runs at: step itself, or from its last real position back for the reverse direction.</summary>
+    private static int Position(int step, int length, bool reverse) => reverse ? length - 1 - step : step;
 
     /// <summary>One step's gate activations [4 units], tanh(c_t) and c_{t-1} [units].</summary>
     private readonly ref struct StepValues(ReadOnlySpan<float> gates, ReadOnlySpan<float> cellTanh, ReadOnlySpan<float> previousCell, int units)
