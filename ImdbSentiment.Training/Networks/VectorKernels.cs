@@ -6,9 +6,9 @@ namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
 /// Row-major products and sums over plain memory for the managed recurrences (<see cref="TanhRecurrence"/>,
-/// <see cref="LstmRecurrence"/>). Each element is summed over the same terms in the same order, each term a fused
-/// multiply-add (one rounding, so the same on every machine, and one instruction where the processor has it), a
-/// <see cref="Vector{T}"/> of columns at a time with a scalar tail, so a result does not depend on the machine's vector width.
+/// <see cref="LstmRecurrence"/>). Each element is summed over the same terms in the same order (multiply, then add:
+/// no fused multiply-add, which would change the seed recipe's trained weights), a <see cref="Vector{T}"/> of columns
+/// at a time with a scalar tail, so a result does not depend on the machine's vector width.
 /// </summary>
 internal static class VectorKernels
 {
@@ -36,10 +36,10 @@ internal static class VectorKernels
             {
                 var factor = new Vector<float>(Unsafe.Add(ref rowStart, k));
                 var offset = (nuint)(k * columns);
-                sum0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref matrixStart, offset + at0), factor, sum0);
-                sum1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref matrixStart, offset + at1), factor, sum1);
-                sum2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref matrixStart, offset + at2), factor, sum2);
-                sum3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref matrixStart, offset + at3), factor, sum3);
+                sum0 += Vector.LoadUnsafe(ref matrixStart, offset + at0) * factor;
+                sum1 += Vector.LoadUnsafe(ref matrixStart, offset + at1) * factor;
+                sum2 += Vector.LoadUnsafe(ref matrixStart, offset + at2) * factor;
+                sum3 += Vector.LoadUnsafe(ref matrixStart, offset + at3) * factor;
             }
 
             sum0.StoreUnsafe(ref destinationStart, at0);
@@ -52,7 +52,7 @@ internal static class VectorKernels
         {
             var sum = Vector.LoadUnsafe(ref destinationStart, (nuint)column);
             for (var k = 0; k < depth; k++)
-                sum = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref matrixStart, (nuint)(k * columns + column)), new Vector<float>(Unsafe.Add(ref rowStart, k)), sum);
+                sum += Vector.LoadUnsafe(ref matrixStart, (nuint)(k * columns + column)) * Unsafe.Add(ref rowStart, k);
             sum.StoreUnsafe(ref destinationStart, (nuint)column);
         }
 
@@ -60,7 +60,7 @@ internal static class VectorKernels
         {
             var sum = Unsafe.Add(ref destinationStart, column);
             for (var k = 0; k < depth; k++)
-                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref matrixStart, k * columns + column), Unsafe.Add(ref rowStart, k), sum);
+                sum += Unsafe.Add(ref matrixStart, k * columns + column) * Unsafe.Add(ref rowStart, k);
             Unsafe.Add(ref destinationStart, column) = sum;
         }
     }
