@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace ImdbSentiment.Training.Networks;
@@ -9,7 +8,9 @@ namespace ImdbSentiment.Training.Networks;
 /// within the row: gates [time, 4 units] in torch's order (input, forget, cell, output), cells, their tanh and the
 /// outputs [time, units]. A row runs over its first <c>length</c> positions from a zero state, in order or, for the
 /// backward direction of a bidirectional layer, in reverse (<see cref="Position"/>); the matrix products are
-/// <see cref="VectorKernels.AddProduct"/>. The loops are compiled optimised from their first call, as
+/// <see cref="VectorKernels.AddProduct"/>. Each step's element-wise work is one formula over vectors of units; a tail
+/// shorter than a vector runs the same formula a unit at a time (broadcast to a vector), so every unit gets the same
+/// arithmetic whatever the machine's vector width. The loops are compiled optimised from their first call, as
 /// <see cref="TanhRecurrenceKernels"/> are.
 /// </summary>
 internal static class LstmRecurrenceKernels
@@ -24,24 +25,21 @@ internal static class LstmRecurrenceKernels
         Span<float> gates, ReadOnlySpan<float> recurrentTransposed, Span<float> cells, Span<float> cellTanh, Span<float> outputs, int length, int units, bool reverse)
     {
         var gateWidth = 4 * units;
+        Span<float> zeroCell = stackalloc float[units];
+        zeroCell.Clear();
         for (var step = 0; step < length; step++)
         {
             var (t, previous) = (Position(step, length, reverse), Position(step - 1, length, reverse));
             var z = gates.Slice(t * gateWidth, gateWidth);
             if (step > 0)
                 VectorKernels.AddProduct(outputs.Slice(previous * units, units), recurrentTransposed, z);
-            var inputAndForget = z[..(2 * units)];
-            TensorPrimitives.Sigmoid(inputAndForget, inputAndForget);
-            Span<float> input = z[..units], forget = z.Slice(units, units), cell = z.Slice(2 * units, units), output = z.Slice(3 * units, units);
-            TensorPrimitives.Tanh(cell, cell);
-            TensorPrimitives.Sigmoid(output, output);
-            var c = cells.Slice(t * units, units);
-            TensorPrimitives.Multiply(input, cell, c);
-            if (step > 0)
-                TensorPrimitives.MultiplyAdd(forget, cells.Slice(previous * units, units), c, c);
-            var tanhC = cellTanh.Slice(t * units, units);
-            TensorPrimitives.Tanh(c, tanhC);
-            TensorPrimitives.Multiply(output, tanhC, outputs.Slice(t * units, units));
+            var previousCell = step > 0 ? cells.Slice(previous * units, units) : zeroCell;
+            Span<float> cell = cells.Slice(t * units, units), tanhC = cellTanh.Slice(t * units, units), output = outputs.Slice(t * units, units);
+            var j = 0;
+            for (; j <= units - Vector<float>.Count; j += Vector<float>.Count)
+                ActivateUnits(z, previousCell, cell, tanhC, output, units, j, Vector<float>.Count);
+            for (; j < units; j++)
+                ActivateUnits(z, previousCell, cell, tanhC, output, units, j, 1);
         }
     }
 
@@ -67,8 +65,13 @@ internal static class LstmRecurrenceKernels
         {
             var (t, previous) = (Position(step, length, reverse), Position(step - 1, length, reverse));
             var dz = gateGradients.Slice(t * gateWidth, gateWidth);
-            var values = new StepValues(gates.Slice(t * gateWidth, gateWidth), cellTanh.Slice(t * units, units), step > 0 ? cells.Slice(previous * units, units) : zeroCell, units);
-            AddStepGradients(values, outputGradients.Slice(t * units, units), hiddenGradient, cellGradient, dz);
+            var values = new StepValues(gates.Slice(t * gateWidth, gateWidth), cellTanh.Slice(t * units, units), step > 0 ? cells.Slice(previous * units, units) : zeroCell);
+            var outputGradient = outputGradients.Slice(t * units, units);
+            var j = 0;
+            for (; j <= units - Vector<float>.Count; j += Vector<float>.Count)
+                AddUnitGradients(values, outputGradient, hiddenGradient, cellGradient, dz, units, j, Vector<float>.Count);
+            for (; j < units; j++)
+                AddUnitGradients(values, outputGradient, hiddenGradient, cellGradient, dz, units, j, 1);
             hiddenGradient.Clear();
             if (step > 0)
                 VectorKernels.AddProduct(dz, recurrent, hiddenGradient);
@@ -78,48 +81,69 @@ internal static class LstmRecurrenceKernels
     /// <summary>The position a row's step runs at: step itself, or from its last real position back for the reverse direction.</summary>
     private static int Position(int step, int length, bool reverse) => reverse ? length - 1 - step : step;
 
-    /// <summary>One step's gate activations [4 units], tanh(c_t) and c_{t-1} [units].</summary>
-    private readonly ref struct StepValues(ReadOnlySpan<float> gates, ReadOnlySpan<float> cellTanh, ReadOnlySpan<float> previousCell, int units)
+    /// <summary>
+    /// Units j to j + count (count: a vector's width, or 1 for the tail) of one step: z's pre-activations become the gate
+    /// activations, then the cell, its tanh and the output.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ActivateUnits(Span<float> z, ReadOnlySpan<float> previousCell, Span<float> cell, Span<float> cellTanh, Span<float> output, int units, int j, int count)
     {
-        public ReadOnlySpan<float> Input { get; } = gates[..units];
-        public ReadOnlySpan<float> Forget { get; } = gates.Slice(units, units);
-        public ReadOnlySpan<float> Cell { get; } = gates.Slice(2 * units, units);
-        public ReadOnlySpan<float> Output { get; } = gates.Slice(3 * units, units);
+        var i = VectorActivations.Sigmoid(Load(z, j, count));
+        var f = VectorActivations.Sigmoid(Load(z, units + j, count));
+        var g = VectorActivations.Tanh(Load(z, 2 * units + j, count));
+        var o = VectorActivations.Sigmoid(Load(z, 3 * units + j, count));
+        var c = i * g + f * Load(previousCell, j, count);
+        var tanhC = VectorActivations.Tanh(c);
+        Store(i, z, j, count);
+        Store(f, z, units + j, count);
+        Store(g, z, 2 * units + j, count);
+        Store(o, z, 3 * units + j, count);
+        Store(c, cell, j, count);
+        Store(tanhC, cellTanh, j, count);
+        Store(o * tanhC, output, j, count);
+    }
+
+    /// <summary>One step's gate activations [4 units], tanh(c_t) and c_{t-1} [units].</summary>
+    private readonly ref struct StepValues(ReadOnlySpan<float> gates, ReadOnlySpan<float> cellTanh, ReadOnlySpan<float> previousCell)
+    {
+        public ReadOnlySpan<float> Gates { get; } = gates;
         public ReadOnlySpan<float> CellTanh { get; } = cellTanh;
         public ReadOnlySpan<float> PreviousCell { get; } = previousCell;
     }
 
     /// <summary>
-    /// dz [4 units] = the pre-activations' gradient, from dL/dh_t = the output's gradient + hiddenGradient (dL/dz_{t+1} W_hh)
-    /// and dL/dc_t = cellGradient + dL/dh_t o (1 - tanh(c_t)^2); cellGradient becomes dL/dc_{t-1} = dL/dc_t f.
+    /// Units j to j + count of dz [4 units], the pre-activations' gradient, from dL/dh_t = the output's gradient +
+    /// hiddenGradient (dL/dz_{t+1} W_hh) and dL/dc_t = cellGradient + dL/dh_t o (1 - tanh(c_t)^2); cellGradient becomes
+    /// dL/dc_{t-1} = dL/dc_t f.
     /// </summary>
-    private static void AddStepGradients(StepValues step, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> hiddenGradient, Span<float> cellGradient, Span<float> dz)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddUnitGradients(
+        StepValues step, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> hiddenGradient, Span<float> cellGradient, Span<float> dz, int units, int j, int count)
     {
-        var units = outputGradient.Length;
         var one = Vector<float>.One;
-        var j = 0;
-        for (; j <= units - Vector<float>.Count; j += Vector<float>.Count)
-        {
-            Vector<float> i = new(step.Input[j..]), f = new(step.Forget[j..]), g = new(step.Cell[j..]), o = new(step.Output[j..]), tc = new(step.CellTanh[j..]);
-            var dh = new Vector<float>(outputGradient[j..]) + new Vector<float>(hiddenGradient[j..]);
-            var dc = new Vector<float>(cellGradient[j..]) + dh * o * (one - tc * tc);
-            (dc * g * i * (one - i)).CopyTo(dz[j..]);
-            (dc * new Vector<float>(step.PreviousCell[j..]) * f * (one - f)).CopyTo(dz[(units + j)..]);
-            (dc * i * (one - g * g)).CopyTo(dz[(2 * units + j)..]);
-            (dh * tc * o * (one - o)).CopyTo(dz[(3 * units + j)..]);
-            (dc * f).CopyTo(cellGradient[j..]);
-        }
+        var (i, f, g, o) = (Load(step.Gates, j, count), Load(step.Gates, units + j, count), Load(step.Gates, 2 * units + j, count), Load(step.Gates, 3 * units + j, count));
+        var tanhC = Load(step.CellTanh, j, count);
+        var dh = Load(outputGradient, j, count) + Load(hiddenGradient, j, count);
+        var dc = Load(cellGradient, j, count) + dh * o * (one - tanhC * tanhC);
+        Store(dc * g * i * (one - i), dz, j, count);
+        Store(dc * Load(step.PreviousCell, j, count) * f * (one - f), dz, units + j, count);
+        Store(dc * i * (one - g * g), dz, 2 * units + j, count);
+        Store(dh * tanhC * o * (one - o), dz, 3 * units + j, count);
+        Store(dc * f, cellGradient, j, count);
+    }
 
-        for (; j < units; j++)
-        {
-            float i = step.Input[j], f = step.Forget[j], g = step.Cell[j], o = step.Output[j], tc = step.CellTanh[j];
-            var dh = outputGradient[j] + hiddenGradient[j];
-            var dc = cellGradient[j] + dh * o * (1 - tc * tc);
-            dz[j] = dc * g * i * (1 - i);
-            dz[units + j] = dc * step.PreviousCell[j] * f * (1 - f);
-            dz[2 * units + j] = dc * i * (1 - g * g);
-            dz[3 * units + j] = dh * tc * o * (1 - o);
-            cellGradient[j] = dc * f;
-        }
+    /// <summary>A vector of values from index on, or (count 1) the value at index in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Load(ReadOnlySpan<float> values, int index, int count) =>
+        count == 1 ? new Vector<float>(values[index]) : new Vector<float>(values[index..]);
+
+    /// <summary>Stores a vector from index on, or (count 1) its first lane at index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector<float> value, Span<float> values, int index, int count)
+    {
+        if (count == 1)
+            values[index] = value[0];
+        else
+            value.CopyTo(values[index..]);
     }
 }
