@@ -11,7 +11,7 @@ namespace ImdbSentiment.Model.Export;
 /// </summary>
 internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
 {
-    private const string EntryName = "OnnxModel";
+    public const string EntryName = "OnnxModel";
 
     public bool ReadsTokenIds => Inputs.Contains(NetworkGraphNames.TokenIdsInput);
 
@@ -23,9 +23,14 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
         var entries = zip.Entries.Where(entry => entry.Name == EntryName).ToArray();
         if (entries.Length != 1)
             throw Unreadable(modelPath, $"expected one {EntryName} entry, found {entries.Length}");
+        return Read(entries[0], modelPath);
+    }
 
+    /// <summary>The graph in one OnnxModel entry of the zip at <paramref name="modelPath"/>.</summary>
+    public static NetworkGraph Read(ZipArchiveEntry entry, string modelPath)
+    {
         byte[] bytes;
-        using (var reader = new BinaryReader(entries[0].Open()))
+        using (var reader = new BinaryReader(entry.Open()))
         {
             var length = reader.ReadInt32();
             bytes = reader.ReadBytes(length);

@@ -28,10 +28,35 @@ internal sealed class DirectNetwork : IDisposable
         }
     }
 
-    public DirectNetwork(SentimentModel model)
+    /// <summary>
+    /// The direct path of a product zip read without ML.NET (<see cref="SavedChainReader"/>), or null when its chain
+    /// is not the product's or its network does not load; the caller then loads the zip through ML.NET.
+    /// </summary>
+    public static DirectNetwork? TryOpen(string modelPath)
     {
-        Featurizer = new DirectFeaturizer(FeaturizerState.Read(model));
-        _graph = NetworkGraph.Read(model.Path);
+        // Loading onnxruntime's native library is a third of a short command's start; it overlaps reading the zip.
+        _ = Task.Run(OrtEnv.Instance);
+        if (SavedChainReader.TryRead(modelPath) is not var (featurizer, graph))
+            return null;
+        try
+        {
+            return new DirectNetwork(featurizer, graph);
+        }
+        catch (OnnxRuntimeException)
+        {
+            return null;
+        }
+    }
+
+    public DirectNetwork(SentimentModel model)
+        : this(FeaturizerState.Read(model), NetworkGraph.Read(model.Path))
+    {
+    }
+
+    private DirectNetwork(FeaturizerState featurizer, NetworkGraph graph)
+    {
+        Featurizer = new DirectFeaturizer(featurizer);
+        _graph = graph;
         // Callers run one scorer per core, so each call stays on its own thread.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         _session = new InferenceSession(_graph.Bytes, options);

@@ -21,7 +21,8 @@ public sealed class ChunkScorerFallbackTests
         using var model = SentimentModel.Load(path, null, requireProductModel: false);
         string?[] texts = ["a wonderful, brilliant film", null, "an awful, boring waste"];
 
-        using var scorer = new ChunkScorer(model);
+        using var serving = ServingModel.Over(model);
+        using var scorer = new ChunkScorer(serving);
         var probabilities = scorer.Probabilities(texts);
 
         var engine = model.CreatePredictionEngine();
