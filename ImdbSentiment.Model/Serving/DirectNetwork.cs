@@ -70,8 +70,9 @@ internal sealed class DirectNetwork : IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>
-    /// Scores one review at a time on one thread. Inputs and the output are bound to the session once (a token-id row
-    /// is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes no names.
+    /// Scores one review at a time on one thread. Inputs and the outputs (probability and logit) are bound to the session
+    /// once (a token-id row is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes
+    /// no names.
     /// </summary>
     internal sealed class Scorer : IReviewScorer
     {
@@ -80,6 +81,8 @@ internal sealed class DirectNetwork : IDisposable
         private readonly OrtValue? _tokenIdsValue;
         private readonly float[] _probability = new float[1];
         private readonly OrtValue _probabilityValue;
+        private readonly float[] _logit = new float[1];
+        private readonly OrtValue _logitValue;
         private readonly OrtIoBinding _binding;
         private readonly List<long> _ids = [];
         private readonly RunOptions _runOptions = new();
@@ -97,6 +100,15 @@ internal sealed class DirectNetwork : IDisposable
             }
             _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
             _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
+            _logitValue = OrtValue.CreateTensorValueFromMemory(_logit, [1, 1]);
+            _binding.BindOutput(NetworkGraphNames.LogitOutput, _logitValue);
+        }
+
+        /// <summary>The review's prediction as the PredictionEngine gives it (SentimentOutputMapping's label rule).</summary>
+        public SentimentPrediction Predict(string text)
+        {
+            var probability = Probability(text);
+            return new SentimentPrediction { Probability = probability, Score = _logit[0], PredictedLabel = probability >= 0.5f };
         }
 
         public float Probability(string text)
@@ -121,6 +133,7 @@ internal sealed class DirectNetwork : IDisposable
             _tokenIdsValue?.Dispose();
             _ngramIdsValue?.Dispose();
             _probabilityValue.Dispose();
+            _logitValue.Dispose();
             _runOptions.Dispose();
         }
     }
