@@ -28,9 +28,7 @@ public sealed class PooledSentimentPredictorTests
     public void AnotherChain_IsServedThroughEngines()
     {
         using var folder = new DataFixtures();
-        var path = folder.PathOf("featurize-text.zip");
-        ForeignModelFaultTests.SaveForeignModel(path, nameof(ReviewInput.Text));
-        using var model = SentimentModel.Load(path, null, requireProductModel: false);
+        using var model = ForeignModelFaultTests.LoadTextChain(folder);
         AssertPredictsAsTheEngine(model);
     }
 
