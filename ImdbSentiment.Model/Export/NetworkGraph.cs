@@ -26,18 +26,18 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
         return Read(entries[0], modelPath);
     }
 
-    /// <summary>The graph in one OnnxModel entry of the zip at <paramref name="modelPath"/>.</summary>
-    public static NetworkGraph Read(ZipArchiveEntry entry, string modelPath)
+    /// <summary>The ONNX bytes of one OnnxModel entry of the zip at <paramref name="modelPath"/>, unparsed.</summary>
+    public static byte[] ReadBytes(ZipArchiveEntry entry, string modelPath)
     {
-        byte[] bytes;
-        using (var reader = new BinaryReader(entry.Open()))
-        {
-            var length = reader.ReadInt32();
-            bytes = reader.ReadBytes(length);
-            if (length < 0 || bytes.Length != length)
-                throw Unreadable(modelPath, $"its {EntryName} entry is truncated");
-        }
+        using var reader = new BinaryReader(entry.Open());
+        var length = reader.ReadInt32();
+        var bytes = reader.ReadBytes(length);
+        return length >= 0 && bytes.Length == length ? bytes : throw Unreadable(modelPath, $"its {EntryName} entry is truncated");
+    }
 
+    private static NetworkGraph Read(ZipArchiveEntry entry, string modelPath)
+    {
+        var bytes = ReadBytes(entry, modelPath);
         ModelProto graph;
         try
         {

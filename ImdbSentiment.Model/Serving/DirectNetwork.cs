@@ -38,15 +38,25 @@ internal sealed class DirectNetwork : IDisposable
         _ = Task.Run(OrtEnv.Instance);
         if (SavedChainReader.TryRead(modelPath) is not var (featurizer, graph))
             return null;
+        DirectNetwork network;
         try
         {
-            return new DirectNetwork(featurizer, graph);
+            network = new DirectNetwork(featurizer, graph);
         }
         catch (OnnxRuntimeException)
         {
             return null;
         }
+        if (network.ReadsAndGivesWhatTheChainSays())
+            return network;
+        network.Dispose();
+        return null;
     }
+
+    private bool ReadsAndGivesWhatTheChainSays() =>
+        _session.InputMetadata.Keys.Order(StringComparer.Ordinal).SequenceEqual(_graph.Inputs.Order(StringComparer.Ordinal))
+        && _session.OutputMetadata.ContainsKey(NetworkGraphNames.ProbabilityOutput)
+        && _session.OutputMetadata.ContainsKey(NetworkGraphNames.LogitOutput);
 
     public DirectNetwork(SentimentModel model)
         : this(FeaturizerState.Read(model), NetworkGraph.Read(model.Path))

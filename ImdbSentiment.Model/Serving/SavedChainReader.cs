@@ -48,7 +48,11 @@ internal static class SavedChainReader
         Custom(SentimentOutputMapping.ContractName),
     ];
 
-    /// <summary>The featurizer and network of a zip whose chain is this product's, or null for any other chain or a damaged entry.</summary>
+    /// <summary>
+    /// The featurizer and network of a zip whose chain is this product's, or null for any other chain or a damaged
+    /// entry. The network's inputs are the ones its OnnxTransformer step names; the graph itself is not parsed here
+    /// (the onnxruntime session that loads it says what it reads).
+    /// </summary>
     public static (FeaturizerState Featurizer, NetworkGraph Network)? TryRead(string modelPath)
     {
         try
@@ -91,8 +95,7 @@ internal static class SavedChainReader
         var networkFolder = steps[^2].Folder;
         if (zip.GetEntry($"{networkFolder}/{NetworkGraph.EntryName}") is not { } graphEntry)
             return null;
-        var network = NetworkGraph.Read(graphEntry, modelPath);
-        return network.Inputs.SequenceEqual([input]) ? (featurizer, network) : null;
+        return (featurizer, new NetworkGraph(NetworkGraph.ReadBytes(graphEntry, modelPath), [input]));
     }
 
     /// <summary>The chain's steps in order, nested chains flattened, as ML.NET's TransformerChain saves them.</summary>

@@ -58,7 +58,9 @@ public sealed class SavedChainReaderTests
         CollectionAssert.AreEqual(expected.Ngrams.ToArray(), featurizer.Ngrams.ToArray());
         Assert.AreEqual((expected.MaxLength, expected.Padding, expected.Truncating, expected.NgramLength),
             (featurizer.MaxLength, featurizer.Padding, featurizer.Truncating, featurizer.NgramLength));
-        CollectionAssert.AreEqual(NetworkGraph.Read(path).Bytes, network.Bytes);
+        var parsed = NetworkGraph.Read(path);
+        CollectionAssert.AreEqual(parsed.Bytes, network.Bytes);
+        CollectionAssert.AreEqual(parsed.Inputs.ToArray(), network.Inputs.ToArray());
     }
 
     [TestMethod]
