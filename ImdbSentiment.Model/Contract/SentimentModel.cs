@@ -31,10 +31,10 @@ public sealed class SentimentModel : IDisposable
     /// <param name="requireProductModel">False lets the benchmark load its ML.NET baseline zip through the same serving code.</param>
     internal static SentimentModel Load(string path, MLContext? mlContext, bool requireProductModel)
     {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: no model file there (expected an ImdbSentiment model zip).", path);
         if (requireProductModel)
-            RequireProductModelFile(path);
-        else if (!File.Exists(path))
-            throw MissingFile(path);
+            RequireProductModel(path);
 
         mlContext ??= new MLContext();
         // The zip names the custom mappings by contract; their assembly must be known to the catalog.
@@ -53,11 +53,8 @@ public sealed class SentimentModel : IDisposable
         }
     }
 
-    /// <summary>Refuses, with Load's errors, a path that is no file, not a readable zip, or a zip that is not an ImdbSentiment model.</summary>
-    internal static void RequireProductModelFile(string path)
+    private static void RequireProductModel(string path)
     {
-        if (!File.Exists(path))
-            throw MissingFile(path);
         bool ours;
         try
         {
@@ -73,9 +70,6 @@ public sealed class SentimentModel : IDisposable
                 $"{path}: a zip, but not an ImdbSentiment model: it lacks the {SentimentOutputMapping.ContractName} step every ImdbSentiment model ends with (a model from ML.NET Model Builder or another program is foreign here).", path);
         }
     }
-
-    private static FileNotFoundException MissingFile(string path) =>
-        new($"{path}: no model file there (expected an ImdbSentiment model zip).", path);
 
     private static UnreadableModelException Unreadable(string path, Exception exception) => new(
         $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); it may be truncated or damaged.", path, exception);

@@ -65,7 +65,8 @@ internal static class SavedChainReader
                 stream.CopyTo(Stream.Null);
             return Read(zip, modelPath);
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or NotSupportedException)
+        // Whatever stops the reader (no file, a folder, not a zip, a damaged entry), the ML.NET load reports.
+        catch (Exception exception) when (exception is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException or ArgumentException)
         {
             return null;
         }

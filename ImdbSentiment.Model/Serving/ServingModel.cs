@@ -26,7 +26,8 @@ internal sealed class ServingModel : IDisposable
     /// <summary>Loads the zip at <paramref name="path"/>, refusing a missing, unreadable or foreign file with <see cref="SentimentModel.Load(string, MLContext?)"/>'s errors.</summary>
     public static ServingModel Load(string path)
     {
-        SentimentModel.RequireProductModelFile(path);
+        // A chain the reader recognises ends with this product's output step, so it needs no check for a foreign zip;
+        // anything else (no file, not a zip, a foreign or damaged zip) gets SentimentModel.Load's checks and errors.
         if (DirectNetwork.TryOpen(path) is { } network)
             return new ServingModel(null, false, network);
         var model = SentimentModel.Load(path);

@@ -107,7 +107,7 @@ public sealed class SavedChainReaderTests
     }
 
     [TestMethod]
-    public void MissingForeignAndTruncatedFiles_AreRefusedWithTheMlNetLoadsErrors()
+    public void MissingForeignAndTruncatedFilesAndFolders_AreRefusedWithTheMlNetLoadsErrors()
     {
         var truncated = _folder.PathOf("truncated.zip");
         var bytes = File.ReadAllBytes(_postPaddedModel);
@@ -115,7 +115,7 @@ public sealed class SavedChainReaderTests
         var foreign = _folder.PathOf("foreign.zip");
         Faults.ForeignModelFaultTests.SaveForeignModel(foreign, nameof(ReviewInput.Text));
 
-        foreach (var path in new[] { _folder.PathOf("missing.zip"), truncated, foreign })
+        foreach (var path in new[] { _folder.PathOf("missing.zip"), _folder.Folder, truncated, foreign })
         {
             var expected = Assert.Throws<IOException>(() => SentimentModel.Load(path));
             var error = Assert.Throws<IOException>(() => ServingModel.Load(path));
