@@ -34,10 +34,21 @@ internal sealed class DirectNetwork : IDisposable
     /// </summary>
     public static DirectNetwork? TryOpen(string modelPath)
     {
-        // Loading onnxruntime's native library is a third of a short command's start; it overlaps reading the zip.
-        _ = Task.Run(OrtEnv.Instance);
-        if (SavedChainReader.TryRead(modelPath) is not var (featurizer, graph))
-            return null;
+        // Loading onnxruntime's native library is a third of a short command's start, so it overlaps reading the zip;
+        // every way out waits for it, since a process that exits while the library initialises can crash.
+        var runtime = Task.Run(OrtEnv.Instance);
+        try
+        {
+            return SavedChainReader.TryRead(modelPath) is var (featurizer, graph) ? TryOpen(featurizer, graph) : null;
+        }
+        finally
+        {
+            Task.WaitAny(runtime);
+        }
+    }
+
+    private static DirectNetwork? TryOpen(FeaturizerState featurizer, NetworkGraph graph)
+    {
         DirectNetwork network;
         try
         {
