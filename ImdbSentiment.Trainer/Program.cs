@@ -1,18 +1,7 @@
 using System.CommandLine;
 using ImdbSentiment.Trainer.Cli;
-using Spectre.Console;
 
-var console = AnsiConsole.Console;
-var root = new RootCommand("ImdbSentiment: train, evaluate and serve a recurrent movie-review sentiment model (ML.NET + TorchSharp).")
-{
-    TrainCommand.Create(console),
-    EvaluateCommand.Create(console),
-    PredictCommand.Create(),
-    ScoreCommand.Create(console),
-    ExportCommand.Create(),
-    ExplainCommand.Create(console),
-    ServeCommand.Create(),
-};
+var root = CommandSet.Root(args);
 // The commands handle Ctrl-C and SIGTERM themselves: System.CommandLine's handler ends the process 2 s after a signal,
 // before training has saved the model or scoring has removed its temporary file.
 ProcessSignals.Install();

@@ -11,7 +11,7 @@ namespace ImdbSentiment.Model.Export;
 /// </summary>
 internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
 {
-    private const string EntryName = "OnnxModel";
+    public const string EntryName = "OnnxModel";
 
     public bool ReadsTokenIds => Inputs.Contains(NetworkGraphNames.TokenIdsInput);
 
@@ -23,16 +23,21 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
         var entries = zip.Entries.Where(entry => entry.Name == EntryName).ToArray();
         if (entries.Length != 1)
             throw Unreadable(modelPath, $"expected one {EntryName} entry, found {entries.Length}");
+        return Read(entries[0], modelPath);
+    }
 
-        byte[] bytes;
-        using (var reader = new BinaryReader(entries[0].Open()))
-        {
-            var length = reader.ReadInt32();
-            bytes = reader.ReadBytes(length);
-            if (length < 0 || bytes.Length != length)
-                throw Unreadable(modelPath, $"its {EntryName} entry is truncated");
-        }
+    /// <summary>The ONNX bytes of one OnnxModel entry of the zip at <paramref name="modelPath"/>, unparsed.</summary>
+    public static byte[] ReadBytes(ZipArchiveEntry entry, string modelPath)
+    {
+        using var reader = new BinaryReader(entry.Open());
+        var length = reader.ReadInt32();
+        var bytes = reader.ReadBytes(length);
+        return length >= 0 && bytes.Length == length ? bytes : throw Unreadable(modelPath, $"its {EntryName} entry is truncated");
+    }
 
+    private static NetworkGraph Read(ZipArchiveEntry entry, string modelPath)
+    {
+        var bytes = ReadBytes(entry, modelPath);
         ModelProto graph;
         try
         {

@@ -1,27 +1,18 @@
-using ImdbSentiment.Model.Data;
-using Microsoft.ML;
-
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
 /// Scores a chunk of rows on every core: one scorer per worker (a scorer is not thread-safe), each taking a contiguous
-/// slice, so the results come back in row order. A product model scores through <see cref="DirectNetwork"/>; another
-/// chain (the benchmark's ML.NET baseline) through PredictionEngines. A null text (the caller found no words in it,
-/// see <see cref="ReviewText"/>) gets no probability (null).
+/// slice, so the results come back in row order (<see cref="ServingModel"/> says what a scorer runs). A null text (the
+/// caller found no words in it, see <see cref="ReviewText"/>) gets no probability (null).
 /// </summary>
 internal sealed class ChunkScorer : IDisposable
 {
     public const int ChunkSize = 4096;
 
-    private readonly DirectNetwork? _network;
     private readonly IReviewScorer[] _workers;
 
-    public ChunkScorer(SentimentModel model)
-    {
-        _network = DirectNetwork.TryCreate(model);
-        _workers = [.. Enumerable.Range(0, Environment.ProcessorCount)
-            .Select(_ => _network is { } network ? network.CreateScorer() : (IReviewScorer)new EngineScorer(model))];
-    }
+    public ChunkScorer(ServingModel model) =>
+        _workers = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => model.CreateScorer())];
 
     public float?[] Probabilities(IReadOnlyList<string?> texts)
     {
@@ -40,23 +31,5 @@ internal sealed class ChunkScorer : IDisposable
     {
         foreach (var worker in _workers)
             worker.Dispose();
-        _network?.Dispose();
-    }
-
-    private sealed class EngineScorer(SentimentModel model) : IReviewScorer
-    {
-        private readonly PredictionEngine<ReviewInput, SentimentPrediction> _engine = model.CreatePredictionEngine();
-        private readonly ReviewInput _input = new();
-
-        public float Probability(string text)
-        {
-            _input.Text = EscapedBytes.Replaced(text);
-            return _engine.Predict(_input).Probability;
-        }
-
-        // The engine shares the model's ONNX session, which the model disposes.
-        public void Dispose()
-        {
-        }
     }
 }

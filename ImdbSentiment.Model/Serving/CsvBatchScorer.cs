@@ -17,6 +17,14 @@ public static class CsvBatchScorer
         SentimentModel model, string inputPath, string outputPath, DelimitedFileOptions options,
         Action<long>? rowsScored = null, CancellationToken cancellation = default)
     {
+        using var serving = ServingModel.Over(model);
+        return Score(serving, inputPath, outputPath, options, rowsScored, cancellation);
+    }
+
+    internal static CsvScoringResult Score(
+        ServingModel model, string inputPath, string outputPath, DelimitedFileOptions options,
+        Action<long>? rowsScored = null, CancellationToken cancellation = default)
+    {
         if (!File.Exists(inputPath))
             throw new FileNotFoundException($"Input file not found: {inputPath}", inputPath);
         if (CanonicalPath.SameFile(inputPath, outputPath))
@@ -34,7 +42,7 @@ public static class CsvBatchScorer
     }
 
     private static CsvScoringResult ScoreRecords(
-        SentimentModel model, DelimitedRecordReader records, DelimitedRecordWriter writer, string inputPath,
+        ServingModel model, DelimitedRecordReader records, DelimitedRecordWriter writer, string inputPath,
         DelimitedFileOptions options, Action<long>? rowsScored, CancellationToken cancellation)
     {
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");

@@ -28,10 +28,56 @@ internal sealed class DirectNetwork : IDisposable
         }
     }
 
-    public DirectNetwork(SentimentModel model)
+    /// <summary>
+    /// The direct path of a product zip read without ML.NET (<see cref="SavedChainReader"/>), or null when its chain
+    /// is not the product's or its network does not load; the caller then loads the zip through ML.NET.
+    /// </summary>
+    public static DirectNetwork? TryOpen(string modelPath)
     {
-        Featurizer = new DirectFeaturizer(FeaturizerState.Read(model));
-        _graph = NetworkGraph.Read(model.Path);
+        // Loading onnxruntime's native library is a third of a short command's start, so it overlaps reading the zip;
+        // every way out waits for it, since a process that exits while the library initialises can crash.
+        var runtime = Task.Run(OrtEnv.Instance);
+        try
+        {
+            return SavedChainReader.TryRead(modelPath) is var (featurizer, graph) ? TryOpen(featurizer, graph) : null;
+        }
+        finally
+        {
+            Task.WaitAny(runtime);
+        }
+    }
+
+    private static DirectNetwork? TryOpen(FeaturizerState featurizer, NetworkGraph graph)
+    {
+        DirectNetwork network;
+        try
+        {
+            network = new DirectNetwork(featurizer, graph);
+        }
+        catch (OnnxRuntimeException)
+        {
+            return null;
+        }
+        if (network.ReadsAndGivesWhatTheChainSays())
+            return network;
+        network.Dispose();
+        return null;
+    }
+
+    private bool ReadsAndGivesWhatTheChainSays() =>
+        _session.InputMetadata.Keys.Order(StringComparer.Ordinal).SequenceEqual(_graph.Inputs.Order(StringComparer.Ordinal))
+        && _session.OutputMetadata.ContainsKey(NetworkGraphNames.ProbabilityOutput)
+        && _session.OutputMetadata.ContainsKey(NetworkGraphNames.LogitOutput);
+
+    public DirectNetwork(SentimentModel model)
+        : this(FeaturizerState.Read(model), NetworkGraph.Read(model.Path))
+    {
+    }
+
+    private DirectNetwork(FeaturizerState featurizer, NetworkGraph graph)
+    {
+        Featurizer = new DirectFeaturizer(featurizer);
+        _graph = graph;
         // Callers run one scorer per core, so each call stays on its own thread.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         _session = new InferenceSession(_graph.Bytes, options);
@@ -45,8 +91,9 @@ internal sealed class DirectNetwork : IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>
-    /// Scores one review at a time on one thread. Inputs and the output are bound to the session once (a token-id row
-    /// is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes no names.
+    /// Scores one review at a time on one thread. Inputs and the outputs (probability and logit) are bound to the session
+    /// once (a token-id row is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes
+    /// no names.
     /// </summary>
     internal sealed class Scorer : IReviewScorer
     {
@@ -55,6 +102,8 @@ internal sealed class DirectNetwork : IDisposable
         private readonly OrtValue? _tokenIdsValue;
         private readonly float[] _probability = new float[1];
         private readonly OrtValue _probabilityValue;
+        private readonly float[] _logit = new float[1];
+        private readonly OrtValue _logitValue;
         private readonly OrtIoBinding _binding;
         private readonly List<long> _ids = [];
         private readonly RunOptions _runOptions = new();
@@ -72,6 +121,15 @@ internal sealed class DirectNetwork : IDisposable
             }
             _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
             _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
+            _logitValue = OrtValue.CreateTensorValueFromMemory(_logit, [1, 1]);
+            _binding.BindOutput(NetworkGraphNames.LogitOutput, _logitValue);
+        }
+
+        /// <summary>The review's prediction as the PredictionEngine gives it (SentimentOutputMapping's label rule).</summary>
+        public SentimentPrediction Predict(string text)
+        {
+            var probability = Probability(text);
+            return new SentimentPrediction { Probability = probability, Score = _logit[0], PredictedLabel = probability >= 0.5f };
         }
 
         public float Probability(string text)
@@ -96,6 +154,7 @@ internal sealed class DirectNetwork : IDisposable
             _tokenIdsValue?.Dispose();
             _ngramIdsValue?.Dispose();
             _probabilityValue.Dispose();
+            _logitValue.Dispose();
             _runOptions.Dispose();
         }
     }

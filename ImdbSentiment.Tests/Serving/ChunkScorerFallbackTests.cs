@@ -16,12 +16,11 @@ public sealed class ChunkScorerFallbackTests
     public void AnMlNetTextChain_IsScoredThroughTheEngine()
     {
         using var folder = new DataFixtures();
-        var path = folder.PathOf("featurize-text.zip");
-        ForeignModelFaultTests.SaveForeignModel(path, nameof(ReviewInput.Text));
-        using var model = SentimentModel.Load(path, null, requireProductModel: false);
+        using var model = ForeignModelFaultTests.LoadTextChain(folder);
         string?[] texts = ["a wonderful, brilliant film", null, "an awful, boring waste"];
 
-        using var scorer = new ChunkScorer(model);
+        using var serving = ServingModel.Over(model);
+        using var scorer = new ChunkScorer(serving);
         var probabilities = scorer.Probabilities(texts);
 
         var engine = model.CreatePredictionEngine();

@@ -9,7 +9,8 @@ namespace ImdbSentiment.Tests.Serving;
 /// score's direct path (our featurizer on the text, one onnxruntime call per review, no ML.NET row pipeline) gives
 /// every review of both shipped models the PredictionEngine's probability bit for bit, so score's output is the same
 /// bytes as when it ran the engine: real reviews of the shared training split, and texts that probe the tokenizer's
-/// edges (line-break tags, case, apostrophes, digits, non-Latin letters, bytes that are not UTF-8, long reviews).
+/// edges (line-break tags, case, apostrophes, digits, non-Latin letters, bytes that are not UTF-8, long reviews). The
+/// same holds when the zip is read without ML.NET (<see cref="ServingModel.Load"/>), as score and predict read it.
 /// </summary>
 [TestClass]
 public sealed class DirectNetworkParityTests
@@ -35,6 +36,9 @@ public sealed class DirectNetworkParityTests
         using var model = SentimentModel.Load(Path.Combine(DataFixtures.FindRepoRoot()!, "models", modelFile));
         using var network = new DirectNetwork(model);
         using var scorer = network.CreateScorer();
+        // What score and predict serve: the zip read without ML.NET.
+        using var served = ServingModel.Load(model.Path);
+        using var servedScorer = served.CreateScorer();
         var engine = model.CreatePredictionEngine();
 
         var compared = 0;
@@ -42,6 +46,7 @@ public sealed class DirectNetworkParityTests
         {
             var expected = engine.Predict(new ReviewInput { Text = EscapedBytes.Replaced(text) }).Probability;
             Assert.AreEqual(expected, scorer.Probability(text), 0f, $"{modelFile}: {text[..Math.Min(80, text.Length)]}");
+            Assert.AreEqual(expected, servedScorer.Probability(text), 0f, $"{modelFile}, read without ML.NET: {text[..Math.Min(80, text.Length)]}");
             compared++;
         }
         Assert.IsGreaterThan(1000, compared);

@@ -63,7 +63,7 @@ public sealed class SentimentModelTests
         var engine = model.CreatePredictionEngine();
         var expected = texts.Select(text => engine.Predict(new() { Text = text }).Probability).ToArray();
 
-        var predictor = new PooledSentimentPredictor(model);
+        using var predictor = new PooledSentimentPredictor(model);
         var actual = new float[texts.Length];
         Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = predictor.Predict(texts[i]).Probability);
 

@@ -27,7 +27,7 @@ internal static class BatchScoring
 
     private static void ScorePending(IAnsiConsole console, string modelPath, IReadOnlyList<BatchItem> pending, DelimitedFileOptions options, CancellationToken cancellation)
     {
-        using var model = SentimentModel.Load(modelPath);
+        using var model = ServingModel.Load(modelPath);
         using var interrupt = new InterruptSignal(cancellation);
         for (var i = 0; i < pending.Count; i++)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Serving;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -25,8 +26,8 @@ internal static class PredictCommand
         };
         command.SetAction((parse, _) => CommandFailure.Guard(() =>
         {
-            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
-            var engine = sentimentModel.CreatePredictionEngine();
+            using var servingModel = ServingModel.Load(parse.GetValue(model)!);
+            using var scorer = servingModel.CreateScorer();
             var given = parse.GetValue(texts) ?? [];
             var reviews = given.Length > 0
                 ? given.Select((text, i) => (Text: text, Where: $"TEXT argument {i + 1}"))
@@ -34,7 +35,7 @@ internal static class PredictCommand
             foreach (var (text, where) in reviews)
             {
                 if (ReviewText.HasWords(text))
-                    Console.WriteLine(Format(engine.Predict(new ReviewInput { Text = text }), text));
+                    Console.WriteLine(Format(scorer.Probability(text), text));
                 else if (parse.GetValue(skipEmpty))
                     Console.WriteLine($"{EmptyResult}\t\t{Escape(text)}");
                 else
@@ -45,8 +46,9 @@ internal static class PredictCommand
         return command;
     }
 
-    private static string Format(SentimentPrediction prediction, string text) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(prediction.PredictedLabel ? "positive" : "negative")}\t{prediction.Probability:F4}\t{Escape(text)}");
+    // The label rule of SentimentOutputMapping, which the PredictionEngine applies.
+    private static string Format(float probability, string text) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(probability >= 0.5f ? "positive" : "negative")}\t{probability:F4}\t{Escape(text)}");
 
     /// <summary>Keeps the output one line of three tab-separated fields per review, whatever the review holds.</summary>
     private static string Escape(string text) =>

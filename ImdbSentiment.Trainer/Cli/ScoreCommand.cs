@@ -60,9 +60,9 @@ internal static class ScoreCommand
                 return Task.FromResult(0);
             }
 
-            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
+            using var servingModel = ServingModel.Load(parse.GetValue(model)!);
             using var interrupt = new InterruptSignal(cancellation);
-            var result = Score(console, sentimentModel, parse.GetValue(input)![0], parse.GetValue(output)!, options, interrupt.Token);
+            var result = Score(console, servingModel, parse.GetValue(input)![0], parse.GetValue(output)!, options, interrupt.Token);
             Console.WriteLine(Summary(result, parse.GetValue(output)!));
             return Task.FromResult(0);
         }));
@@ -85,7 +85,7 @@ internal static class ScoreCommand
         (result.HasHeader ? "(the first row was read as a header)" : "(no header row)") +
         (result.RowsSkipped > 0 ? $"; {Plural.Of(result.RowsSkipped, "row")} with an empty text left unscored." : ".");
 
-    internal static CsvScoringResult Score(IAnsiConsole console, SentimentModel model, string input, string output, DelimitedFileOptions options, CancellationToken cancellation)
+    internal static CsvScoringResult Score(IAnsiConsole console, ServingModel model, string input, string output, DelimitedFileOptions options, CancellationToken cancellation)
     {
         if (!console.Profile.Capabilities.Interactive)
             return CsvBatchScorer.Score(model, input, output, options, cancellation: cancellation);

@@ -51,7 +51,7 @@ internal sealed class HttpSuite : ISuite
             var name = Path.GetFileName(modelPath);
             Progress.Report($"http: {name}: starting serve...");
             using var model = SentimentModel.Load(modelPath);
-            var predictor = new PooledSentimentPredictor(model);
+            using var predictor = new PooledSentimentPredictor(model);
             var serve = ServeProcess.Start(cli, modelPath);
             using (serve)
             {

@@ -50,5 +50,6 @@ internal sealed class ScoringSuite : ISuite
         output.WriteLine("The accuracy column only shows that a model scores sensibly: a shipped model may have trained on those reviews " +
                          "(it holds out the development-test set instead); the quality suite gives the held-out figures.");
         output.WriteLine();
+        EngineStageLatency.Write(oursZip, validation, output);
     }
 }
