@@ -71,46 +71,6 @@ public sealed class BatchSharesTests
         Assert.IsGreaterThan(0, one.Loss);
     }
 
-    // The training loop steps the optimizer on as many libtorch threads as there are batch shares; set_num_threads is
-    // per thread, so this test's thread alone is changed.
-    [TestMethod]
-    [DataRow(NetworkOptimizer.Adam)]
-    [DataRow(NetworkOptimizer.RmsProp)]
-    public void OptimizerStep_OnTwoThreads_GivesExactlyTheOneThreadWeights(NetworkOptimizer algorithm)
-    {
-        var threads = get_num_threads();
-        try
-        {
-            var one = StepOnce(algorithm, stepThreads: 1);
-            var two = StepOnce(algorithm, stepThreads: 2);
-            for (var i = 0; i < one.Length; i++)
-                CollectionAssert.AreEqual(one[i], two[i], $"parameter {i}");
-        }
-        finally
-        {
-            set_num_threads(threads);
-        }
-    }
-
-    /// <summary>One optimizer step over a network whose embedding (100,000 weights) is large enough for libtorch to split.</summary>
-    private static float[][] StepOnce(NetworkOptimizer algorithm, int stepThreads)
-    {
-        using var scope = NewDisposeScope();
-        using var generator = new Generator(3);
-        using var network = new GatedSentimentNetwork(GatedCell.Lstm, 5000, 20, 8);
-        using (no_grad())
-        {
-            foreach (var parameter in network.TrainableParameters())
-                parameter.copy_(rand(parameter.shape, generator: generator));
-        }
-        using var optimizer = TrainingOptimizer.Create(new OptimizerSettings { Algorithm = algorithm, LearningRate = 1e-2 }, network);
-        foreach (var parameter in network.TrainableParameters())
-            parameter.grad = randn(parameter.shape, generator: generator);
-        set_num_threads(stepThreads);
-        optimizer.Step();
-        return [.. network.TrainableParameters().Select(parameter => parameter.data<float>().ToArray())];
-    }
-
     private static (double Loss, double Correct, float[][] Values) Gradients(
         BatchGradient gradient, SequenceTensors training, long[] rows, ITrainingOptimizer optimizer, SentimentNetworkBase network)
     {

@@ -89,7 +89,6 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         var clipped = options.Optimizer.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
         var batches = Batches(network, training, shuffler);
         var gradient = new BatchGradient(network, options.Fit.BatchShares, options.Fit.Threads);
-        var stepThreads = Math.Max(options.Fit.Threads, options.Fit.BatchShares);
         double lossSum = 0, correct = 0;
         long seen = 0;
         for (var batch = 0; batch < batches.Length; batch++)
@@ -101,10 +100,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
             var (loss, batchCorrect) = gradient.Compute(training, batches[batch], optimizer);
             if (clipped is not null)
                 nn.utils.clip_grad_norm_(clipped, options.Optimizer.GradientClipNorm);
-            // The update is element-wise, so more intra-op threads change no value; the shares' threads are idle meanwhile.
-            set_num_threads(stepThreads);
             optimizer.Step();
-            set_num_threads(options.Fit.Threads);
 
             var size = batches[batch].Length;
             seen += size;
