@@ -114,14 +114,13 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         var (ids, lengths) = MasksPadding
             ? RealTokens.Align(tokenIds)
             : (tokenIds, full([tokenIds.shape[0]], tokenIds.shape[1], dtype: ScalarType.Int64));
-        var reversal = RealTokens.ReversalIndex(lengths, ids.shape[1]);
         var sequence = embedding.call(ids);
         for (var layer = 0; layer < Layers; layer++)
         {
             // sequence [batch, time, directions * units]: a row's real positions hold its outputs, those after them are ignored.
             var input = ApplyDropout(sequence, batch.Share);
-            var forward = RunDirection(layer * Directions, input, lengths, reversal: null);
-            sequence = Bidirectional ? cat([forward, RunDirection(layer * Directions + 1, input, lengths, reversal)], 2) : forward;
+            var forward = RunDirection(layer * Directions, input, lengths, reverse: false);
+            sequence = Bidirectional ? cat([forward, RunDirection(layer * Directions + 1, input, lengths, reverse: true)], 2) : forward;
         }
 
         return dense.call(Pool(sequence, lengths)).squeeze(-1).MoveToOuterDisposeScope();
@@ -147,19 +146,22 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     }
 
     /// <summary>
-    /// One direction over [batch, time, width]: its outputs [batch, time, units]. The backward direction (given the
-    /// reversal index) runs over each row's real positions from the last; torch's modules run over a reversed copy.
+    /// One direction over [batch, time, width]: its outputs [batch, time, units]. The backward direction runs over each
+    /// row's real positions from the last; torch's modules run over a reversed copy.
     /// </summary>
-    private Tensor RunDirection(int index, Tensor input, Tensor lengths, Tensor? reversal)
+    private Tensor RunDirection(int index, Tensor input, Tensor lengths, bool reverse)
     {
         if (FusesLstmSteps)
         {
             var parameters = lstmParameters![index];
             return LstmRecurrence.apply(
-                input, lengths, parameters["weight_ih_l0"], parameters["weight_hh_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"], reversal is not null);
+                input, lengths, parameters["weight_ih_l0"], parameters["weight_hh_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"], reverse);
         }
 
-        return reversal is null ? RunModule(index, input) : RealTokens.Reverse(RunModule(index, RealTokens.Reverse(input, reversal)), reversal);
+        if (!reverse)
+            return RunModule(index, input);
+        var reversal = RealTokens.ReversalIndex(lengths, input.shape[1]);
+        return RealTokens.Reverse(RunModule(index, RealTokens.Reverse(input, reversal)), reversal);
     }
 
     private Tensor RunModule(int index, Tensor input)
