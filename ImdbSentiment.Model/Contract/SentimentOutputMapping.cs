@@ -13,8 +13,11 @@ internal sealed class SentimentOutputMapping : CustomMappingFactory<SentimentOut
     {
         output.Score = input.NetworkLogit[0];
         output.Probability = input.NetworkProbability[0];
-        output.PredictedLabel = output.Probability >= 0.5f;
+        output.PredictedLabel = IsPositive(output.Probability);
     }
+
+    /// <summary>The label rule every serving path applies: positive at a probability of 0.5 or more.</summary>
+    public static bool IsPositive(float probability) => probability >= 0.5f;
 
     public override Action<Input, Output> GetMapping() => Map;
 

@@ -83,7 +83,7 @@ public static class CsvBatchScorer
                     if (probabilities[i] is { } probability)
                     {
                         // The label rule of SentimentOutputMapping, which the PredictionEngine applies.
-                        writer.WriteRecord([.. chunk[i], probability >= 0.5f ? "true" : "false", probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+                        writer.WriteRecord([.. chunk[i], SentimentOutputMapping.IsPositive(probability) ? "true" : "false", probability.ToString("0.######", CultureInfo.InvariantCulture)]);
                         scored++;
                     }
                     else

@@ -129,7 +129,7 @@ internal sealed class DirectNetwork : IDisposable
         public SentimentPrediction Predict(string text)
         {
             var probability = Probability(text);
-            return new SentimentPrediction { Probability = probability, Score = _logit[0], PredictedLabel = probability >= 0.5f };
+            return new SentimentPrediction { Probability = probability, Score = _logit[0], PredictedLabel = SentimentOutputMapping.IsPositive(probability) };
         }
 
         public float Probability(string text)

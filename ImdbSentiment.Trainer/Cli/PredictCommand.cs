@@ -46,9 +46,8 @@ internal static class PredictCommand
         return command;
     }
 
-    // The label rule of SentimentOutputMapping, which the PredictionEngine applies.
     private static string Format(float probability, string text) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(probability >= 0.5f ? "positive" : "negative")}\t{probability:F4}\t{Escape(text)}");
+        string.Create(CultureInfo.InvariantCulture, $"{(SentimentOutputMapping.IsPositive(probability) ? "positive" : "negative")}\t{probability:F4}\t{Escape(text)}");
 
     /// <summary>Keeps the output one line of three tab-separated fields per review, whatever the review holds.</summary>
     private static string Escape(string text) =>
