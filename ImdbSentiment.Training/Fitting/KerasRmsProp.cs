@@ -37,14 +37,7 @@ internal sealed class KerasRmsProp : ITrainingOptimizer
     private static int RowWidth(Parameter parameter, Parameter? embeddingTable) =>
         embeddingTable is not null && parameter.Handle == embeddingTable.Handle ? (int)parameter.shape[1] : (int)parameter.numel();
 
-    public void ZeroGrad()
-    {
-        foreach (var (parameter, _, _) in _state)
-        {
-            if (parameter.grad is { } gradient)
-                Floats(gradient).Clear();
-        }
-    }
+    public void ZeroGrad() => _state.Select(state => state.Parameter).ClearGradients();
 
     public void Step()
     {

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using static ImdbSentiment.Training.TensorSpans;
 
 namespace ImdbSentiment.Training.Fitting;
 
@@ -9,5 +10,15 @@ internal static class ParameterSets
     {
         var handles = excluded.Select(p => p.Handle).ToHashSet();
         return parameters.Where(p => !handles.Contains(p.Handle));
+    }
+
+    /// <summary>Zeroes the parameters' gradients in place, as the managed optimizers' ZeroGrad (the one-share backward adds into them).</summary>
+    public static void ClearGradients(this IEnumerable<Parameter> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.grad is { } gradient)
+                Floats(gradient).Clear();
+        }
     }
 }

@@ -30,7 +30,7 @@ internal static class TrainingOptimizer
     private static ITrainingOptimizer Create(NetworkOptimizer optimizer, Parameter[] parameters, Parameter? lookupTable, double learningRate, double weightDecay) => optimizer switch
     {
         NetworkOptimizer.RmsProp => new KerasRmsProp(parameters, lookupTable, learningRate, weightDecay: weightDecay),
-        NetworkOptimizer.Adam => new TorchOptimizer(optim.Adam(parameters, learningRate, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: weightDecay)),
+        NetworkOptimizer.Adam => new ManagedAdam(parameters, learningRate, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: weightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer."),
     };
 
@@ -53,14 +53,5 @@ internal static class TrainingOptimizer
             foreach (var optimizer in optimizers)
                 optimizer.Dispose();
         }
-    }
-
-    private sealed class TorchOptimizer(optim.Optimizer optimizer) : ITrainingOptimizer
-    {
-        public void ZeroGrad() => optimizer.zero_grad();
-
-        public void Step() => optimizer.step();
-
-        public void Dispose() => optimizer.Dispose();
     }
 }
