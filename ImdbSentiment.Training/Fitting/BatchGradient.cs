@@ -45,7 +45,7 @@ internal sealed class BatchGradient(SentimentNetworkBase network, int shares, in
         using (no_grad())
         {
             for (var i = 0; i < _parameters.Length; i++)
-                _parameters[i].grad = results.Skip(1).Aggregate(results[0].Gradients[i].clone(), (sum, result) => sum.add_(result.Gradients[i]));
+                _parameters[i].grad = results.Skip(1).Aggregate(results[0].Gradients[i], (sum, result) => sum.add_(result.Gradients[i]));
         }
 
         foreach (var gradient in results.SelectMany(result => result.Gradients))

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ImdbSentiment.Training.Networks;
 
@@ -8,33 +9,42 @@ namespace ImdbSentiment.Training.Networks;
 /// (the bilstm epoch's forward steps took 9.4 s with them). exp is the Cephes single-precision polynomial (relative
 /// error about 1e-7). Every lane computes the same formula, so a value does not depend on the machine's vector width.
 /// </summary>
+/// <remarks>
+/// Inlined into the step's formula: called, each activation is a chain the processor waits on, where inlined, the
+/// five activations of a step's units overlap (the forward step took 750-800 ns a row for 32 units with calls).
+/// The constants are literals rather than static fields so that an inlined copy in a method compiled before this
+/// class is initialised still reads them as constants.
+/// </remarks>
 internal static class VectorActivations
 {
-    private static readonly Vector<float> Log2E = new(1.44269504088896341f);
-    private static readonly Vector<float> Ln2High = new(0.693359375f);
-    private static readonly Vector<float> Ln2Low = new(-2.12194440e-4f);
-    private static readonly Vector<float> ExpInputMin = new(-87.3f);
-    private static readonly Vector<float> ExpInputMax = new(88.3f);
-    private static readonly Vector<float> TanhInputMax = new(9f);
-    private static readonly Vector<float> Two = new(2f);
+    private const float Log2E = 1.44269504088896341f;
+    private const float Ln2High = 0.693359375f;
+    private const float Ln2Low = -2.12194440e-4f;
+    private const float ExpInputMin = -87.3f;
+    private const float ExpInputMax = 88.3f;
+    private const float TanhInputMax = 9f;
 
     /// <summary>1 / (1 + e^-x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Exp(-x));
 
     /// <summary>tanh(x) as 1 - 2 / (e^2|x| + 1) with x's sign (absolute error below 1e-7 near 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Tanh(Vector<float> x)
     {
-        var magnitude = Vector.Min(Vector.Abs(x), TanhInputMax);
-        var result = Vector<float>.One - Two / (Exp(Two * magnitude) + Vector<float>.One);
+        var two = new Vector<float>(2f);
+        var magnitude = Vector.MinNative(Vector.Abs(x), new Vector<float>(TanhInputMax));
+        var result = Vector<float>.One - two / (Exp(two * magnitude) + Vector<float>.One);
         return Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -result, result);
     }
 
     /// <summary>e^x = 2^k e^r with k = round(x log2 e) and |r| &lt;= ln 2 / 2 (Cephes expf).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Exp(Vector<float> x)
     {
-        x = Vector.Min(Vector.Max(x, ExpInputMin), ExpInputMax);
-        var k = Vector.Round(x * Log2E);
-        var r = x - k * Ln2High - k * Ln2Low;
+        x = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(ExpInputMin)), new Vector<float>(ExpInputMax));
+        var k = Vector.Round(x * new Vector<float>(Log2E));
+        var r = x - k * new Vector<float>(Ln2High) - k * new Vector<float>(Ln2Low);
         var p = new Vector<float>(1.9875691500e-4f);
         p = p * r + new Vector<float>(1.3981999507e-3f);
         p = p * r + new Vector<float>(8.3334519073e-3f);
@@ -42,7 +52,7 @@ internal static class VectorActivations
         p = p * r + new Vector<float>(1.6666665459e-1f);
         p = p * r + new Vector<float>(5.0000001201e-1f);
         p = p * r * r + r + Vector<float>.One;
-        var scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32(k) + new Vector<int>(127), 23));
+        var scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32Native(k) + new Vector<int>(127), 23));
         return p * scale;
     }
 }

@@ -24,7 +24,11 @@ internal static class VectorKernels
         ref var destinationStart = ref MemoryMarshal.GetReference(destination);
         var width = Vector<float>.Count;
         var column = 0;
-        // Four column vectors at once: four independent sums hide the add's latency, and each element's order is unchanged.
+        // Eight column vectors at once: eight independent sums keep both multipliers and both adders busy (four left the
+        // adds waiting on each other's latency), and each element's order is unchanged.
+        for (; column <= columns - 8 * width; column += 8 * width)
+            AddProductColumns(ref rowStart, ref matrixStart, ref destinationStart, depth, columns, column, width);
+
         for (; column <= columns - 4 * width; column += 4 * width)
         {
             var (at0, at1, at2, at3) = ((nuint)column, (nuint)(column + width), (nuint)(column + 2 * width), (nuint)(column + 3 * width));
@@ -63,6 +67,44 @@ internal static class VectorKernels
                 sum += Unsafe.Add(ref matrixStart, k * columns + column) * Unsafe.Add(ref rowStart, k);
             Unsafe.Add(ref destinationStart, column) = sum;
         }
+    }
+
+    /// <summary>Columns column to column + 8 vector widths of destination += row M.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProductColumns(ref float rowStart, ref float matrixStart, ref float destinationStart, int depth, int columns, int column, int width)
+    {
+        var at = (nuint)column;
+        var step = (nuint)width;
+        var sum0 = Vector.LoadUnsafe(ref destinationStart, at);
+        var sum1 = Vector.LoadUnsafe(ref destinationStart, at + step);
+        var sum2 = Vector.LoadUnsafe(ref destinationStart, at + 2 * step);
+        var sum3 = Vector.LoadUnsafe(ref destinationStart, at + 3 * step);
+        var sum4 = Vector.LoadUnsafe(ref destinationStart, at + 4 * step);
+        var sum5 = Vector.LoadUnsafe(ref destinationStart, at + 5 * step);
+        var sum6 = Vector.LoadUnsafe(ref destinationStart, at + 6 * step);
+        var sum7 = Vector.LoadUnsafe(ref destinationStart, at + 7 * step);
+        for (var k = 0; k < depth; k++)
+        {
+            var factor = new Vector<float>(Unsafe.Add(ref rowStart, k));
+            var offset = (nuint)(k * columns) + at;
+            sum0 += Vector.LoadUnsafe(ref matrixStart, offset) * factor;
+            sum1 += Vector.LoadUnsafe(ref matrixStart, offset + step) * factor;
+            sum2 += Vector.LoadUnsafe(ref matrixStart, offset + 2 * step) * factor;
+            sum3 += Vector.LoadUnsafe(ref matrixStart, offset + 3 * step) * factor;
+            sum4 += Vector.LoadUnsafe(ref matrixStart, offset + 4 * step) * factor;
+            sum5 += Vector.LoadUnsafe(ref matrixStart, offset + 5 * step) * factor;
+            sum6 += Vector.LoadUnsafe(ref matrixStart, offset + 6 * step) * factor;
+            sum7 += Vector.LoadUnsafe(ref matrixStart, offset + 7 * step) * factor;
+        }
+
+        sum0.StoreUnsafe(ref destinationStart, at);
+        sum1.StoreUnsafe(ref destinationStart, at + step);
+        sum2.StoreUnsafe(ref destinationStart, at + 2 * step);
+        sum3.StoreUnsafe(ref destinationStart, at + 3 * step);
+        sum4.StoreUnsafe(ref destinationStart, at + 4 * step);
+        sum5.StoreUnsafe(ref destinationStart, at + 5 * step);
+        sum6.StoreUnsafe(ref destinationStart, at + 6 * step);
+        sum7.StoreUnsafe(ref destinationStart, at + 7 * step);
     }
 
     /// <summary>destination += source.</summary>

@@ -63,16 +63,18 @@ internal sealed class LstmRecurrence : autograd.SingleTensorFunction<LstmRecurre
         var units = recurrentWeights.shape[1];
         var reverse = (bool)ctx.get_data(Reverse);
         var outputGradients = grad.contiguous();
-        var gateGradients = zeros(batch, time, 4 * units, dtype: inputs.dtype);
+        // The gates' gradients overwrite the gate activations they are computed from, which nothing else reads: no
+        // tensor of their size is allocated and zeroed, and a step's reads and writes stay in the same cache lines.
+        var gateGradients = gates;
         Span<float> gateValues = Floats(gates), cellValues = Floats(cells), tanhValues = Floats(cellTanh), gradientValues = Floats(outputGradients);
-        Span<float> recurrent = Floats(recurrentWeights), gateGradientValues = Floats(gateGradients);
+        Span<float> recurrent = Floats(recurrentWeights);
         var (gateRow, unitRow) = ((int)(time * 4 * units), (int)(time * units));
         var rowLengths = Longs(lengths);
         for (var b = 0; b < batch; b++)
         {
             LstmRecurrenceKernels.Backward(
                 gateValues.Slice(b * gateRow, gateRow), cellValues.Slice(b * unitRow, unitRow), tanhValues.Slice(b * unitRow, unitRow),
-                gradientValues.Slice(b * unitRow, unitRow), recurrent, gateGradientValues.Slice(b * gateRow, gateRow), Length(rowLengths[b], time), (int)units, reverse);
+                gradientValues.Slice(b * unitRow, unitRow), recurrent, Length(rowLengths[b], time), (int)units, reverse);
         }
 
         var flatGradients = gateGradients.view(batch * time, 4 * units);
