@@ -114,7 +114,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         var (ids, lengths) = MasksPadding
             ? RealTokens.Align(tokenIds)
             : (tokenIds, full([tokenIds.shape[0]], tokenIds.shape[1], dtype: ScalarType.Int64));
-        var sequence = embedding.call(ids);
+        var sequence = EmbeddingLookup.apply(embedding.weight!, ids);
         for (var layer = 0; layer < Layers; layer++)
         {
             // sequence [batch, time, directions * units]: a row's real positions hold its outputs, those after them are ignored.
@@ -132,12 +132,8 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     /// </summary>
     private Tensor Pool(Tensor sequence, Tensor lengths)
     {
-        var time = sequence.shape[1];
         if (Pooling == RecurrentPooling.Max)
-        {
-            var padded = arange(time, dtype: ScalarType.Int64).unsqueeze(0).ge(lengths.unsqueeze(1)).unsqueeze(2);
-            return sequence.masked_fill(padded, float.NegativeInfinity).amax([1]);
-        }
+            return MaskedMaxPooling.apply(sequence, lengths);
 
         var units = sequence.shape[2] / Directions;
         var last = (lengths - 1).view(-1, 1, 1).expand(-1, 1, units);
