@@ -59,6 +59,18 @@ public sealed class LstmRecurrenceTests
         StringAssert.Contains(error.Message, "A row's length must be 1 to 4 steps, got 5.");
     }
 
+    [TestMethod]
+    public void StepKernels_RefuseStatesShorterThanTheRow()
+    {
+        // The steps read and write without per-element bounds checks, so a short span must be refused up front.
+        const int units = 8, length = 3;
+        var error = Assert.ThrowsExactly<ArgumentException>(() => LstmRecurrenceKernels.Forward(
+            new float[length * 4 * units], new float[4 * units * units], new float[length * units], new float[length * units], new float[length * units - 1], length, units, reverse: false));
+        StringAssert.Contains(error.Message, $"needs {length * units} values a state, got {length * units - 1}");
+        Assert.ThrowsExactly<ArgumentException>(() => LstmRecurrenceKernels.Backward(
+            new float[length * 4 * units - 1], new float[length * units], new float[length * units], new float[length * units], new float[4 * units * units], length, units, reverse: true));
+    }
+
     // Networks built outside the estimator draw from torch's process-wide generator (see GatedNetworkTests).
     [TestMethod]
     [DoNotParallelize]

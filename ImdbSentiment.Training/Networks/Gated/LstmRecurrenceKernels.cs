@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ImdbSentiment.Training.Networks;
 
@@ -24,6 +25,7 @@ internal static class LstmRecurrenceKernels
     public static void Forward(
         Span<float> gates, ReadOnlySpan<float> recurrentTransposed, Span<float> cells, Span<float> cellTanh, Span<float> outputs, int length, int units, bool reverse)
     {
+        CheckLengths(length, units, gates, recurrentTransposed, cells.Length, cellTanh.Length, outputs.Length);
         var gateWidth = 4 * units;
         Span<float> zeroCell = stackalloc float[units];
         zeroCell.Clear();
@@ -56,6 +58,7 @@ internal static class LstmRecurrenceKernels
         Span<float> gates, ReadOnlySpan<float> cells, ReadOnlySpan<float> cellTanh, ReadOnlySpan<float> outputGradients,
         ReadOnlySpan<float> recurrent, int length, int units, bool reverse)
     {
+        CheckLengths(length, units, gates, recurrent, cells.Length, cellTanh.Length, outputGradients.Length);
         var gateWidth = 4 * units;
         Span<float> hiddenGradient = stackalloc float[units];
         Span<float> cellGradient = stackalloc float[units];
@@ -154,18 +157,35 @@ internal static class LstmRecurrenceKernels
         Store(dc * f, cellGradient, j, count);
     }
 
-    /// <summary>A vector of values from index on, or (count 1) the value at index in every lane.</summary>
+    /// <summary>A vector of values from index on, or (count 1) the value at index in every lane; the caller has checked the bounds (<see cref="CheckLengths"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Load(ReadOnlySpan<float> values, int index, int count) =>
-        count == 1 ? new Vector<float>(values[index]) : new Vector<float>(values[index..]);
+        count == 1
+            ? new Vector<float>(Unsafe.Add(ref MemoryMarshal.GetReference(values), index))
+            : Vector.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)index);
 
-    /// <summary>Stores a vector from index on, or (count 1) its first lane at index.</summary>
+    /// <summary>Stores a vector from index on, or (count 1) its first lane at index; the caller has checked the bounds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector<float> value, Span<float> values, int index, int count)
     {
         if (count == 1)
-            values[index] = value[0];
+            Unsafe.Add(ref MemoryMarshal.GetReference(values), index) = value[0];
         else
-            value.CopyTo(values[index..]);
+            value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)index);
+    }
+
+    /// <summary>
+    /// Checks once that every span holds a row of length steps, so that the steps' loads and stores, which are not
+    /// checked one by one (the checks cost a third of a step's instructions), stay inside them.
+    /// </summary>
+    private static void CheckLengths(int length, int units, ReadOnlySpan<float> gates, ReadOnlySpan<float> recurrent, params ReadOnlySpan<int> unitRowLengths)
+    {
+        if (length < 1 || units < 1 || gates.Length < length * 4 * units || recurrent.Length != 4 * units * units)
+            throw new ArgumentException($"An LSTM row of {length} steps and {units} units needs gates of {length * 4 * units} values and recurrent weights of {4 * units * units}, got {gates.Length} and {recurrent.Length}.");
+        foreach (var rowLength in unitRowLengths)
+        {
+            if (rowLength < length * units)
+                throw new ArgumentException($"An LSTM row of {length} steps and {units} units needs {length * units} values a state, got {rowLength}.");
+        }
     }
 }
