@@ -1,0 +1,166 @@
+namespace ImdbSentiment.Model.Serving;
+
+/// <summary>
+/// Evaluates a <see cref="SimpleRnnGraph"/> for one review (a batch of one) giving the very floats onnxruntime's CPU
+/// kernels give on an x86-64 machine with AVX2 and FMA3 and without AVX-512, by doing their operations in their order:
+/// the RNN kernel's input product (MLAS's FMA3 SGEMM kernel: a fused multiply-add chain over the width, then added
+/// to the sum of the two biases), its recurrent product (MLAS's AVX M=1 kernel for a transposed B: products and sums
+/// in eight lanes, then reduced in the order its shuffles give), the sum of the two, the RNN's scalar tanh
+/// (2 sigmoid(2x) - 1, the sigmoid from exp), the dense layer (a packed SGEMM: a fused chain, then the bias) and
+/// MLAS's logistic (a rational approximation with fused multiply-adds). Another CPU or another onnxruntime may round
+/// differently: <see cref="DirectNetwork"/> uses it only after it has given onnxruntime's bits on probe inputs.
+/// Thread-safe: it only reads its tables.
+/// </summary>
+internal sealed class SimpleRnnEvaluator
+{
+    private const int Lanes = 8;
+
+    private readonly int _units;
+    private readonly float[] _inputTable;
+    private readonly float[] _recurrent;
+    private readonly float[] _dense;
+    private readonly float _denseBias;
+
+    public SimpleRnnEvaluator(SimpleRnnGraph graph)
+    {
+        _units = graph.Units;
+        _recurrent = graph.RecurrentWeights;
+        _dense = graph.DenseWeights;
+        _denseBias = graph.DenseBias;
+        _inputTable = InputTable(graph);
+    }
+
+    public int VocabularySize => _inputTable.Length / _units;
+
+    public int Units => _units;
+
+    /// <summary>
+    /// Each id's input to the recurrence, X W^T + (Wb + Rb), as the RNN kernel computes it for every time step: the
+    /// product depends only on the id, so it is computed once per vocabulary row.
+    /// </summary>
+    private static float[] InputTable(SimpleRnnGraph graph)
+    {
+        int units = graph.Units, width = graph.InputWidth;
+        var table = new float[graph.VocabularySize * units];
+        for (var id = 0; id < graph.VocabularySize; id++)
+        {
+            var x = graph.Lookup.AsSpan(id * width, width);
+            for (var j = 0; j < units; j++)
+            {
+                var w = graph.InputWeights.AsSpan(j * width, width);
+                var sum = 0f;
+                for (var k = 0; k < width; k++)
+                    sum = MathF.FusedMultiplyAdd(x[k], w[k], sum);
+                table[id * units + j] = sum + (graph.Bias[j] + graph.Bias[units + j]);
+            }
+        }
+        return table;
+    }
+
+    /// <summary>The RNN's last hidden state for one row of token ids into <paramref name="hidden"/> (<see cref="Units"/> long).</summary>
+    public void LastHidden(ReadOnlySpan<long> tokenIds, Span<float> hidden)
+    {
+        Span<float> previous = stackalloc float[_units];
+        for (var t = 0; t < tokenIds.Length; t++)
+        {
+            var input = _inputTable.AsSpan(checked((int)tokenIds[t]) * _units, _units);
+            if (t == 0)
+            {
+                // No initial state: the kernel zeroes the frame and adds the input.
+                for (var j = 0; j < _units; j++)
+                    hidden[j] = Tanh(0f + input[j]);
+                continue;
+            }
+            hidden.CopyTo(previous);
+            RecurrentProduct(previous, hidden);
+            for (var j = 0; j < _units; j++)
+                hidden[j] = Tanh(hidden[j] + input[j]);
+        }
+    }
+
+    /// <summary>The dense layer on the last hidden state.</summary>
+    public float Logit(ReadOnlySpan<float> hidden)
+    {
+        var sum = 0f;
+        for (var k = 0; k < _units; k++)
+            sum = MathF.FusedMultiplyAdd(hidden[k], _dense[k], sum);
+        return sum + _denseBias;
+    }
+
+    public float Logit(ReadOnlySpan<long> tokenIds)
+    {
+        Span<float> hidden = stackalloc float[_units];
+        LastHidden(tokenIds, hidden);
+        return Logit(hidden);
+    }
+
+    /// <summary>
+    /// h R^T for a batch of one as MLAS's M=1 transposed-B kernel computes it: each output row's products summed in
+    /// eight lanes over the width, eight columns at a time; then rows in fours, a pair and a single, each reduced
+    /// across its lanes in the order that block's shuffles give; then the zeroed output (beta 0) added.
+    /// </summary>
+    private void RecurrentProduct(ReadOnlySpan<float> h, Span<float> output)
+    {
+        Span<float> lanes = stackalloc float[4 * Lanes];
+        var row = 0;
+        for (; row + 4 <= _units; row += 4)
+        {
+            for (var r = 0; r < 4; r++)
+                Accumulate(h, row + r, lanes.Slice(r * Lanes, Lanes));
+            for (var r = 0; r < 4; r++)
+            {
+                var l = lanes.Slice(r * Lanes, Lanes);
+                output[row + r] = ((((l[0] + l[1]) + l[2]) + l[3]) + (((l[4] + l[5]) + l[6]) + l[7])) + 0f;
+            }
+        }
+        if ((_units - row & 2) != 0)
+        {
+            for (var r = 0; r < 2; r++)
+            {
+                var l = lanes[..Lanes];
+                Accumulate(h, row + r, l);
+                output[row + r] = (((l[0] + l[2]) + (l[4] + l[6])) + ((l[1] + l[3]) + (l[5] + l[7]))) + 0f;
+            }
+            row += 2;
+        }
+        if ((_units - row & 1) != 0)
+        {
+            var l = lanes[..Lanes];
+            Accumulate(h, row, l);
+            output[row] = (((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]))) + 0f;
+        }
+    }
+
+    private void Accumulate(ReadOnlySpan<float> h, int row, Span<float> lanes)
+    {
+        var weights = _recurrent.AsSpan(row * _units, _units);
+        lanes.Clear();
+        for (var k = 0; k < _units; k += Lanes)
+        {
+            for (var lane = 0; lane < Lanes; lane++)
+                lanes[lane] += k + lane < _units ? h[k + lane] * weights[k + lane] : 0f;
+        }
+    }
+
+    /// <summary>onnxruntime's RNN activation: 2 sigmoid(2x) - 1, its sigmoid written with (single-precision) exp.</summary>
+    private static float Tanh(float x) => 2.0f * Sigmoid(2.0f * x) - 1.0f;
+
+    private static float Sigmoid(float x) => x >= 0 ? 1 / (1 + MathF.Exp(-x)) : MathF.Exp(x) / (1 + MathF.Exp(x));
+
+    /// <summary>MLAS's logistic (its FMA3 kernel): the input clamped to [-18, 18], p(x)/q(x) + 1/2, floored at 0.</summary>
+    public static float Probability(float logit)
+    {
+        var x = MathF.Min(18f, MathF.Max(-18f, logit));
+        var x2 = x * x;
+        var p = MathF.FusedMultiplyAdd(x2, 4.37031012579801e-11f, 1.15627324459942e-07f);
+        p = MathF.FusedMultiplyAdd(x2, p, 6.08574864600143e-05f);
+        p = MathF.FusedMultiplyAdd(x2, p, 8.51377133304701e-03f);
+        p = MathF.FusedMultiplyAdd(x2, p, 2.48287947061529e-01f);
+        var q = MathF.FusedMultiplyAdd(x2, 6.10247389755681e-13f, 5.76102136993427e-09f);
+        q = MathF.FusedMultiplyAdd(x2, q, 6.29106785017040e-06f);
+        q = MathF.FusedMultiplyAdd(x2, q, 1.70198817374094e-03f);
+        q = MathF.FusedMultiplyAdd(x2, q, 1.16817656904453e-01f);
+        q = MathF.FusedMultiplyAdd(x2, q, 9.93151921023180e-01f);
+        return MathF.Max(0f, x * p / q + 0.5f);
+    }
+}
