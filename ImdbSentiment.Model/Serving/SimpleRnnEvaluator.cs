@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal sealed class SimpleRnnEvaluator
     private readonly float[] _recurrent;
     private readonly float[] _dense;
     private readonly float _denseBias;
+    private readonly Vector256<float>[]? _recurrentColumns;
 
     public SimpleRnnEvaluator(SimpleRnnGraph graph)
     {
@@ -28,6 +31,8 @@ internal sealed class SimpleRnnEvaluator
         _dense = graph.DenseWeights;
         _denseBias = graph.DenseBias;
         _inputTable = InputTable(graph);
+        if (_units == Lanes && Vector256.IsHardwareAccelerated)
+            _recurrentColumns = [.. Enumerable.Range(0, Lanes).Select(k => Vector256.Create([.. Enumerable.Range(0, Lanes).Select(row => _recurrent[row * Lanes + k])]))];
     }
 
     public int VocabularySize => _inputTable.Length / _units;
@@ -60,6 +65,11 @@ internal sealed class SimpleRnnEvaluator
     /// <summary>The RNN's last hidden state for one row of token ids into <paramref name="hidden"/> (<see cref="Units"/> long).</summary>
     public void LastHidden(ReadOnlySpan<long> tokenIds, Span<float> hidden)
     {
+        if (_recurrentColumns is { } columns)
+        {
+            LastHiddenOfEight(tokenIds, columns, hidden);
+            return;
+        }
         Span<float> previous = stackalloc float[_units];
         for (var t = 0; t < tokenIds.Length; t++)
         {
@@ -76,6 +86,52 @@ internal sealed class SimpleRnnEvaluator
             for (var j = 0; j < _units; j++)
                 hidden[j] = Tanh(hidden[j] + input[j]);
         }
+    }
+
+    /// <summary>
+    /// <see cref="LastHidden"/> for eight units, a lane per unit: with eight columns and every row in a block of four,
+    /// the M=1 kernel's row r is (((p0 + p1) + p2) + p3) + (((p4 + p5) + p6) + p7) over its products p_k = h_k R[r, k],
+    /// each first added to its zeroed lane, so the same sums over column vectors give every row at once.
+    /// </summary>
+    private void LastHiddenOfEight(ReadOnlySpan<long> tokenIds, Vector256<float>[] columns, Span<float> hidden)
+    {
+        Span<float> lanes = stackalloc float[Lanes];
+        var zero = Vector256<float>.Zero;
+        var h = zero;
+        for (var t = 0; t < tokenIds.Length; t++)
+        {
+            var input = Vector256.Create<float>(_inputTable.AsSpan(checked((int)tokenIds[t]) * Lanes, Lanes));
+            Vector256<float> sum;
+            if (t == 0)
+            {
+                sum = zero + input;
+            }
+            else
+            {
+                var first = (((zero + columns[0] * h[0]) + (zero + columns[1] * h[1])) + (zero + columns[2] * h[2])) + (zero + columns[3] * h[3]);
+                var second = (((zero + columns[4] * h[4]) + (zero + columns[5] * h[5])) + (zero + columns[6] * h[6])) + (zero + columns[7] * h[7]);
+                sum = ((first + second) + zero) + input;
+            }
+            h = Tanh(sum, lanes);
+        }
+        h.CopyTo(hidden);
+    }
+
+    /// <summary>
+    /// <see cref="Tanh(float)"/> in every lane: both of the sigmoid's branches take exp(-|2x|), so one exp per lane
+    /// and a select give the same floats without a branch.
+    /// </summary>
+    private static Vector256<float> Tanh(Vector256<float> x, Span<float> lanes)
+    {
+        var two = Vector256.Create(2f);
+        var one = Vector256<float>.One;
+        var doubled = two * x;
+        (-Vector256.Abs(doubled)).CopyTo(lanes);
+        for (var j = 0; j < Lanes; j++)
+            lanes[j] = MathF.Exp(lanes[j]);
+        var exp = Vector256.Create<float>(lanes);
+        var sigmoid = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(doubled, Vector256<float>.Zero), one, exp) / (one + exp);
+        return two * sigmoid - one;
     }
 
     /// <summary>The dense layer on the last hidden state.</summary>
