@@ -32,7 +32,20 @@ internal sealed class SimpleRnnEvaluator
         _denseBias = graph.DenseBias;
         _inputTable = InputTable(graph);
         if (_units == Lanes && Vector256.IsHardwareAccelerated)
-            _recurrentColumns = [.. Enumerable.Range(0, Lanes).Select(k => Vector256.Create([.. Enumerable.Range(0, Lanes).Select(row => _recurrent[row * Lanes + k])]))];
+            _recurrentColumns = RecurrentColumns(_recurrent);
+    }
+
+    private static Vector256<float>[] RecurrentColumns(float[] recurrent)
+    {
+        var columns = new Vector256<float>[Lanes];
+        Span<float> column = stackalloc float[Lanes];
+        for (var k = 0; k < Lanes; k++)
+        {
+            for (var row = 0; row < Lanes; row++)
+                column[row] = recurrent[row * Lanes + k];
+            columns[k] = Vector256.Create<float>(column);
+        }
+        return columns;
     }
 
     public int VocabularySize => _inputTable.Length / _units;

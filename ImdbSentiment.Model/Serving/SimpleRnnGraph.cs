@@ -1,6 +1,5 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Google.Protobuf;
-using Onnx;
 
 namespace ImdbSentiment.Model.Serving;
 
@@ -21,115 +20,100 @@ internal sealed record SimpleRnnGraph(
     public const int MaximumWidth = 128;
 
     private const long Opset = 13;
+    private const int FloatType = 1, Int64Type = 7, IntAttribute = 2, IntsAttribute = 7, StringsAttribute = 8;
 
     /// <summary>The graph's weights, or null when <paramref name="onnx"/> is not that graph.</summary>
     public static SimpleRnnGraph? TryRead(byte[] onnx)
     {
-        ModelProto model;
+        OnnxModelParts model;
         try
         {
-            model = ModelProto.Parser.ParseFrom(onnx);
+            model = OnnxWireReader.ReadModel(onnx);
         }
-        catch (InvalidProtocolBufferException)
+        catch (InvalidDataException)
         {
             return null;
         }
-        return model.OpsetImport.Count == 1 && model.OpsetImport[0] is { Domain: "", Version: Opset } && model.Graph is { } graph
-            ? TryRead(graph)
-            : null;
+        return !model.Unsupported && model.Opsets is [("", Opset)] && model.Graph is { } graph ? TryRead(graph) : null;
     }
 
-    private static SimpleRnnGraph? TryRead(GraphProto graph)
+    private static SimpleRnnGraph? TryRead(OnnxGraphParts graph)
     {
-        if (graph.Input.Count != 1 || graph.Input[0].Name != NetworkGraphNames.TokenIdsInput
-            || graph.Output.Count != 2 || graph.Node.Count != 6 || graph.Node.Any(node => node.Domain != ""))
+        if (graph.Inputs is not [NetworkGraphNames.TokenIdsInput] || graph.Nodes.Length != 6 || graph.Nodes.Any(node => node.Domain != "")
+            || !graph.Outputs.Order(StringComparer.Ordinal).SequenceEqual(new[] { NetworkGraphNames.LogitOutput, NetworkGraphNames.ProbabilityOutput }.Order(StringComparer.Ordinal)))
             return null;
-        var outputs = graph.Output.Select(output => output.Name).Order(StringComparer.Ordinal);
-        if (!outputs.SequenceEqual(new[] { NetworkGraphNames.LogitOutput, NetworkGraphNames.ProbabilityOutput }.Order(StringComparer.Ordinal)))
-            return null;
-        var initializers = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
-        if (initializers.Count != graph.Initializer.Count)
+        var initializers = graph.Initializers.DistinctBy(tensor => tensor.Name, StringComparer.Ordinal).ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
+        if (initializers.Count != graph.Initializers.Length)
             return null;
 
-        var (gather, transpose, rnn, squeeze, gemm, sigmoid) = (graph.Node[0], graph.Node[1], graph.Node[2], graph.Node[3], graph.Node[4], graph.Node[5]);
-        if (!Is(gather, "Gather", 2, 1) || gather.Input[1] != NetworkGraphNames.TokenIdsInput || !HasOnly(gather, ("axis", 0))
-            || !Is(transpose, "Transpose", 1, 1) || transpose.Input[0] != gather.Output[0] || !HasOnlyPermutation(transpose, 1, 0, 2)
-            || !Is(rnn, "RNN", 4, 2) || rnn.Input[0] != transpose.Output[0] || rnn.Output[0] != "" || !IsForwardTanh(rnn, out var units)
-            || !Is(squeeze, "Squeeze", 2, 1) || squeeze.Input[0] != rnn.Output[1] || squeeze.Attribute.Count != 0
-            || !Is(gemm, "Gemm", 3, 1) || gemm.Input[0] != squeeze.Output[0] || gemm.Output[0] != NetworkGraphNames.LogitOutput || !HasOnly(gemm, ("transB", 1))
-            || !Is(sigmoid, "Sigmoid", 1, 1) || sigmoid.Input[0] != NetworkGraphNames.LogitOutput || sigmoid.Output[0] != NetworkGraphNames.ProbabilityOutput
-            || sigmoid.Attribute.Count != 0)
+        var (gather, transpose, rnn, squeeze, gemm, sigmoid) = (graph.Nodes[0], graph.Nodes[1], graph.Nodes[2], graph.Nodes[3], graph.Nodes[4], graph.Nodes[5]);
+        if (!Is(gather, "Gather", 2, 1) || gather.Inputs[1] != NetworkGraphNames.TokenIdsInput || !HasOnly(gather, "axis", 0)
+            || !Is(transpose, "Transpose", 1, 1) || transpose.Inputs[0] != gather.Outputs[0] || !HasOnlyPermutation(transpose, 1, 0, 2)
+            || !Is(rnn, "RNN", 4, 2) || rnn.Inputs[0] != transpose.Outputs[0] || rnn.Outputs[0] != "" || !IsForwardTanh(rnn, out var units)
+            || !Is(squeeze, "Squeeze", 2, 1) || squeeze.Inputs[0] != rnn.Outputs[1] || squeeze.Attributes.Length != 0
+            || !Is(gemm, "Gemm", 3, 1) || gemm.Inputs[0] != squeeze.Outputs[0] || gemm.Outputs[0] != NetworkGraphNames.LogitOutput || !HasOnly(gemm, "transB", 1)
+            || !Is(sigmoid, "Sigmoid", 1, 1) || sigmoid.Inputs[0] != NetworkGraphNames.LogitOutput || sigmoid.Outputs[0] != NetworkGraphNames.ProbabilityOutput
+            || sigmoid.Attributes.Length != 0)
             return null;
-        // Every other input is an initializer; no node output may shadow one.
-        string[] weights = [gather.Input[0], rnn.Input[1], rnn.Input[2], rnn.Input[3], squeeze.Input[1], gemm.Input[1], gemm.Input[2]];
-        if (weights.Any(name => !initializers.ContainsKey(name)) || graph.Node.SelectMany(node => node.Output).Any(initializers.ContainsKey))
+        // Every other input is an initializer; no node output and no graph input may shadow one.
+        string[] weights = [gather.Inputs[0], rnn.Inputs[1], rnn.Inputs[2], rnn.Inputs[3], squeeze.Inputs[1], gemm.Inputs[1], gemm.Inputs[2]];
+        if (weights.Any(name => !initializers.ContainsKey(name)) || graph.Nodes.SelectMany(node => node.Outputs).Append(NetworkGraphNames.TokenIdsInput).Any(initializers.ContainsKey))
             return null;
-        if (Int64s(initializers[squeeze.Input[1]], 1) is not [0])
+        if (Int64s(initializers[squeeze.Inputs[1]], 1) is not [0])
             return null;
 
-        var lookupTensor = initializers[gather.Input[0]];
-        if (lookupTensor.Dims.Count != 2 || lookupTensor.Dims[0] is <= 0 or > int.MaxValue || lookupTensor.Dims[1] is <= 0 or > MaximumWidth
-            || units > MaximumWidth)
+        var lookupTensor = initializers[gather.Inputs[0]];
+        if (lookupTensor.Dims is not [> 0 and <= int.MaxValue, > 0 and <= MaximumWidth])
             return null;
         int vocabulary = (int)lookupTensor.Dims[0], width = (int)lookupTensor.Dims[1];
         var lookup = Floats(lookupTensor, vocabulary, width);
-        var input = Floats(initializers[rnn.Input[1]], 1, units, width);
-        var recurrent = Floats(initializers[rnn.Input[2]], 1, units, units);
-        var bias = Floats(initializers[rnn.Input[3]], 1, 2 * units);
-        var dense = Floats(initializers[gemm.Input[1]], 1, units);
-        var denseBias = Floats(initializers[gemm.Input[2]], 1);
+        var input = Floats(initializers[rnn.Inputs[1]], 1, units, width);
+        var recurrent = Floats(initializers[rnn.Inputs[2]], 1, units, units);
+        var bias = Floats(initializers[rnn.Inputs[3]], 1, 2 * units);
+        var dense = Floats(initializers[gemm.Inputs[1]], 1, units);
+        var denseBias = Floats(initializers[gemm.Inputs[2]], 1);
         return lookup is null || input is null || recurrent is null || bias is null || dense is null || denseBias is null
             ? null
             : new SimpleRnnGraph(vocabulary, width, units, lookup, input, recurrent, bias, dense, denseBias[0]);
     }
 
-    private static bool Is(NodeProto node, string opType, int inputs, int outputs) =>
-        node.OpType == opType && node.Input.Count == inputs && node.Output.Count == outputs;
+    private static bool Is(OnnxNodeParts node, string opType, int inputs, int outputs) =>
+        node.OpType == opType && node.Inputs.Length == inputs && node.Outputs.Length == outputs;
 
-    private static bool HasOnly(NodeProto node, (string Name, long Value) attribute) =>
-        node.Attribute.Count == 1 && node.Attribute[0] is { Type: AttributeProto.Types.AttributeType.Int } only
-        && only.Name == attribute.Name && only.I == attribute.Value;
+    private static bool HasOnly(OnnxNodeParts node, string name, long value) =>
+        node.Attributes is [{ Type: IntAttribute } only] && only.Name == name && only.Int == value;
 
-    private static bool HasOnlyPermutation(NodeProto node, params long[] permutation) =>
-        node.Attribute.Count == 1 && node.Attribute[0] is { Name: "perm", Type: AttributeProto.Types.AttributeType.Ints } only
-        && only.Ints.SequenceEqual(permutation);
+    private static bool HasOnlyPermutation(OnnxNodeParts node, params long[] permutation) =>
+        node.Attributes is [{ Name: "perm", Type: IntsAttribute } only] && only.Ints.SequenceEqual(permutation);
 
     /// <summary>An RNN node with a hidden size and one Tanh activation and nothing else: forward, no clip, default alphas.</summary>
-    private static bool IsForwardTanh(NodeProto rnn, out int units)
+    private static bool IsForwardTanh(OnnxNodeParts rnn, out int units)
     {
         units = 0;
-        if (rnn.Attribute.Count != 2)
+        if (rnn.Attributes.Length != 2
+            || rnn.Attributes.SingleOrDefault(attribute => attribute is { Name: "hidden_size", Type: IntAttribute }) is not { Int: > 0 and <= MaximumWidth } hiddenSize
+            || rnn.Attributes.SingleOrDefault(attribute => attribute is { Name: "activations", Type: StringsAttribute }) is not { Strings: ["Tanh"] })
             return false;
-        var hiddenSize = rnn.Attribute.FirstOrDefault(attribute => attribute is { Name: "hidden_size", Type: AttributeProto.Types.AttributeType.Int });
-        var activations = rnn.Attribute.FirstOrDefault(attribute => attribute is { Name: "activations", Type: AttributeProto.Types.AttributeType.Strings });
-        if (hiddenSize is not { I: > 0 and <= MaximumWidth } || activations is null || activations.Strings.Count != 1
-            || activations.Strings[0].ToStringUtf8() != "Tanh")
-            return false;
-        units = (int)hiddenSize.I;
+        units = (int)hiddenSize.Int;
         return true;
     }
 
-    private static float[]? Floats(TensorProto tensor, params long[] dims)
-    {
-        if (tensor.DataType != (int)TensorProto.Types.DataType.Float || !tensor.Dims.SequenceEqual(dims) || tensor.ExternalData.Count != 0)
-            return null;
-        var count = dims.Aggregate(1L, (product, dim) => product * dim);
-        if (tensor.FloatData.Count == count && tensor.RawData.IsEmpty)
-            return [.. tensor.FloatData];
-        if (tensor.FloatData.Count == 0 && tensor.RawData.Length == count * sizeof(float) && BitConverter.IsLittleEndian)
-            return MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
-        return null;
-    }
+    private static float[]? Floats(OnnxTensorParts tensor, params long[] dims) =>
+        tensor.Int64s.Length == 0 ? Values(tensor, FloatType, tensor.Floats, dims) : null;
 
-    private static long[]? Int64s(TensorProto tensor, params long[] dims)
+    private static long[]? Int64s(OnnxTensorParts tensor, params long[] dims) =>
+        tensor.Floats.Length == 0 ? Values(tensor, Int64Type, tensor.Int64s, dims) : null;
+
+    /// <summary>The tensor's values when it has the type and dims, given as typed values or as raw little-endian bytes.</summary>
+    private static T[]? Values<T>(OnnxTensorParts tensor, int dataType, T[] typed, long[] dims) where T : unmanaged
     {
-        if (tensor.DataType != (int)TensorProto.Types.DataType.Int64 || !tensor.Dims.SequenceEqual(dims) || tensor.ExternalData.Count != 0)
+        if (tensor.DataType != dataType || !tensor.Dims.SequenceEqual(dims))
             return null;
         var count = dims.Aggregate(1L, (product, dim) => product * dim);
-        if (tensor.Int64Data.Count == count && tensor.RawData.IsEmpty)
-            return [.. tensor.Int64Data];
-        if (tensor.Int64Data.Count == 0 && tensor.RawData.Length == count * sizeof(long) && BitConverter.IsLittleEndian)
-            return MemoryMarshal.Cast<byte, long>(tensor.RawData.Span).ToArray();
+        if (typed.Length == count && tensor.Raw.Length == 0)
+            return typed;
+        if (typed.Length == 0 && tensor.Raw.Length == count * Unsafe.SizeOf<T>() && BitConverter.IsLittleEndian)
+            return MemoryMarshal.Cast<byte, T>(tensor.Raw).ToArray();
         return null;
     }
 }
