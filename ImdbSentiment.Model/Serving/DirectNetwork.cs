@@ -87,13 +87,18 @@ internal sealed class DirectNetwork : IDisposable
 
     private DirectNetwork(FeaturizerState featurizer, NetworkGraph graph, Func<SimpleRnnGraph, SimpleRnnEvaluator> createEvaluator)
     {
+        // Reading the graph and building the evaluator overlap the featurizer's dictionaries and the session; the
+        // check needs both.
+        var candidate = graph.ReadsTokenIds && !graph.ReadsNgramIds
+            ? Task.Run(() => SimpleRnnSelfCheck.TryPrepare(graph.Bytes, featurizer, createEvaluator))
+            : null;
         Featurizer = new DirectFeaturizer(featurizer);
         _graph = graph;
         // Callers run one scorer per core, so each call stays on its own thread.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         _session = new InferenceSession(_graph.Bytes, options);
-        if (graph.ReadsTokenIds && !graph.ReadsNgramIds)
-            _evaluator = SimpleRnnSelfCheck.TryVerified(graph.Bytes, _session, featurizer, createEvaluator);
+        if (candidate?.Result is { } evaluator && SimpleRnnSelfCheck.GivesTheSessionsBits(evaluator, _session, featurizer.MaxLength))
+            _evaluator = evaluator;
     }
 
     internal DirectFeaturizer Featurizer { get; }

@@ -17,20 +17,29 @@ internal static class SimpleRnnSelfCheck
 
     private const int Seed = 20261201;
 
-    /// <summary>The evaluator <paramref name="create"/> makes for the graph, when it passes the check; otherwise null.</summary>
-    public static SimpleRnnEvaluator? TryVerified(
-        byte[] graphBytes, InferenceSession session, FeaturizerState featurizer, Func<SimpleRnnGraph, SimpleRnnEvaluator> create)
+    /// <summary>
+    /// The evaluator <paramref name="create"/> makes for a simple RNN's graph whose lookup has a row for every id the
+    /// featurizer gives, not yet checked; null for any other graph. It has scored one row, so its step is compiled.
+    /// </summary>
+    public static SimpleRnnEvaluator? TryPrepare(byte[] graphBytes, FeaturizerState featurizer, Func<SimpleRnnGraph, SimpleRnnEvaluator> create)
     {
         if (SimpleRnnGraph.TryRead(graphBytes) is not { } graph || featurizer.Words.Count + Vocabulary.ReservedIds > graph.VocabularySize)
             return null;
         var evaluator = create(graph);
+        evaluator.Logit(new long[featurizer.MaxLength]);
+        return evaluator;
+    }
+
+    /// <summary>Whether the evaluator gives the session's logit and probability, bit for bit, on every probe row of <paramref name="length"/> ids.</summary>
+    public static bool GivesTheSessionsBits(SimpleRnnEvaluator evaluator, InferenceSession session, int length)
+    {
         try
         {
-            return Mismatches(evaluator, session, Probes(graph.VocabularySize, featurizer.MaxLength)) == 0 ? evaluator : null;
+            return Mismatches(evaluator, session, Probes(evaluator.VocabularySize, length)) == 0;
         }
         catch (OnnxRuntimeException)
         {
-            return null;
+            return false;
         }
     }
 
