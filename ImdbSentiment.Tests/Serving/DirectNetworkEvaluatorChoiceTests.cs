@@ -70,7 +70,8 @@ public sealed class DirectNetworkEvaluatorChoiceTests
         }
     }
 
-    private static float[] OneUlpUp(float[] weights, int index)
+    /// <summary>The weights with the one at <paramref name="index"/> one ulp larger.</summary>
+    internal static float[] OneUlpUp(float[] weights, int index)
     {
         var changed = (float[])weights.Clone();
         changed[index] = MathF.BitIncrement(changed[index]);
