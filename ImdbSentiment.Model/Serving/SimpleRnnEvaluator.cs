@@ -8,7 +8,7 @@ namespace ImdbSentiment.Model.Serving;
 /// the RNN kernel's input product (MLAS's FMA3 SGEMM kernel: a fused multiply-add chain over the width, then added
 /// to the sum of the two biases), its recurrent product (MLAS's AVX M=1 kernel for a transposed B: products and sums
 /// in eight lanes, then reduced in the order its shuffles give), the sum of the two, the RNN's scalar tanh
-/// (2 sigmoid(2x) - 1, the sigmoid from exp), the dense layer (a packed SGEMM: a fused chain, then the bias) and
+/// (2 sigmoid(2x) - 1, the sigmoid from single-precision exp), the dense layer (a packed SGEMM: a fused chain, then the bias) and
 /// MLAS's logistic (a rational approximation with fused multiply-adds). Another CPU or another onnxruntime may round
 /// differently: <see cref="DirectNetwork"/> uses it only after it has given onnxruntime's bits on probe inputs.
 /// Thread-safe: it only reads its tables.
@@ -50,8 +50,6 @@ internal sealed class SimpleRnnEvaluator
 
     public int VocabularySize => _inputTable.Length / _units;
 
-    public int Units => _units;
-
     /// <summary>
     /// Each id's input to the recurrence, X W^T + (Wb + Rb), as the RNN kernel computes it for every time step: the
     /// product depends only on the id, so it is computed once per vocabulary row.
@@ -75,8 +73,8 @@ internal sealed class SimpleRnnEvaluator
         return table;
     }
 
-    /// <summary>The RNN's last hidden state for one row of token ids into <paramref name="hidden"/> (<see cref="Units"/> long).</summary>
-    public void LastHidden(ReadOnlySpan<long> tokenIds, Span<float> hidden)
+    /// <summary>The RNN's last hidden state for one row of token ids into <paramref name="hidden"/> (one float per unit).</summary>
+    private void LastHidden(ReadOnlySpan<long> tokenIds, Span<float> hidden)
     {
         if (_recurrentColumns is { } columns)
         {
@@ -148,7 +146,7 @@ internal sealed class SimpleRnnEvaluator
     }
 
     /// <summary>The dense layer on the last hidden state.</summary>
-    public float Logit(ReadOnlySpan<float> hidden)
+    private float Logit(ReadOnlySpan<float> hidden)
     {
         var sum = 0f;
         for (var k = 0; k < _units; k++)
@@ -156,6 +154,7 @@ internal sealed class SimpleRnnEvaluator
         return sum + _denseBias;
     }
 
+    /// <summary>The network's logit for one row of token ids (every id a row of the lookup).</summary>
     public float Logit(ReadOnlySpan<long> tokenIds)
     {
         Span<float> hidden = stackalloc float[_units];
