@@ -7,13 +7,18 @@ namespace ImdbSentiment.Model.Serving;
 /// A loaded model's featurizer and network run without ML.NET's row pipeline: <see cref="DirectFeaturizer"/> and one
 /// onnxruntime session over the zip's own network graph. It scores one review per call, as the PredictionEngine
 /// does, because onnxruntime's kernels round differently for a batch of one than for larger batches; one call per
-/// review keeps every probability bit for bit the engine's. Thread-safe; each thread scores through its own
-/// <see cref="CreateScorer"/>.
+/// review keeps every probability bit for bit the engine's. A simple RNN's graph is scored by
+/// <see cref="SimpleRnnEvaluator"/> instead, which does onnxruntime's operations in its order, once it has given the
+/// session's bits on probe inputs (<see cref="SimpleRnnSelfCheck"/>). Thread-safe; each thread scores through its
+/// own <see cref="CreateScorer"/>.
 /// </summary>
 internal sealed class DirectNetwork : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly NetworkGraph _graph;
+    private readonly SimpleRnnEvaluator? _evaluator;
+
+    private static readonly Func<SimpleRnnGraph, SimpleRnnEvaluator> ManagedEvaluator = graph => new SimpleRnnEvaluator(graph);
 
     /// <summary>The model's direct path, or null when its chain is not the product featurizer and network (the benchmark's ML.NET baseline).</summary>
     public static DirectNetwork? TryCreate(SentimentModel model)
@@ -52,7 +57,7 @@ internal sealed class DirectNetwork : IDisposable
         DirectNetwork network;
         try
         {
-            network = new DirectNetwork(featurizer, graph);
+            network = new DirectNetwork(featurizer, graph, ManagedEvaluator);
         }
         catch (OnnxRuntimeException)
         {
@@ -70,20 +75,36 @@ internal sealed class DirectNetwork : IDisposable
         && _session.OutputMetadata.ContainsKey(NetworkGraphNames.LogitOutput);
 
     public DirectNetwork(SentimentModel model)
-        : this(FeaturizerState.Read(model), NetworkGraph.Read(model.Path))
+        : this(model, ManagedEvaluator)
     {
     }
 
-    private DirectNetwork(FeaturizerState featurizer, NetworkGraph graph)
+    /// <param name="createEvaluator">Makes the managed evaluator of a simple RNN's graph; tests pass one that errs, to see it refused.</param>
+    internal DirectNetwork(SentimentModel model, Func<SimpleRnnGraph, SimpleRnnEvaluator> createEvaluator)
+        : this(FeaturizerState.Read(model), NetworkGraph.Read(model.Path), createEvaluator)
     {
+    }
+
+    private DirectNetwork(FeaturizerState featurizer, NetworkGraph graph, Func<SimpleRnnGraph, SimpleRnnEvaluator> createEvaluator)
+    {
+        // Reading the graph and building the evaluator overlap the featurizer's dictionaries and the session; the
+        // check needs both.
+        var candidate = graph.ReadsTokenIds && !graph.ReadsNgramIds
+            ? Task.Run(() => SimpleRnnSelfCheck.TryPrepare(graph.Bytes, featurizer, createEvaluator))
+            : null;
         Featurizer = new DirectFeaturizer(featurizer);
         _graph = graph;
         // Callers run one scorer per core, so each call stays on its own thread.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         _session = new InferenceSession(_graph.Bytes, options);
+        if (candidate?.Result is { } evaluator && SimpleRnnSelfCheck.GivesTheSessionsBits(evaluator, _session, featurizer.MaxLength))
+            _evaluator = evaluator;
     }
 
     internal DirectFeaturizer Featurizer { get; }
+
+    /// <summary>Whether reviews are scored by <see cref="SimpleRnnEvaluator"/> rather than by the onnxruntime session.</summary>
+    internal bool ScoresManaged => _evaluator is not null;
 
     /// <summary>A scorer for one thread: it reuses its input and output buffers from call to call.</summary>
     public Scorer CreateScorer() => new(this);
@@ -91,38 +112,25 @@ internal sealed class DirectNetwork : IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>
-    /// Scores one review at a time on one thread. Inputs and the outputs (probability and logit) are bound to the session
-    /// once (a token-id row is rewritten in place; an n-gram row, whose length varies, is bound anew), so a call passes
-    /// no names.
+    /// Scores one review at a time on one thread, on the managed evaluator or on the session. Inputs and the outputs
+    /// (probability and logit) are bound to the session once (a token-id row is rewritten in place; an n-gram row,
+    /// whose length varies, is bound anew), so a call passes no names.
     /// </summary>
     internal sealed class Scorer : IReviewScorer
     {
         private readonly DirectNetwork _network;
         private readonly long[] _tokenIds;
-        private readonly OrtValue? _tokenIdsValue;
-        private readonly float[] _probability = new float[1];
-        private readonly OrtValue _probabilityValue;
-        private readonly float[] _logit = new float[1];
-        private readonly OrtValue _logitValue;
-        private readonly OrtIoBinding _binding;
         private readonly List<long> _ids = [];
-        private readonly RunOptions _runOptions = new();
-        private OrtValue? _ngramIdsValue;
+        private readonly float[] _probability = new float[1];
+        private readonly float[] _logit = new float[1];
+        private readonly SessionBinding? _session;
 
         public Scorer(DirectNetwork network)
         {
             _network = network;
-            _binding = network._session.CreateIoBinding();
             _tokenIds = new long[network._graph.ReadsTokenIds ? network.Featurizer.MaxLength : 0];
-            if (network._graph.ReadsTokenIds)
-            {
-                _tokenIdsValue = OrtValue.CreateTensorValueFromMemory(_tokenIds, [1, _tokenIds.Length]);
-                _binding.BindInput(NetworkGraphNames.TokenIdsInput, _tokenIdsValue);
-            }
-            _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
-            _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
-            _logitValue = OrtValue.CreateTensorValueFromMemory(_logit, [1, 1]);
-            _binding.BindOutput(NetworkGraphNames.LogitOutput, _logitValue);
+            if (network._evaluator is null)
+                _session = new SessionBinding(network, _tokenIds, _probability, _logit);
         }
 
         /// <summary>The review's prediction as the PredictionEngine gives it (SentimentOutputMapping's label rule).</summary>
@@ -134,8 +142,52 @@ internal sealed class DirectNetwork : IDisposable
 
         public float Probability(string text)
         {
-            if (_tokenIdsValue is not null)
+            if (_network._graph.ReadsTokenIds)
                 _network.Featurizer.WriteTokenIds(text, _tokenIds, _ids);
+            if (_network._evaluator is { } evaluator)
+            {
+                _logit[0] = evaluator.Logit(_tokenIds);
+                _probability[0] = SimpleRnnEvaluator.Probability(_logit[0]);
+            }
+            else
+            {
+                _session!.Run(text);
+            }
+            return _probability[0];
+        }
+
+        public void Dispose() => _session?.Dispose();
+    }
+
+    /// <summary>A scorer's inputs and outputs bound to the session.</summary>
+    private sealed class SessionBinding : IDisposable
+    {
+        private readonly DirectNetwork _network;
+        private readonly OrtValue? _tokenIdsValue;
+        private readonly OrtValue _probabilityValue;
+        private readonly OrtValue _logitValue;
+        private readonly OrtIoBinding _binding;
+        private readonly RunOptions _runOptions = new();
+        private OrtValue? _ngramIdsValue;
+
+        public SessionBinding(DirectNetwork network, long[] tokenIds, float[] probability, float[] logit)
+        {
+            _network = network;
+            _binding = network._session.CreateIoBinding();
+            if (network._graph.ReadsTokenIds)
+            {
+                _tokenIdsValue = OrtValue.CreateTensorValueFromMemory(tokenIds, [1, tokenIds.Length]);
+                _binding.BindInput(NetworkGraphNames.TokenIdsInput, _tokenIdsValue);
+            }
+            _probabilityValue = OrtValue.CreateTensorValueFromMemory(probability, [1, 1]);
+            _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
+            _logitValue = OrtValue.CreateTensorValueFromMemory(logit, [1, 1]);
+            _binding.BindOutput(NetworkGraphNames.LogitOutput, _logitValue);
+        }
+
+        /// <summary>Runs the session on the token ids already written and, for an n-gram network, on the text's n-gram ids.</summary>
+        public void Run(string text)
+        {
             if (_network._graph.ReadsNgramIds)
             {
                 var ngramIds = _network.Featurizer.NgramIds(text);
@@ -145,7 +197,6 @@ internal sealed class DirectNetwork : IDisposable
                 previous?.Dispose();
             }
             _network._session.RunWithBinding(_runOptions, _binding);
-            return _probability[0];
         }
 
         public void Dispose()

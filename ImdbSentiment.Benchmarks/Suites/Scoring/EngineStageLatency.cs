@@ -43,7 +43,9 @@ internal static class EngineStageLatency
             ("engine: featurizer + OnnxTransformer (to NetworkProbability)", Engine<NetworkRow>(mlContext, new TransformerChain<ITransformer>(featurizer, onnx))),
             ("engine: the whole chain (to SentimentPrediction)", Engine<SentimentPrediction>(mlContext, model.Transformer)),
             ("direct: our featurizer (tokenize + look up + pad)", text => direct.Featurizer.WriteTokenIds(text, row, ids)),
-            ("direct: featurizer + one onnxruntime call (bound input and output)", text => scorer.Probability(text)),
+            (direct.ScoresManaged
+                ? "direct: featurizer + the managed simple RNN (checked against onnxruntime at load)"
+                : "direct: featurizer + one onnxruntime call (bound input and output)", text => scorer.Probability(text)),
         };
 
         var table = new MarkdownTable("stage", "median us", "p95 us");
