@@ -42,7 +42,7 @@ internal sealed class BiLstmEpochSuite : ISuite
         {
             ($"OURS: TrainingLoop + GatedSentimentNetwork, fused LSTM steps, padding masked, length buckets, {network.Fit.BatchShares} batch share(s)", EpochRuns.TrainOurs(mlContext, network, prepared)),
             ($"BASELINE: OURS with {otherShares} batch share(s)", EpochRuns.TrainOurs(mlContext, network.WithFit(fit => fit with { BatchShares = otherShares }), prepared)),
-            ($"BASELINE: OURS before the fused steps: torch's LSTM modules, {network.Fit.BatchShares} batch share(s)", TrainVariant(network, training, validation, masksPadding: true, fusesLstmSteps: false)),
+            ($"BASELINE: OURS with torch's LSTM modules in place of the fused steps, {network.Fit.BatchShares} batch share(s)", TrainVariant(network, training, validation, masksPadding: true, fusesLstmSteps: false)),
             ("BASELINE: OURS before masking: every batch runs all 400 steps, in torch's LSTM modules", TrainVariant(network, training, validation, masksPadding: false, fusesLstmSteps: false)),
         };
         if (pyTorch is not null)
