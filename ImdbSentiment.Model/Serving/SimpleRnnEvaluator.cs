@@ -57,7 +57,7 @@ internal sealed class SimpleRnnEvaluator
     private static float[] InputTable(SimpleRnnGraph graph)
     {
         int units = graph.Units, width = graph.InputWidth;
-        var table = new float[graph.VocabularySize * units];
+        var table = new float[checked(graph.VocabularySize * units)];
         for (var id = 0; id < graph.VocabularySize; id++)
         {
             var x = graph.Lookup.AsSpan(id * width, width);
@@ -181,7 +181,7 @@ internal sealed class SimpleRnnEvaluator
                 output[row + r] = ((((l[0] + l[1]) + l[2]) + l[3]) + (((l[4] + l[5]) + l[6]) + l[7])) + 0f;
             }
         }
-        if ((_units - row & 2) != 0)
+        if (((_units - row) & 2) != 0)
         {
             for (var r = 0; r < 2; r++)
             {
@@ -191,7 +191,7 @@ internal sealed class SimpleRnnEvaluator
             }
             row += 2;
         }
-        if ((_units - row & 1) != 0)
+        if (((_units - row) & 1) != 0)
         {
             var l = lanes[..Lanes];
             Accumulate(h, row, l);

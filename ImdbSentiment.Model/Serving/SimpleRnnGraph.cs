@@ -91,8 +91,8 @@ internal sealed record SimpleRnnGraph(
     {
         units = 0;
         if (rnn.Attributes.Length != 2
-            || rnn.Attributes.SingleOrDefault(attribute => attribute is { Name: "hidden_size", Type: IntAttribute }) is not { Int: > 0 and <= MaximumWidth } hiddenSize
-            || rnn.Attributes.SingleOrDefault(attribute => attribute is { Name: "activations", Type: StringsAttribute }) is not { Strings: ["Tanh"] })
+            || rnn.Attributes.FirstOrDefault(attribute => attribute is { Name: "hidden_size", Type: IntAttribute }) is not { Int: > 0 and <= MaximumWidth } hiddenSize
+            || rnn.Attributes.FirstOrDefault(attribute => attribute is { Name: "activations", Type: StringsAttribute }) is not { Strings: ["Tanh"] })
             return false;
         units = (int)hiddenSize.Int;
         return true;

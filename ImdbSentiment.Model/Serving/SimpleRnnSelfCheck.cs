@@ -13,7 +13,7 @@ namespace ImdbSentiment.Model.Serving;
 /// </summary>
 internal static class SimpleRnnSelfCheck
 {
-    public const int ProbeCount = 64;
+    private const int ProbeCount = 64;
 
     private const int Seed = 20261201;
 
@@ -23,11 +23,20 @@ internal static class SimpleRnnSelfCheck
     /// </summary>
     public static SimpleRnnEvaluator? TryPrepare(byte[] graphBytes, FeaturizerState featurizer, Func<SimpleRnnGraph, SimpleRnnEvaluator> create)
     {
-        if (SimpleRnnGraph.TryRead(graphBytes) is not { } graph || featurizer.Words.Count + Vocabulary.ReservedIds > graph.VocabularySize)
+        try
+        {
+            if (SimpleRnnGraph.TryRead(graphBytes) is not { } graph || featurizer.Words.Count + Vocabulary.ReservedIds > graph.VocabularySize)
+                return null;
+            var evaluator = create(graph);
+            evaluator.Logit(new long[featurizer.MaxLength]);
+            return evaluator;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The evaluator only saves time: a graph it cannot be built for (an odd attribute, a table too large) is
+            // scored by the session, which reads the same bytes and reports their faults itself.
             return null;
-        var evaluator = create(graph);
-        evaluator.Logit(new long[featurizer.MaxLength]);
-        return evaluator;
+        }
     }
 
     /// <summary>Whether the evaluator gives the session's logit and probability, bit for bit, on every probe row of <paramref name="length"/> ids.</summary>

@@ -23,6 +23,9 @@ public sealed class SimpleRnnEvaluatorExactnessTests
 
     private static string SeedModelPath => Path.Combine(DataFixtures.FindRepoRoot()!, "models", "imdb-sentiment.zip");
 
+    [TestInitialize]
+    public void RequireTheReproducedKernels() => ReproducedKernels.Require();
+
     [TestMethod]
     public void SeedModel_RealReviews_GetTheSessionsBits()
     {
@@ -96,7 +99,8 @@ public sealed class SimpleRnnEvaluatorExactnessTests
             oneHot ? [.. Enumerable.Range(0, units * units).Select(i => i / units == i % units ? 1f : 0f)] : Uniform(units * width, 0.6),
             Uniform(units * units, 0.7), Uniform(units, 0.2), oneHot ? new float[units] : Uniform(units, 0.2), Uniform(units, 1.5), Uniform(1, 0.3));
         var bytes = SentimentNetworkExporter.Compose("simple_rnn", true, false, [(graph, logit) => SimpleRnnOnnx.Add(graph, weights, logit)]);
-        using var session = new InferenceSession(bytes, SingleThreaded());
+        using var options = SingleThreaded();
+        using var session = new InferenceSession(bytes, options);
 
         var graph = SimpleRnnGraph.TryRead(bytes);
         Assert.IsNotNull(graph);
@@ -110,7 +114,8 @@ public sealed class SimpleRnnEvaluatorExactnessTests
         var (state, network) = SavedChainReader.TryRead(SeedModelPath)!.Value;
         var graph = SimpleRnnGraph.TryRead(network.Bytes);
         Assert.IsNotNull(graph, "the seed model's graph is the simple RNN's");
-        return (new DirectFeaturizer(state), new InferenceSession(network.Bytes, SingleThreaded()), graph);
+        using var options = SingleThreaded();
+        return (new DirectFeaturizer(state), new InferenceSession(network.Bytes, options), graph);
     }
 
     private static SessionOptions SingleThreaded() =>

@@ -45,6 +45,8 @@ internal sealed class BatchGradient(SentimentNetworkBase network, int shares, in
         using (no_grad())
         {
             for (var i = 0; i < _parameters.Length; i++)
+                // Summed into share 0's own gradient, no copy: every parameter's gradient is a tensor of its own (the
+                // autograd nodes return distinct tensors, e.g. LstmRecurrence clones its second bias gradient).
                 _parameters[i].grad = results.Skip(1).Aggregate(results[0].Gradients[i], (sum, result) => sum.add_(result.Gradients[i]));
         }
 

@@ -23,11 +23,12 @@ internal sealed class ManagedAdam : ITrainingOptimizer
     private readonly double _beta2;
     private readonly float _epsilon;
     private readonly float _weightDecay;
-    private long _step;
+    private readonly long[] _steps;
 
     public ManagedAdam(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
     {
         _state = parameters.Select(p => (p, zeros_like(p), zeros_like(p))).ToArray();
+        _steps = new long[_state.Length];
         _learningRate = learningRate;
         _beta1 = beta1;
         _beta2 = beta2;
@@ -39,30 +40,46 @@ internal sealed class ManagedAdam : ITrainingOptimizer
 
     public void Step()
     {
-        _step++;
-        var biasCorrection1 = 1 - Math.Pow(_beta1, _step);
-        var biasCorrection2 = 1 - Math.Pow(_beta2, _step);
-        var rule = new UpdateRule(
+        // The gradients are read once, on this thread: each read of a parameter's grad is a new tensor to dispose.
+        var gradients = _state.Select(state => state.Parameter.grad).ToArray();
+        try
+        {
+            var rules = new UpdateRule?[_state.Length];
+            var blocks = new List<(int Parameter, int Start, int Length)>();
+            for (var index = 0; index < _state.Length; index++)
+            {
+                if (gradients[index] is null)
+                    continue;
+                // As torch's Adam, a parameter's step count (and so its bias corrections) advances only when it has a gradient.
+                rules[index] = RuleForStep(++_steps[index]);
+                var length = (int)_state[index].Parameter.numel();
+                for (var start = 0; start < length; start += BlockLength)
+                    blocks.Add((index, start, Math.Min(BlockLength, length - start)));
+            }
+
+            // Element-wise: a value's update does not depend on which thread runs its block.
+            Parallel.ForEach(blocks, block =>
+            {
+                var (parameter, average, squareAverage) = _state[block.Parameter];
+                rules[block.Parameter]!.Value.Apply(
+                    Floats(parameter).Slice(block.Start, block.Length), Floats(gradients[block.Parameter]!).Slice(block.Start, block.Length),
+                    Floats(average).Slice(block.Start, block.Length), Floats(squareAverage).Slice(block.Start, block.Length));
+            });
+        }
+        finally
+        {
+            foreach (var gradient in gradients)
+                gradient?.Dispose();
+        }
+    }
+
+    private UpdateRule RuleForStep(long step)
+    {
+        var biasCorrection1 = 1 - Math.Pow(_beta1, step);
+        var biasCorrection2 = 1 - Math.Pow(_beta2, step);
+        return new UpdateRule(
             (float)_beta1, (float)(1 - _beta1), (float)_beta2, (float)(1 - _beta2), (float)Math.Sqrt(biasCorrection2), _epsilon,
             (float)(-_learningRate / biasCorrection1), _weightDecay);
-        var blocks = new List<(int Parameter, int Start, int Length)>();
-        for (var index = 0; index < _state.Length; index++)
-        {
-            if (_state[index].Parameter.grad is null)
-                continue;
-            var length = (int)_state[index].Parameter.numel();
-            for (var start = 0; start < length; start += BlockLength)
-                blocks.Add((index, start, Math.Min(BlockLength, length - start)));
-        }
-
-        // Element-wise: a value's update does not depend on which thread runs its block.
-        Parallel.ForEach(blocks, block =>
-        {
-            var (parameter, average, squareAverage) = _state[block.Parameter];
-            rule.Apply(
-                Floats(parameter).Slice(block.Start, block.Length), Floats(parameter.grad!).Slice(block.Start, block.Length),
-                Floats(average).Slice(block.Start, block.Length), Floats(squareAverage).Slice(block.Start, block.Length));
-        });
     }
 
     public void Dispose()

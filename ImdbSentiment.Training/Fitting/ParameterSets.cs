@@ -17,7 +17,9 @@ internal static class ParameterSets
     {
         foreach (var parameter in parameters)
         {
-            if (parameter.grad is { } gradient)
+            // Each read of grad is a tensor of its own, disposed here rather than left to the finalizer.
+            using var gradient = parameter.grad;
+            if (gradient is not null)
                 Floats(gradient).Clear();
         }
     }

@@ -16,7 +16,9 @@ namespace ImdbSentiment.Training.Networks;
 /// steps run forward and backward through time in managed code (<see cref="LstmRecurrenceKernels"/>) over the tensors'
 /// memory, and the weights', biases' and inputs' gradients are three matrix products over all steps. A row stops at
 /// its length, so the padding after a masked row's real tokens costs no steps, and the reverse direction reads its
-/// positions backwards instead of running over a reversed copy of the inputs.
+/// positions backwards instead of running over a reversed copy of the inputs. Backward writes the gates' gradients
+/// over the saved gate activations, so a graph through this node can be differentiated once (as training does), not
+/// twice with retain_graph.
 /// </remarks>
 internal sealed class LstmRecurrence : autograd.SingleTensorFunction<LstmRecurrence>
 {
