@@ -44,7 +44,7 @@ internal sealed class ManagedAdam : ITrainingOptimizer
         var gradients = _state.Select(state => state.Parameter.grad).ToArray();
         try
         {
-            var rules = new UpdateRule?[_state.Length];
+            var rules = new UpdateRule[_state.Length];
             var blocks = new List<(int Parameter, int Start, int Length)>();
             for (var index = 0; index < _state.Length; index++)
             {
@@ -61,7 +61,7 @@ internal sealed class ManagedAdam : ITrainingOptimizer
             Parallel.ForEach(blocks, block =>
             {
                 var (parameter, average, squareAverage) = _state[block.Parameter];
-                rules[block.Parameter]!.Value.Apply(
+                rules[block.Parameter].Apply(
                     Floats(parameter).Slice(block.Start, block.Length), Floats(gradients[block.Parameter]!).Slice(block.Start, block.Length),
                     Floats(average).Slice(block.Start, block.Length), Floats(squareAverage).Slice(block.Start, block.Length));
             });
