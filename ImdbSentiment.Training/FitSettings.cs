@@ -57,7 +57,10 @@ public sealed record FitSettings
     /// <summary>Where the best weights are written (TorchSharp state) whenever validation loss improves; null for none.</summary>
     public string? CheckpointPath { get; init; }
 
-    /// <summary>Rows a validation forward pass takes at once; only memory and speed depend on it.</summary>
+    /// <summary>
+    /// Rows a validation forward pass takes at once; only memory and speed depend on it. A network that masks padding
+    /// takes length-sorted batches of at most <see cref="Fitting.LengthBuckets.EvaluationRows"/>.
+    /// </summary>
     public int EvaluationBatchSize { get; init; } = 1000;
 
     /// <summary>

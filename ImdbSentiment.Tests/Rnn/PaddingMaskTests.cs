@@ -86,6 +86,23 @@ public sealed class PaddingMaskTests
         Assert.IsFalse(batches.Zip(batches.Skip(1)).All(pair => lengths[pair.First[0]] <= lengths[pair.Second[0]]), "batches should not run from short to long");
     }
 
+    [TestMethod]
+    public void EvaluationBatches_AreSortedByLength_AndNoLargerThanEvaluationRows()
+    {
+        var random = new Random(6);
+        var lengths = Enumerable.Range(0, 1000).Select(_ => (long)random.Next(1, 401)).ToArray();
+
+        var large = LengthBuckets.ByLength(lengths, 1000);
+        var small = LengthBuckets.ByLength(lengths, 50);
+
+        Assert.AreEqual((1000 + LengthBuckets.EvaluationRows - 1) / LengthBuckets.EvaluationRows, large.Length);
+        Assert.IsTrue(large.All(batch => batch.Length <= LengthBuckets.EvaluationRows), "a 1,000-row request is cut to EvaluationRows");
+        Assert.AreEqual(20, small.Length, "a request below EvaluationRows keeps its size");
+        var rows = large.SelectMany(batch => batch).ToArray();
+        CollectionAssert.AreEquivalent(Enumerable.Range(0, 1000).Select(row => (long)row).ToArray(), rows);
+        Assert.IsTrue(rows.Zip(rows.Skip(1)).All(pair => lengths[pair.First] <= lengths[pair.Second]), "rows run from short to long");
+    }
+
     private static double[] Logits(GatedSentimentNetwork network, long[][] reviews, int length, SequenceSide side)
     {
         using var ids = cat(reviews.Select(review => Padded(review, length, side)).ToArray());

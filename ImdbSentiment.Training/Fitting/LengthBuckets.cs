@@ -29,7 +29,17 @@ internal static class LengthBuckets
         return [.. batchOrder.data<long>().ToArray().Select(index => batches[index])];
     }
 
-    /// <summary>The row indices sorted by length (stably), in batches: the order evaluation passes take, where order does not matter.</summary>
+    /// <summary>
+    /// The most rows an evaluation batch of length-sorted reviews takes. Such a batch wastes little on padding at any
+    /// size, and a larger one only makes each layer's tensors outgrow the caches: the bilstm recipe's validation pass took
+    /// 3.9-4.1 s in 1,000-row batches and 1.4-1.6 s in 128-row ones (64 and 256 rows: 1.4-1.8 s).
+    /// </summary>
+    public const int EvaluationRows = 128;
+
+    /// <summary>
+    /// The row indices sorted by length (stably), in batches of <paramref name="batchSize"/> rows or
+    /// <see cref="EvaluationRows"/>, whichever is fewer: the order evaluation passes take, where order does not matter.
+    /// </summary>
     public static long[][] ByLength(IReadOnlyList<long> lengths, int batchSize) =>
-        [.. Enumerable.Range(0, lengths.Count).Select(row => (long)row).OrderBy(row => lengths[(int)row]).Chunk(batchSize)];
+        [.. Enumerable.Range(0, lengths.Count).Select(row => (long)row).OrderBy(row => lengths[(int)row]).Chunk(Math.Min(batchSize, EvaluationRows))];
 }
