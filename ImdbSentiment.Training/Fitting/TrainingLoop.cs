@@ -152,8 +152,8 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         }
         else
         {
-            // Each thread takes the next batch left, the last (longest, when bucketed by length) first: five 1,000-review
-            // batches dealt out in turn left one thread three of them, the longest included, and the other waiting.
+            // Each thread takes the next batch left, the last (longest, when bucketed by length) first: batches dealt out in
+            // turn could leave one thread the longest ones and the other waiting (of five 1,000-review batches, one got three).
             var next = (int)batchCount;
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
             {

@@ -48,7 +48,7 @@ internal sealed class LstmRecurrence : autograd.SingleTensorFunction<LstmRecurre
         {
             LstmRecurrenceKernels.Forward(
                 gateValues.Slice(b * gateRow, gateRow), recurrentTransposed, cellValues.Slice(b * unitRow, unitRow), tanhValues.Slice(b * unitRow, unitRow),
-                outputValues.Slice(b * unitRow, unitRow), Length(rowLengths[b], time), (int)units, reverse);
+                outputValues.Slice(b * unitRow, unitRow), RealTokens.CheckedLength(rowLengths[b], time), (int)units, reverse);
         }
 
         ctx.save_for_backward([inputs, lengths, inputWeights, recurrentWeights, gates, cells, cellTanh, outputs]);
@@ -76,7 +76,7 @@ internal sealed class LstmRecurrence : autograd.SingleTensorFunction<LstmRecurre
         {
             LstmRecurrenceKernels.Backward(
                 gateValues.Slice(b * gateRow, gateRow), cellValues.Slice(b * unitRow, unitRow), tanhValues.Slice(b * unitRow, unitRow),
-                gradientValues.Slice(b * unitRow, unitRow), recurrent, Length(rowLengths[b], time), (int)units, reverse);
+                gradientValues.Slice(b * unitRow, unitRow), recurrent, RealTokens.CheckedLength(rowLengths[b], time), (int)units, reverse);
         }
 
         var flatGradients = gateGradients.view(batch * time, 4 * units);
@@ -95,7 +95,4 @@ internal sealed class LstmRecurrence : autograd.SingleTensorFunction<LstmRecurre
             null!,
         ];
     }
-
-    private static int Length(long length, long time) =>
-        length >= 1 && length <= time ? (int)length : throw new ArgumentException($"A row's length must be 1 to {time} steps, got {length}.");
 }

@@ -30,7 +30,7 @@ internal sealed class MaskedMaxPooling : autograd.SingleTensorFunction<MaskedMax
         var rowLengths = Longs(lengths);
         for (var b = 0; b < batch; b++)
         {
-            var length = rowLengths[b] >= 1 && rowLengths[b] <= time ? (int)rowLengths[b] : throw new ArgumentException($"A row's length must be 1 to {time} steps, got {rowLengths[b]}.");
+            var length = RealTokens.CheckedLength(rowLengths[b], time);
             var row = values.Slice(b * time * channels, length * channels);
             var rowMaxima = maximumValues.Slice(b * channels, channels);
             var rowPositions = maximumPositions.Slice(b * channels, channels);

@@ -26,6 +26,10 @@ internal static class RealTokens
         return (tokenIds.gather(1, sources).narrow(1, 0, longest), lengths);
     }
 
+    /// <summary>A row's length as the masked nodes take it (1 to time steps), or a clear error naming the bounds.</summary>
+    public static int CheckedLength(long length, long time) =>
+        length >= 1 && length <= time ? (int)length : throw new ArgumentException($"A row's length must be 1 to {time} steps, got {length}.");
+
     /// <summary>
     /// [batch, time]: the source position of each position when each row's first length positions are reversed, the
     /// rest kept in place; <see cref="Reverse"/> applies it (and applying it twice restores a sequence).
