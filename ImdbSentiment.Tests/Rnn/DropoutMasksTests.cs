@@ -10,7 +10,9 @@ public sealed class DropoutMasksTests
     [ClassInitialize]
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     [DataRow(0.5)]
     [DataRow(0.9)]
     [DataRow(0.25)]
@@ -50,7 +52,9 @@ public sealed class DropoutMasksTests
         CollectionAssert.AreNotEqual(share0, Seeded(8).Draw(like, 0.5, 2, share: 0).data<float>().ToArray());
     }
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     public void KeepingEverything_KeepsEveryValue_AndNothingIsRefused()
     {
         using var like = zeros(3, 7);

@@ -11,7 +11,9 @@ public sealed class EmbeddingLookupTests
     [ClassInitialize]
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     public void Lookup_MatchesTorchsEmbedding_RowsAndTableGradient()
     {
         manual_seed(11);

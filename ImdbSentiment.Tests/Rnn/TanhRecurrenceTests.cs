@@ -19,7 +19,9 @@ public sealed class TanhRecurrenceTests
     [ClassInitialize]
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     [DataRow(100, 64, 8, DisplayName = "the seed recipe's batch: 100 steps x 64 rows x 8 units")]
     [DataRow(100, 32, 8, DisplayName = "the last partial batch of 20,000 rows in 64s")]
     [DataRow(7, 13, 8, DisplayName = "13 rows")]
@@ -36,7 +38,9 @@ public sealed class TanhRecurrenceTests
         AssertMatchesReference(table, tokenIds, weights, randn(batch, units));
     }
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     public void ManagedRecurrence_ReadsNonContiguousInputsByTheirShapes()
     {
         manual_seed(11);

@@ -96,7 +96,9 @@ public sealed class TrainingBehaviourTests
         CollectionAssert.AreEqual(plain.History.Select(e => e.ValidationLoss).ToArray(), guarded.History.Select(e => e.ValidationLoss).ToArray());
     }
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     public void FusedRecurrence_MatchesAutogradOverAPlainLoop()
     {
         manual_seed(3);
@@ -122,7 +124,9 @@ public sealed class TrainingBehaviourTests
         Assert.IsTrue(weights.grad!.allclose(expectedWeightGradient, rtol: 1e-4, atol: 1e-5));
     }
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     public void OneHotNetwork_TrainsWithAHugeVocabulary_WithoutBuildingOneHotTensors()
     {
         // A one-hot batch of 64 x 100 ids over 200,000 words would be 5.1 GB of floats; the lookup needs 6.4 MB.

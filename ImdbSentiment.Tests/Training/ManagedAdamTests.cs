@@ -18,7 +18,9 @@ public sealed class ManagedAdamTests
     [ClassInitialize]
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
 
+    // It seeds torch's process-wide generator, which a test class training in parallel builds its network from.
     [TestMethod]
+    [DoNotParallelize]
     [DataRow(0.0, DisplayName = "no weight decay")]
     [DataRow(1e-2, DisplayName = "weight decay")]
     public void Step_MatchesTorchSharpsAdam(double weightDecay)
