@@ -36,6 +36,13 @@ public sealed record NetworkSettings
     /// </summary>
     public double Dropout { get; init; }
 
+    /// <summary>
+    /// Whether the embedding output's dropout drops whole tokens (every value of a position, the other positions scaled
+    /// by 1 / (1 - Dropout)) instead of single values (lstm and gru; the dropout between layers drops single values).
+    /// An LSTM's first layer then projects each distinct token of a batch once instead of every position.
+    /// </summary>
+    public bool DropsWholeTokens { get; init; }
+
     /// <summary>How the last layer's outputs feed the dense layer; <see cref="RecurrentPooling.Max"/> needs lstm, gru or cnn.</summary>
     public RecurrentPooling Pooling { get; init; } = RecurrentPooling.Last;
 

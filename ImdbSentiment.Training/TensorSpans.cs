@@ -15,6 +15,8 @@ internal static class TensorSpans
 
     public static Span<long> Longs(Tensor tensor) => Elements<long>(tensor, ScalarType.Int64);
 
+    public static Span<int> Ints(Tensor tensor) => Elements<int>(tensor, ScalarType.Int32);
+
     private static Span<T> Elements<T>(Tensor tensor, ScalarType type) where T : struct
     {
         if (tensor.dtype != type || tensor.device_type != DeviceType.CPU || !tensor.is_contiguous())

@@ -37,7 +37,9 @@ public static class TrainingRecipes
 
     // The recurrent network searched here first (README, "Beyond the seed"): a bidirectional LSTM over 400 tokens of a
     // 20,000-word vocabulary with max pooling over time, dropout 0.5, Adam and clipping. Each batch's gradient is
-    // computed in two shares on two threads, 1.7x faster on two cores (README, "Training speed").
+    // computed in two shares on two threads, 1.7x faster on two cores (README, "Training speed"). The dropout drops
+    // whole tokens, which lets the first layer look its input projections up instead of computing them per position:
+    // the same validation accuracy as dropping single values over three seeds, 24% less training time (README, "Accuracy").
     private static SentimentTrainingOptions BiLstm() => new()
     {
         Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 400 },
@@ -45,7 +47,7 @@ public static class TrainingRecipes
         {
             Network = new NetworkSettings
             {
-                Architecture = NetworkArchitecture.Lstm, EmbeddingSize = 64, Units = 32, Bidirectional = true, Pooling = RecurrentPooling.Max, Dropout = 0.5,
+                Architecture = NetworkArchitecture.Lstm, EmbeddingSize = 64, Units = 32, Bidirectional = true, Pooling = RecurrentPooling.Max, Dropout = 0.5, DropsWholeTokens = true,
             },
             Optimizer = new OptimizerSettings { Algorithm = NetworkOptimizer.Adam, LearningRate = 1e-3, GradientClipNorm = 5 },
             Fit = new FitSettings { Epochs = 8, Patience = 2, BatchShares = 2 },

@@ -33,6 +33,8 @@ public sealed class TrainFlagsTests
         Assert.AreEqual(2, overridden.Trainer.Network.Layers, "a setting not given keeps the recipe's value");
         Assert.AreEqual(SequenceSide.Post, overridden.Featurizer.Truncating);
         Assert.AreEqual(NetworkOptimizer.Adam, overridden.Trainer.Optimizer.Algorithm);
+        Assert.IsFalse(overridden.Trainer.Network.DropsWholeTokens);
+        Assert.IsTrue(Parse("--recipe", "book-stacked-lstm", "--drop-whole-tokens").Trainer.Network.DropsWholeTokens);
     }
 
     [TestMethod]

@@ -44,6 +44,7 @@ public sealed class GatedNetworkTests
     [DataRow(NetworkArchitecture.EmbeddingRnn, "Bidirectional")]
     [DataRow(NetworkArchitecture.EmbeddingRnn, "Pooling")]
     [DataRow(NetworkArchitecture.OneHotRnn, "Dropout")]
+    [DataRow(NetworkArchitecture.EmbeddingRnn, "DropsWholeTokens")]
     public void SimpleRnnOptions_RejectGatedOnlySettings_NamingTheSetting(NetworkArchitecture architecture, string setting)
     {
         var options = new SentimentNetworkOptions { Network = new() { Architecture = architecture } };
@@ -52,6 +53,7 @@ public sealed class GatedNetworkTests
             "Layers" => options.WithNetwork(network => network with { Layers = 2 }),
             "Bidirectional" => options.WithNetwork(network => network with { Bidirectional = true }),
             "Pooling" => options.WithNetwork(network => network with { Pooling = RecurrentPooling.Max }),
+            "DropsWholeTokens" => options.WithNetwork(network => network with { DropsWholeTokens = true }),
             _ => options.WithNetwork(network => network with { Dropout = 0.2 }),
         };
 

@@ -7,8 +7,8 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Tests.Rnn;
 
 /// <summary>
-/// The fused LSTM direction (<see cref="LstmRecurrence"/>) against torch's own nn.LSTM in float64 with the same weights,
-/// each row run alone over its first length steps: the float32 outputs and the gradients of the inputs, both weight
+/// The fused LSTM direction (<see cref="LstmRecurrence"/> over the input projections, as the network computes them)
+/// against torch's own nn.LSTM in float64 with the same weights, each row run alone over its first length steps: the float32 outputs and the gradients of the inputs, both weight
 /// matrices and both biases within 1e-5, for unit counts below, at and above the vector width and the recipe's 32, and
 /// rows of every length; then the whole network with and without the fused steps.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class LstmRecurrenceTests
         using var lstm = nn.LSTM(3, 2, batchFirst: true);
         var weights = ParameterNames.Select(name => Parameters(lstm)[name].detach()).ToArray();
         var error = Assert.ThrowsExactly<ArgumentException>(() =>
-            LstmRecurrence.apply(randn(1, 4, 3), tensor(new long[] { 5 }), weights[0], weights[1], weights[2], weights[3], false));
+            LstmRecurrence.apply(randn(1, 4, 8), tensor(new long[] { 5 }), weights[1], false));
         StringAssert.Contains(error.Message, "A row's length must be 1 to 4 steps, got 5.");
     }
 
@@ -73,20 +73,28 @@ public sealed class LstmRecurrenceTests
             new float[length * 4 * units - 1], new float[length * units], new float[length * units], new float[length * units], new float[4 * units * units], length, units, reverse: true));
     }
 
-    // Networks built outside the estimator draw from torch's process-wide generator (see GatedNetworkTests).
+    // Networks built outside the estimator draw from torch's process-wide generator (see GatedNetworkTests). Both
+    // networks draw the same dropout masks in training (their streams are seeded from that generator, and they draw the
+    // same shapes in the same order), so the rows with dropout compare the same masked networks.
     [TestMethod]
     [DoNotParallelize]
-    [DataRow(1, true, RecurrentPooling.Max, true)]
-    [DataRow(2, false, RecurrentPooling.Last, true)]
-    [DataRow(2, true, RecurrentPooling.Last, false)]
-    public void Network_WithFusedSteps_GivesTorchModulesLogitsAndGradients(int layers, bool bidirectional, RecurrentPooling pooling, bool masksPadding)
+    [DataRow(1, true, RecurrentPooling.Max, true, 0.0, false, DisplayName = "first-layer projections from the ids, no dropout")]
+    [DataRow(1, true, RecurrentPooling.Max, true, 0.5, true, DisplayName = "first-layer projections from the ids, whole tokens dropped")]
+    [DataRow(2, true, RecurrentPooling.Max, true, 0.3, false, DisplayName = "projections of dropped values, two layers")]
+    [DataRow(2, false, RecurrentPooling.Last, true, 0.0, false)]
+    [DataRow(2, true, RecurrentPooling.Last, false, 0.0, false)]
+    public void Network_WithFusedSteps_GivesTorchModulesLogitsAndGradients(
+        int layers, bool bidirectional, RecurrentPooling pooling, bool masksPadding, double dropout, bool dropsWholeTokens)
     {
         manual_seed(5);
-        using var fused = new GatedSentimentNetwork(GatedCell.Lstm, 40, 8, 6, layers, bidirectional, pooling: pooling, masksPadding: masksPadding);
+        using var fused = new GatedSentimentNetwork(
+            GatedCell.Lstm, 40, 8, 6, layers, bidirectional, dropout, pooling, masksPadding, dropsWholeTokens: dropsWholeTokens);
         manual_seed(5);
-        using var modules = new GatedSentimentNetwork(GatedCell.Lstm, 40, 8, 6, layers, bidirectional, pooling: pooling, masksPadding: masksPadding, fusesLstmSteps: false);
+        using var modules = new GatedSentimentNetwork(
+            GatedCell.Lstm, 40, 8, 6, layers, bidirectional, dropout, pooling, masksPadding, fusesLstmSteps: false, dropsWholeTokens: dropsWholeTokens);
         Assert.IsTrue(fused.FusesLstmSteps);
         Assert.IsFalse(modules.FusesLstmSteps);
+        Assert.AreEqual(dropout == 0 || dropsWholeTokens, fused.ProjectsEmbedding);
         using var scope = NewDisposeScope();
         // Pre-padded rows of 1 to 12 tokens in 12 positions, one row of padding alone.
         var ids = randint(1, 40, [7, 12]) * arange(12).unsqueeze(0).ge(tensor(new long[] { 0, 3, 11, 6, 9, 1, 12 }).unsqueeze(1));
@@ -103,7 +111,9 @@ public sealed class LstmRecurrenceTests
     {
         var x = inputs.detach().requires_grad_(true);
         var leaves = weights.Select(weight => weight.detach().requires_grad_(true)).ToArray();
-        var outputs = LstmRecurrence.apply(x, tensor(lengths), leaves[0], leaves[1], leaves[2], leaves[3], reverse);
+        var (batch, time) = (x.shape[0], x.shape[1]);
+        var projections = addmm(leaves[2] + leaves[3], x.view(batch * time, -1), leaves[0].t(), beta: 1, alpha: 1).view(batch, time, -1);
+        var outputs = LstmRecurrence.apply(projections, tensor(lengths), leaves[1], reverse);
         (outputs * projection).sum().backward();
         return (outputs.detach(), [x.grad!, .. leaves.Select(leaf => leaf.grad!)]);
     }

@@ -17,6 +17,7 @@ internal static class OptionErrors
         ["Layers"] = "--layers",
         ["Bidirectional"] = "--bidirectional",
         ["Dropout"] = "--dropout",
+        ["DropsWholeTokens"] = "--drop-whole-tokens",
         ["Pooling"] = "--pooling",
         ["Algorithm"] = "--optimizer",
         ["GradientClipNorm"] = "--clip-norm",

@@ -71,6 +71,8 @@ internal sealed class TrainFlags
 
     public Option<double> Dropout { get; } = new("--dropout") { Description = "Dropout on the embedding output and between layers (lstm, gru) [0]." };
 
+    public Option<bool> DropWholeTokens { get; } = new("--drop-whole-tokens") { Description = "The embedding output's dropout drops whole tokens, not single values (lstm, gru)." };
+
     public Option<string> Pooling { get; } = new("--pooling") { Description = "last (the final hidden state) or max (over time steps; lstm, gru) [last]." };
 
     public Option<string> Optimizer { get; } = new("--optimizer") { Description = "rmsprop (Keras's) or adam [book: rmsprop]." };
@@ -133,7 +135,7 @@ internal sealed class TrainFlags
         [
             ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
             Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, NgramWeighting, Refit, KerasExact,
-            EmbeddingSize, Units, Layers, Bidirectional, Dropout, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
+            EmbeddingSize, Units, Layers, Bidirectional, Dropout, DropWholeTokens, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
             Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, BatchShares, Output, Force, ReportDir,
         ];
         foreach (var option in options)
@@ -180,6 +182,7 @@ internal sealed class TrainFlags
                     Layers = Pick(Layers, network.Layers),
                     Bidirectional = Pick(Bidirectional, network.Bidirectional),
                     Dropout = Pick(Dropout, network.Dropout),
+                    DropsWholeTokens = Pick(DropWholeTokens, network.DropsWholeTokens),
                     Pooling = PickNamed(Pooling, RecurrentPoolingNames.Table, network.Pooling),
                 },
                 Optimizer = optimizer with

@@ -107,6 +107,19 @@ internal static class VectorKernels
         sum7.StoreUnsafe(ref destinationStart, at + 7 * step);
     }
 
+    /// <summary>destination = source x scale + addend (addend may be destination itself).</summary>
+    public static void ScaleAdd(ReadOnlySpan<float> source, float scale, ReadOnlySpan<float> addend, Span<float> destination)
+    {
+        if (addend.Length != source.Length || destination.Length != source.Length)
+            throw new ArgumentException($"source, addend and destination must have the same length, got {source.Length}, {addend.Length} and {destination.Length}.");
+        var factor = new Vector<float>(scale);
+        var i = 0;
+        for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
+            (new Vector<float>(source[i..]) * factor + new Vector<float>(addend[i..])).CopyTo(destination[i..]);
+        for (; i < source.Length; i++)
+            destination[i] = source[i] * scale + addend[i];
+    }
+
     /// <summary>destination += source.</summary>
     public static void AddTo(ReadOnlySpan<float> source, Span<float> destination)
     {

@@ -40,8 +40,10 @@ internal sealed class BiLstmEpochSuite : ISuite
         var otherShares = network.Fit.BatchShares == 1 ? 2 : 1;
         var runs = new List<(string Name, EpochRun Run)>
         {
-            ($"OURS: TrainingLoop + GatedSentimentNetwork, fused LSTM steps, padding masked, length buckets, {network.Fit.BatchShares} batch share(s)", EpochRuns.TrainOurs(mlContext, network, prepared)),
+            ($"OURS: TrainingLoop + GatedSentimentNetwork, fused LSTM steps, padding masked, length buckets, {network.Fit.BatchShares} batch share(s){(network.Network.DropsWholeTokens ? ", whole-token dropout (first-layer projections looked up)" : "")}", EpochRuns.TrainOurs(mlContext, network, prepared)),
             ($"BASELINE: OURS with {otherShares} batch share(s)", EpochRuns.TrainOurs(mlContext, network.WithFit(fit => fit with { BatchShares = otherShares }), prepared)),
+            ($"BASELINE: OURS with the embedding's dropout {(network.Network.DropsWholeTokens ? "on single values" : "on whole tokens")}",
+                EpochRuns.TrainOurs(mlContext, network.WithNetwork(settings => settings with { DropsWholeTokens = !settings.DropsWholeTokens }), prepared)),
             ($"BASELINE: OURS with torch's LSTM modules in place of the fused steps, {network.Fit.BatchShares} batch share(s)", TrainVariant(network, training, validation, masksPadding: true, fusesLstmSteps: false)),
             ("BASELINE: OURS before masking: every batch runs all 400 steps, in torch's LSTM modules", TrainVariant(network, training, validation, masksPadding: false, fusesLstmSteps: false)),
         };
@@ -71,7 +73,8 @@ internal sealed class BiLstmEpochSuite : ISuite
         set_num_threads(options.Fit.Threads);
         manual_seed(options.Seed);
         using var network = new GatedSentimentNetwork(GatedCell.Lstm, training.Inputs.VocabularySize, options.Network.EmbeddingSize, options.Network.Units,
-            options.Network.Layers, options.Network.Bidirectional, options.Network.Dropout, options.Network.Pooling, masksPadding, fusesLstmSteps);
+            options.Network.Layers, options.Network.Bidirectional, options.Network.Dropout, options.Network.Pooling, masksPadding, fusesLstmSteps,
+            options.Network.DropsWholeTokens);
         var history = new TrainingLoop(options).Train(network, training, validation).History;
         return new EpochRun(options.Fit.Threads, history.Select(epoch => epoch.Duration.TotalSeconds).ToArray(), history[^1].ValidationAccuracy);
     }

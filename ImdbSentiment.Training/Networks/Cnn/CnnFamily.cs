@@ -15,6 +15,7 @@ internal sealed class CnnFamily : NetworkFamily
         Refuse(network.Bidirectional, nameof(network.Bidirectional), "cnn has no direction to reverse");
         Refuse(network.Pooling != RecurrentPooling.Max, nameof(network.Pooling), "cnn takes each filter's maximum over time, so Pooling must be Max");
         Refuse(network.Dropout != 0, nameof(network.Dropout), $"cnn has no dropout, but Dropout is {network.Dropout}");
+        Refuse(network.DropsWholeTokens, nameof(network.DropsWholeTokens), "cnn has no dropout to drop whole tokens");
     }
 
     public override SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs) =>

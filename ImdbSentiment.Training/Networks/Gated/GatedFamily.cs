@@ -10,7 +10,8 @@ internal sealed class GatedFamily(GatedCell cell, string name) : NetworkFamily
     public override bool ReadsNgramIds => false;
 
     public override SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs) =>
-        new GatedSentimentNetwork(cell, inputs.VocabularySize, network.EmbeddingSize, network.Units, network.Layers, network.Bidirectional, network.Dropout, network.Pooling);
+        new GatedSentimentNetwork(cell, inputs.VocabularySize, network.EmbeddingSize, network.Units, network.Layers, network.Bidirectional, network.Dropout, network.Pooling,
+            dropsWholeTokens: network.DropsWholeTokens);
 
     public override IEnumerable<LayerSummary> Summarise(NetworkSettings network, NetworkInputs inputs, int maxLength)
     {
@@ -20,7 +21,7 @@ internal sealed class GatedFamily(GatedCell cell, string name) : NetworkFamily
         var features = units * directions;
         yield return new("embedding (Embedding)", $"(None, {maxLength}, {embedding})", inputs.VocabularySize * embedding);
         if (network.Dropout > 0)
-            yield return new($"dropout (Dropout {network.Dropout:0.###})", $"(None, {maxLength}, {embedding})", 0);
+            yield return new($"dropout (Dropout {network.Dropout:0.###}{(network.DropsWholeTokens ? ", whole tokens" : "")})", $"(None, {maxLength}, {embedding})", 0);
 
         for (var layer = 0; layer < network.Layers; layer++)
         {

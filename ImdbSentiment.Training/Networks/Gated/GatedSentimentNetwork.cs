@@ -51,7 +51,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     public GatedSentimentNetwork(
         GatedCell cell, int vocabularySize, int embeddingSize, int units,
         int layers = 1, bool bidirectional = false, double dropout = 0, RecurrentPooling pooling = RecurrentPooling.Last, bool masksPadding = true,
-        bool fusesLstmSteps = true)
+        bool fusesLstmSteps = true, bool dropsWholeTokens = false)
         : base(nameof(GatedSentimentNetwork))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
@@ -64,6 +64,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         Pooling = pooling;
         MasksPadding = masksPadding;
         FusesLstmSteps = fusesLstmSteps && cell == GatedCell.Lstm;
+        DropsWholeTokens = dropsWholeTokens;
         embedding = nn.Embedding(vocabularySize, embeddingSize);
         // One one-directional module per layer and direction (layer-major, forward first), run over aligned real tokens.
         var inputWidths = Enumerable.Range(0, layers * Directions).Select(index => index < Directions ? embeddingSize : units * Directions).ToArray();
@@ -103,6 +104,19 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     /// </summary>
     internal bool FusesLstmSteps { get; }
 
+    /// <summary>
+    /// Whether the embedding output's dropout zeroes whole positions (every value of a token, the others scaled by
+    /// 1 / (1 - p)) rather than single values; the dropout between stacked layers drops single values either way.
+    /// </summary>
+    public bool DropsWholeTokens { get; }
+
+    /// <summary>
+    /// Whether the first layer's input projections come straight from the token ids (<see cref="ProjectedEmbedding"/>):
+    /// fused LSTM steps whose embedding output is not dropped value by value, so that a token's projection is the same
+    /// wherever it stands.
+    /// </summary>
+    internal bool ProjectsEmbedding => FusesLstmSteps && (Dropout == 0 || DropsWholeTokens);
+
     private int Directions => Bidirectional ? 2 : 1;
 
     public override Parameter? LookupTable => (Parameter)embedding.weight!;
@@ -114,16 +128,21 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         var (ids, lengths) = MasksPadding
             ? RealTokens.Align(tokenIds)
             : (tokenIds, full([tokenIds.shape[0]], tokenIds.shape[1], dtype: ScalarType.Int64));
-        var sequence = EmbeddingLookup.apply(embedding.weight!, ids);
+        Tensor? sequence = null;
         for (var layer = 0; layer < Layers; layer++)
         {
             // sequence [batch, time, directions * units]: a row's real positions hold its outputs, those after them are ignored.
-            var input = ApplyDropout(sequence, batch.Share);
-            var forward = RunDirection(layer * Directions, input, lengths, reverse: false);
-            sequence = Bidirectional ? cat([forward, RunDirection(layer * Directions + 1, input, lengths, reverse: true)], 2) : forward;
+            if (layer == 0 && ProjectsEmbedding)
+            {
+                sequence = RunFusedLayer(layer, EmbeddingProjections(ids, batch.Share), lengths);
+                continue;
+            }
+
+            var input = layer == 0 ? EmbeddingInput(ids, batch.Share) : ApplyDropout(sequence!, batch.Share);
+            sequence = FusesLstmSteps ? RunFusedLayer(layer, InputProjections(input), lengths) : RunModules(layer, input, lengths);
         }
 
-        return dense.call(Pool(sequence, lengths)).squeeze(-1).MoveToOuterDisposeScope();
+        return dense.call(Pool(sequence!, lengths)).squeeze(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -142,22 +161,53 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     }
 
     /// <summary>
-    /// One direction over [batch, time, width]: its outputs [batch, time, units]. The backward direction runs over each
-    /// row's real positions from the last; torch's modules run over a reversed copy.
+    /// A layer's directions as <see cref="LstmRecurrence"/> nodes, each over the input projections [batch, time, 4 units]
+    /// that projections gives for its index: [batch, time, directions x units]. The backward direction runs over each
+    /// row's real positions from the last.
     /// </summary>
-    private Tensor RunDirection(int index, Tensor input, Tensor lengths, bool reverse)
+    private Tensor RunFusedLayer(int layer, Func<int, Tensor> projections, Tensor lengths)
     {
-        if (FusesLstmSteps)
-        {
-            var parameters = lstmParameters![index];
-            return LstmRecurrence.apply(
-                input, lengths, parameters["weight_ih_l0"], parameters["weight_hh_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"], reverse);
-        }
+        var index = layer * Directions;
+        var forward = LstmRecurrence.apply(projections(index), lengths, lstmParameters![index]["weight_hh_l0"], false);
+        return Bidirectional ? cat([forward, LstmRecurrence.apply(projections(index + 1), lengths, lstmParameters[index + 1]["weight_hh_l0"], true)], 2) : forward;
+    }
 
-        if (!reverse)
-            return RunModule(index, input);
+    /// <summary>A direction's input projections of [batch, time, width]: x W_ih^T + b_ih + b_hh, [batch, time, 4 units].</summary>
+    private Func<int, Tensor> InputProjections(Tensor input) => index =>
+    {
+        var (inputWeights, inputBias, recurrentBias) = InputWeights(index);
+        var (batch, time) = (input.shape[0], input.shape[1]);
+        return addmm(inputBias + recurrentBias, input.reshape(batch * time, -1), inputWeights.t(), beta: 1, alpha: 1).view(batch, time, -1);
+    };
+
+    /// <summary>A direction's first-layer input projections straight from the ids, the embedding's dropout (in training) on whole tokens.</summary>
+    private Func<int, Tensor> EmbeddingProjections(Tensor ids, int share)
+    {
+        var scale = TokenDropoutScale(ids, share);
+        return index =>
+        {
+            var (inputWeights, inputBias, recurrentBias) = InputWeights(index);
+            return ProjectedEmbedding.apply(embedding.weight!, ids, inputWeights, inputBias, recurrentBias, scale!);
+        };
+    }
+
+    private (Tensor InputWeights, Tensor InputBias, Tensor RecurrentBias) InputWeights(int index)
+    {
+        var parameters = lstmParameters![index];
+        return (parameters["weight_ih_l0"], parameters["bias_ih_l0"], parameters["bias_hh_l0"]);
+    }
+
+    /// <summary>
+    /// A layer's directions as torch's modules: [batch, time, directions x units]. The backward direction runs over a
+    /// copy with each row's real positions reversed, its outputs reversed back.
+    /// </summary>
+    private Tensor RunModules(int layer, Tensor input, Tensor lengths)
+    {
+        var forward = RunModule(layer * Directions, input);
+        if (!Bidirectional)
+            return forward;
         var reversal = RealTokens.ReversalIndex(lengths, input.shape[1]);
-        return RealTokens.Reverse(RunModule(index, RealTokens.Reverse(input, reversal)), reversal);
+        return cat([forward, RealTokens.Reverse(RunModule(layer * Directions + 1, RealTokens.Reverse(input, reversal)), reversal)], 2);
     }
 
     private Tensor RunModule(int index, Tensor input)
@@ -169,6 +219,25 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         }
 
         return gru![index].call(input, null).Item1;
+    }
+
+    /// <summary>The first layer's input: the ids' embedding rows, with their dropout in training.</summary>
+    private Tensor EmbeddingInput(Tensor ids, int share)
+    {
+        var rows = EmbeddingLookup.apply(embedding.weight!, ids);
+        if (!DropsWholeTokens)
+            return ApplyDropout(rows, share);
+        var scale = TokenDropoutScale(ids, share);
+        return scale is null ? rows : rows * scale.unsqueeze(2);
+    }
+
+    /// <summary>In training with dropout, each position's scale [batch, time]: 0 with probability <see cref="Dropout"/>, else 1 / (1 - p); otherwise null.</summary>
+    private Tensor? TokenDropoutScale(Tensor ids, int share)
+    {
+        if (!training || dropoutMasks is null)
+            return null;
+        var keep = 1 - Dropout;
+        return dropoutMasks.Draw(ids, keep, (float)(1 / keep), share);
     }
 
     /// <summary>Inverted dropout as torch's: zero each value with probability <see cref="Dropout"/>, scale the rest by 1 / (1 - p).</summary>

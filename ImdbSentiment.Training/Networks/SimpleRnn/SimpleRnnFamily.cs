@@ -17,6 +17,7 @@ internal sealed class SimpleRnnFamily(NetworkArchitecture architecture, string n
         Refuse(network.Bidirectional, nameof(network.Bidirectional), $"{Name} reads forward only" + ChooseGated);
         Refuse(network.Pooling != RecurrentPooling.Last, nameof(network.Pooling), $"{Name} feeds its last hidden state to the dense layer, so Pooling must be Last" + ChooseGated);
         Refuse(network.Dropout != 0, nameof(network.Dropout), $"{Name} has no dropout, but Dropout is {network.Dropout}" + ChooseGated);
+        Refuse(network.DropsWholeTokens, nameof(network.DropsWholeTokens), $"{Name} has no dropout to drop whole tokens" + ChooseGated);
     }
 
     private const string ChooseGated = "; choose lstm or gru for this setting";
