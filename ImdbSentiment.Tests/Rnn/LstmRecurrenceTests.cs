@@ -2,6 +2,7 @@ using ImdbSentiment.Training;
 using ImdbSentiment.Training.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
+using static ImdbSentiment.Tests.Rnn.Float32Against64;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Rnn;
@@ -15,7 +16,6 @@ namespace ImdbSentiment.Tests.Rnn;
 [TestClass]
 public sealed class LstmRecurrenceTests
 {
-    private const double Tolerance = 1e-5;
     private static readonly string[] ParameterNames = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"];
 
     [ClassInitialize]
@@ -151,13 +151,4 @@ public sealed class LstmRecurrenceTests
 
     private static Dictionary<string, Parameter> Parameters(nn.Module module) =>
         module.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter);
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what)
-    {
-        CollectionAssert.AreEqual(expected.shape, actual.shape, what);
-        Assert.AreEqual(ScalarType.Float32, actual.dtype, what);
-        var worst = (actual.to_type(ScalarType.Float64) - expected.to_type(ScalarType.Float64)).abs().max().item<double>();
-        var scale = Math.Max(1, expected.abs().max().item<double>());
-        Assert.IsLessThan(Tolerance * scale, worst, $"{what}: largest difference {worst:G3} (largest value {scale:G3})");
-    }
 }

@@ -1,5 +1,6 @@
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Networks;
+using static ImdbSentiment.Tests.Rnn.Float32Against64;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Rnn;
@@ -13,7 +14,6 @@ namespace ImdbSentiment.Tests.Rnn;
 [TestClass]
 public sealed class ProjectedEmbeddingTests
 {
-    private const double Tolerance = 1e-5;
 
     [ClassInitialize]
     public static void LoadTorch(TestContext _) => TorchRuntime.EnsureLoaded();
@@ -60,14 +60,5 @@ public sealed class ProjectedEmbeddingTests
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
             ProjectedEmbedding.apply(randn(3, 2), tensor(new long[,] { { 0, 3 } }), randn(4, 2), zeros(4), zeros(4), null!));
         StringAssert.Contains(error.Message, "A token id must be 0 to 2.");
-    }
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what)
-    {
-        CollectionAssert.AreEqual(expected.shape, actual.shape, what);
-        Assert.AreEqual(ScalarType.Float32, actual.dtype, what);
-        var worst = (actual.to_type(ScalarType.Float64) - expected.to_type(ScalarType.Float64)).abs().max().item<double>();
-        var scale = Math.Max(1, expected.abs().max().item<double>());
-        Assert.IsLessThan(Tolerance * scale, worst, $"{what}: largest difference {worst:G3} (largest value {scale:G3})");
     }
 }

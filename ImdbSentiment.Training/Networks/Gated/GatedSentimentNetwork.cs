@@ -11,8 +11,8 @@ namespace ImdbSentiment.Training.Networks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Dropout, in training only, is on every recurrent layer's input: the embedding output, and between layers what
-/// torch's RNN <c>dropout</c> argument does. The layers are single-layer torch modules and the dropout masks come from
+/// Dropout, in training only, is on every recurrent layer's input: the embedding output (value by value, or whole
+/// tokens, <see cref="DropsWholeTokens"/>), and between layers what torch's RNN <c>dropout</c> argument does. The layers are single-layer torch modules and the dropout masks come from
 /// the network's own streams (<see cref="DropoutMasks"/>, seeded from torch's global generator when the network is built), so a training run is
 /// reproducible even when other code in the process draws from the global generator meanwhile (parallel tests,
 /// concurrent trainings); torch's built-in between-layer dropout would draw from the global generator.
@@ -35,8 +35,10 @@ namespace ImdbSentiment.Training.Networks;
 /// SimpleRNN seed networks keep Keras's unmasked behaviour.
 /// </para>
 /// <para>
-/// An LSTM direction runs as one <see cref="LstmRecurrence"/> node over its torch module's weights (torch's module
-/// itself is a baseline, <see cref="FusesLstmSteps"/>); each row's steps stop at its length. GRU layers run torch's module.
+/// An LSTM direction runs its steps as one <see cref="LstmRecurrence"/> node over its torch module's weights (torch's
+/// module itself is a baseline, <see cref="FusesLstmSteps"/>); each row's steps stop at its length. Its input projections
+/// are one matrix product, or for a first layer whose embedding output is not dropped value by value a lookup of the
+/// batch's distinct tokens' projections (<see cref="ProjectsEmbedding"/>). GRU layers run torch's module.
 /// </para>
 /// </remarks>
 internal sealed class GatedSentimentNetwork : SentimentNetworkBase
