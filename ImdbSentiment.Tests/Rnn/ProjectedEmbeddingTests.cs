@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Tests.Rnn;
 
 /// <summary>
-/// <see cref="ProjectedEmbedding"/> against the same arithmetic in torch's own operations in float64 (embedding rows,
-/// times each position's scale, times W_ih^T, plus both biases): the float32 projections and the gradients of the
+/// <see cref="ProjectedEmbedding"/> over <see cref="DistinctTokens"/>' rows, as the network composes them, against the
+/// same arithmetic in torch's own operations in float64 (each position's embedding row, times its scale, times W_ih^T,
+/// plus both biases): the float32 projections and the gradients of the
 /// table, W_ih and both biases within 1e-5, with ids repeated within and across rows, and scales of 0, 2 (keep 0.5)
 /// and 1 / 0.7.
 /// </summary>
@@ -37,7 +38,8 @@ public sealed class ProjectedEmbeddingTests
         var projection = randn(batch, time, gates, generator: generator);
 
         var leaves = new[] { table, weights, inputBias, recurrentBias }.Select(tensor => tensor.detach().requires_grad_(true)).ToArray();
-        var projected = ProjectedEmbedding.apply(leaves[0], ids, leaves[1], leaves[2], leaves[3], scale!);
+        var distinct = DistinctTokens.Of(ids, vocabulary);
+        var projected = ProjectedEmbedding.apply(EmbeddingLookup.apply(leaves[0], distinct.Ids), distinct.Slots, leaves[1], leaves[2], leaves[3], scale!);
         (projected * projection).sum().backward();
 
         var expectedLeaves = new[] { table, weights, inputBias, recurrentBias }.Select(tensor => tensor.to_type(ScalarType.Float64).detach().requires_grad_(true)).ToArray();
@@ -54,11 +56,20 @@ public sealed class ProjectedEmbeddingTests
     }
 
     [TestMethod]
+    public void DistinctTokens_AreInOrderOfFirstAppearance_WithEachPositionsSlot()
+    {
+        using var scope = NewDisposeScope();
+        var distinct = DistinctTokens.Of(tensor(new long[,] { { 4, 0, 4 }, { 2, 0, 7 } }), vocabulary: 8);
+        CollectionAssert.AreEqual(new long[] { 4, 0, 2, 7 }, distinct.Ids.data<long>().ToArray());
+        CollectionAssert.AreEqual(new long[] { 2, 3 }, distinct.Slots.shape);
+        CollectionAssert.AreEqual(new[] { 0, 1, 0, 2, 1, 3 }, distinct.Slots.data<int>().ToArray());
+    }
+
+    [TestMethod]
     public void AnIdOutsideTheTable_IsRefusedNamingTheRange()
     {
         using var scope = NewDisposeScope();
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
-            ProjectedEmbedding.apply(randn(3, 2), tensor(new long[,] { { 0, 3 } }), randn(4, 2), zeros(4), zeros(4), null!));
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => DistinctTokens.Of(tensor(new long[,] { { 0, 3 } }), vocabulary: 3));
         StringAssert.Contains(error.Message, "A token id must be 0 to 2.");
     }
 }

@@ -182,14 +182,20 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         return addmm(inputBias + recurrentBias, input.reshape(batch * time, -1), inputWeights.t(), beta: 1, alpha: 1).view(batch, time, -1);
     };
 
-    /// <summary>A direction's first-layer input projections straight from the ids, the embedding's dropout (in training) on whole tokens.</summary>
+    /// <summary>
+    /// A direction's first-layer input projections from the ids' distinct tokens' rows (looked up once for both
+    /// directions), the embedding's dropout (in training) on whole tokens.
+    /// </summary>
     private Func<int, Tensor> EmbeddingProjections(Tensor ids, int share)
     {
+        var table = embedding.weight!;
+        var distinct = DistinctTokens.Of(ids, table.shape[0]);
+        var rows = EmbeddingLookup.apply(table, distinct.Ids);
         var scale = TokenDropoutScale(ids, share);
         return index =>
         {
             var (inputWeights, inputBias, recurrentBias) = InputWeights(index);
-            return ProjectedEmbedding.apply(embedding.weight!, ids, inputWeights, inputBias, recurrentBias, scale!);
+            return ProjectedEmbedding.apply(rows, distinct.Slots, inputWeights, inputBias, recurrentBias, scale!);
         };
     }
 
