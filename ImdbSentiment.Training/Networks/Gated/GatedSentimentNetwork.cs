@@ -12,8 +12,9 @@ namespace ImdbSentiment.Training.Networks;
 /// <remarks>
 /// <para>
 /// Dropout, in training only, is on every recurrent layer's input: the embedding output (value by value, or whole
-/// tokens, <see cref="DropsWholeTokens"/>), and between layers what torch's RNN <c>dropout</c> argument does. The layers are single-layer torch modules and the dropout masks come from
-/// the network's own streams (<see cref="DropoutMasks"/>, seeded from torch's global generator when the network is built), so a training run is
+/// tokens, <see cref="DropsWholeTokens"/>), and between layers what torch's RNN <c>dropout</c> argument does. The
+/// layers are single-layer torch modules and the dropout masks come from the network's own streams
+/// (<see cref="DropoutMasks"/>, seeded from torch's global generator when the network is built), so a training run is
 /// reproducible even when other code in the process draws from the global generator meanwhile (parallel tests,
 /// concurrent trainings); torch's built-in between-layer dropout would draw from the global generator.
 /// </para>
