@@ -1,4 +1,5 @@
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.WordVectors;
 using static ImdbSentiment.Training.SentimentNetworkOptions;
 
 namespace ImdbSentiment.Training;
@@ -21,6 +22,9 @@ public sealed record NetworkSettings
     public double NgramDropout { get; init; }
 
     public int EmbeddingSize { get; init; } = 16;
+
+    /// <summary>Word vectors the embedding table starts from instead of random values; null for none (see <see cref="WordVectorSettings"/>).</summary>
+    public WordVectorSettings? WordVectors { get; init; }
 
     public int Units { get; init; } = 8;
 
@@ -46,6 +50,16 @@ public sealed record NetworkSettings
     /// <summary>How the last layer's outputs feed the dense layer; <see cref="RecurrentPooling.Max"/> needs lstm, gru or cnn.</summary>
     public RecurrentPooling Pooling { get; init; } = RecurrentPooling.Last;
 
+    /// <summary>
+    /// A copy whose embedding starts from the word vectors of <paramref name="path"/> (fastText / word2vec text format),
+    /// with <see cref="EmbeddingSize"/> set to their length, read from the file's header.
+    /// </summary>
+    public NetworkSettings WithWordVectors(string path, int frozenEpochs = 0) => this with
+    {
+        WordVectors = new WordVectorSettings { Path = path, FrozenEpochs = frozenEpochs },
+        EmbeddingSize = WordVectorReader.ReadHeader(path).Dimensions,
+    };
+
     /// <summary>The shared ranges, then each branch's own rules.</summary>
     public void Validate()
     {
@@ -57,7 +71,14 @@ public sealed record NetworkSettings
         Require(Dropout is >= 0 and < 1, nameof(Dropout), "at least 0 and below 1");
         Require(NgramDropout is >= 0 and < 1, nameof(NgramDropout), "at least 0 and below 1");
         Require(Enum.IsDefined(Pooling), nameof(Pooling), "one of " + string.Join(", ", Enum.GetNames<RecurrentPooling>()));
-        foreach (var family in NetworkFamilies.BranchesOf(this))
+        var branches = NetworkFamilies.BranchesOf(this);
+        foreach (var family in branches)
             family.Validate(this);
+        if (WordVectors is null)
+            return;
+        WordVectors.Validate();
+        if (!branches.Any(family => family.HasEmbedding))
+            throw new ArgumentException(
+                $"WordVectors need a network with an embedding table, and {NetworkArchitectureNames.NetworkName(Architecture, NgramBranch)} has none: choose {string.Join(", ", NetworkFamilies.WithEmbedding)}.", nameof(WordVectors));
     }
 }

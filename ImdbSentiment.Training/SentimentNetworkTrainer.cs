@@ -3,6 +3,7 @@ using ImdbSentiment.Model.Data;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
+using ImdbSentiment.Training.WordVectors;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using static TorchSharp.torch;
@@ -57,23 +58,27 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
         set_num_threads(_options.Fit.Threads);
         using var training = SequenceTensors.FromDataView(featurizedTraining, _options.LabelColumnName);
         using var validation = SequenceTensors.FromDataView(featurizedValidation, _options.LabelColumnName);
-        var trials = InitializationTrials.Run(_options, training, validation, _monitor, _cancellation);
+        var embedding = PretrainedEmbedding.Load(_options.Network, featurizedTraining.Schema, _cancellation);
+        if (embedding is not null)
+            _monitor?.WordVectorsLoaded(embedding.Coverage);
+        var trials = InitializationTrials.Run(_options, training, validation, embedding, _monitor, _cancellation);
         var options = _options with { Seed = trials.ChosenSeed };
-        var network = CreateSeededNetwork(options, training);
+        var network = CreateSeededNetwork(options, training, embedding);
         var trainer = new TrainingLoop(options, _monitor);
-        var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials };
+        var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials, WordVectors = embedding?.Coverage };
         if (options.Fit.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
-            (network, result) = Refit(trainer, network, result, training, validation, options);
+            (network, result) = Refit(trainer, network, result, training, validation, embedding, options);
         var transformer = OutputStage(SentimentNetworkExporter.Export(network), network.OnnxInputs).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }
 
     /// <summary>The refit of <see cref="FitSettings.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
     private (SentimentNetworkBase, TrainingResult) Refit(
-        TrainingLoop trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation, SentimentNetworkOptions options)
+        TrainingLoop trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation,
+        PretrainedEmbedding? embedding, SentimentNetworkOptions options)
     {
         using var all = SequenceTensors.Concat(training, validation);
-        var refitted = CreateSeededNetwork(options, all);
+        var refitted = CreateSeededNetwork(options, all, embedding);
         if (!trainer.TrainEpochs(refitted, all, result.BestEpoch, _cancellation))
         {
             refitted.Dispose();
@@ -91,9 +96,10 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
     /// Seeds torch's global generator with <see cref="SentimentNetworkOptions.Seed"/> and builds the network from it.
     /// The generator is process-wide, so both happen under one lock: estimators training at the same time in one
     /// process (parallel tests, a host training several models) cannot interleave their draws and change each
-    /// other's initial weights. Training itself draws only from generators of its own.
+    /// other's initial weights. Training itself draws only from generators of its own. The word vectors, when given,
+    /// then overwrite the embedding rows of the words they cover.
     /// </summary>
-    internal static SentimentNetworkBase CreateSeededNetwork(SentimentNetworkOptions options, SequenceTensors training)
+    internal static SentimentNetworkBase CreateSeededNetwork(SentimentNetworkOptions options, SequenceTensors training, PretrainedEmbedding? embedding = null)
     {
         SentimentNetworkBase network;
         lock (GlobalGeneratorLock)
@@ -102,6 +108,8 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
             network = CreateNetwork(options, training.Inputs);
         }
 
+        if (embedding is not null)
+            embedding.CopyInto(network.WordEmbedding ?? throw new InvalidOperationException("Word vectors were given for a network without an embedding table."));
         network.InitialiseFromData(training);
         return network;
     }

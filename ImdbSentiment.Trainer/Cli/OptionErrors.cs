@@ -13,6 +13,8 @@ internal static class OptionErrors
         ["VocabularySize"] = "--vocab-size",
         ["MaxLength"] = "--max-length",
         ["EmbeddingSize"] = "--embedding-size",
+        ["WordVectors"] = "--word-vectors",
+        ["FrozenEpochs"] = "--freeze-vectors-epochs",
         ["Units"] = "--units",
         ["Layers"] = "--layers",
         ["Bidirectional"] = "--bidirectional",

@@ -4,6 +4,7 @@ using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -62,6 +63,13 @@ internal sealed class TrainFlags
     public Option<string> Truncating { get; } = new("--truncating") { Description = "Where long reviews are cut: pre keeps the last tokens, post the first [pre]." };
 
     public Option<int> EmbeddingSize { get; } = new("--embedding-size") { Description = "Embedding width (all but onehot-rnn) [book: 16]." };
+
+    public Option<string?> WordVectors { get; } = new("--word-vectors")
+    {
+        Description = "A fastText / word2vec text file (.vec) whose vectors start the embedding table (embedding-rnn, lstm, gru, cnn); their length sets --embedding-size. Words it lacks keep the random initialisation.",
+    };
+
+    public Option<int> FreezeVectorsEpochs { get; } = new("--freeze-vectors-epochs") { Description = "Keep the --word-vectors embedding frozen for the first N epochs [0]." };
 
     public Option<int> Units { get; } = new("--units") { Description = "Recurrent units per direction and layer [book: 8]." };
 
@@ -135,12 +143,31 @@ internal sealed class TrainFlags
         [
             ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
             Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, NgramWeighting, Refit, KerasExact,
-            EmbeddingSize, Units, Layers, Bidirectional, Dropout, DropWholeTokens, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
+            EmbeddingSize, WordVectors, FreezeVectorsEpochs, Units, Layers, Bidirectional, Dropout, DropWholeTokens, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
             Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, BatchShares, Output, Force, ReportDir,
         ];
         foreach (var option in options)
             command.Options.Add(option);
         return command;
+    }
+
+    /// <summary>The embedding's size and word vectors: the vectors' length, which an explicit --embedding-size must equal.</summary>
+    private (int Size, WordVectorSettings? Vectors) Embedding(ParseResult parse, int size)
+    {
+        var frozen = parse.GetResult(FreezeVectorsEpochs) is { Implicit: false };
+        if (parse.GetValue(WordVectors) is not { } path)
+        {
+            return frozen
+                ? throw new ArgumentException("FrozenEpochs freezes the embedding that --word-vectors starts: give --word-vectors FILE too.", nameof(WordVectorSettings.FrozenEpochs))
+                : (size, null);
+        }
+
+        var dimensions = WordVectorReader.ReadHeader(path).Dimensions;
+        if (parse.GetResult(EmbeddingSize) is { Implicit: false } && size != dimensions)
+            throw new ArgumentException(
+                $"EmbeddingSize {size} does not match the {dimensions} dimensions of the vectors in {path}: leave --embedding-size out (the vectors set it) or give {dimensions}.",
+                nameof(NetworkSettings.EmbeddingSize));
+        return (dimensions, new WordVectorSettings { Path = Path.GetFullPath(path), FrozenEpochs = parse.GetValue(FreezeVectorsEpochs) });
     }
 
     public SentimentTrainingOptions TrainingOptions(ParseResult parse)
@@ -155,6 +182,7 @@ internal sealed class TrainFlags
             Pick(Architecture, NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
         var ngrams = Pick(Ngrams, featurizer.NgramLength);
         var kerasExact = parse.GetValue(KerasExact);
+        var (embeddingSize, wordVectors) = Embedding(parse, Pick(EmbeddingSize, network.EmbeddingSize));
         return new SentimentTrainingOptions
         {
             SplitBy = PickNamed(SplitBy, SplitKindNames.Table, recipe.SplitBy),
@@ -177,7 +205,8 @@ internal sealed class TrainFlags
                     NgramBranch = ngramBranch,
                     NgramDropout = Pick(NgramDropout, network.NgramDropout),
                     NgramNaiveBayes = Pick(NgramWeighting, network.NgramNaiveBayes ? "nb" : "none") == "nb",
-                    EmbeddingSize = Pick(EmbeddingSize, network.EmbeddingSize),
+                    EmbeddingSize = embeddingSize,
+                    WordVectors = wordVectors,
                     Units = Pick(Units, network.Units),
                     Layers = Pick(Layers, network.Layers),
                     Bidirectional = Pick(Bidirectional, network.Bidirectional),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Trainer.Output;
 
@@ -30,6 +31,8 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
             output.Write("\r" + new string(' ', 100) + "\r");
         output.WriteLine(FormatEpoch(metrics, epochs, improved));
     }
+
+    public void WordVectorsLoaded(WordVectorCoverage coverage) => output.WriteLine(coverage);
 
     public void TrialEnded(InitializationTrial trial) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Initialisation trial, seed {trial.Seed}: val_loss {trial.ValidationLoss:F4}"));

@@ -3,6 +3,7 @@ using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Trainer.Reports;
 
@@ -23,6 +24,7 @@ internal static class MetricsJsonWriter
             training.StoppedEarly,
             training.Cancelled,
             training.Initialization,
+            training.WordVectors,
             DataEntry.From(trainingData),
             skippedRows,
             options,
@@ -32,7 +34,7 @@ internal static class MetricsJsonWriter
 
     private sealed record MetricsDocument(
         SentimentMetrics Validation, SentimentMetrics? Test, IReadOnlyList<EpochEntry> History, int BestEpoch,
-        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, DataEntry TrainingData, SkippedRowCounts SkippedRows,
+        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, WordVectorCoverage? WordVectors, DataEntry TrainingData, SkippedRowCounts SkippedRows,
         SentimentTrainingOptions Options, string CommandLine);
 
     // Keras's log names for the validation columns.

@@ -68,7 +68,10 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"- Rows skipped as bad (`--skip-bad-rows`): {SkippedRows(content.SkippedRows)}");
         card.AppendLine(Invariant, $"- Training review length in words: mean {data.MeanTokens:F1}, median {data.MedianTokens:F1}, 90th percentile {data.Percentile90Tokens:F1}, max {data.MaxTokens:N0}");
         card.AppendLine(Invariant, $"- Out-of-vocabulary words in the training data: {Percent(data.OutOfVocabularyRate)}");
-        card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}").AppendLine();
+        card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}");
+        if (content.Training.WordVectors is { } vectors)
+            card.AppendLine(Invariant, $"- Word vectors: `{vectors.Path}`, {vectors.FileWords:N0} words of {vectors.Dimensions} dimensions; they started {vectors.CoveredWords:N0} of the {vectors.VocabularyWords:N0} vocabulary words ({Percent(vectors.CoveredShare)}), the others kept the random initialisation{(vectors.Frozen is { } frozen ? $"; {frozen}" : "")}");
+        card.AppendLine();
     }
 
     private static void WriteRecipe(StringBuilder card, ReportInputs content)

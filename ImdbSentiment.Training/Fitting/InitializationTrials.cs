@@ -1,4 +1,5 @@
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Training.Fitting;
 
@@ -13,7 +14,7 @@ public sealed record InitializationTrial(int Seed, double ValidationLoss);
 public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<InitializationTrial> Trials)
 {
     internal static InitializationTrials Run(
-        SentimentNetworkOptions options, SequenceTensors training, SequenceTensors validation, ITrainingMonitor? monitor, CancellationToken cancellation)
+        SentimentNetworkOptions options, SequenceTensors training, SequenceTensors validation, PretrainedEmbedding? embedding, ITrainingMonitor? monitor, CancellationToken cancellation)
     {
         if (options.Fit.InitializationTrials == 1)
             return new InitializationTrials(options.Seed, []);
@@ -22,7 +23,7 @@ public sealed record InitializationTrials(int ChosenSeed, IReadOnlyList<Initiali
         for (var i = 0; i < options.Fit.InitializationTrials && !cancellation.IsCancellationRequested; i++)
         {
             var trialOptions = options with { Seed = options.Seed + i, Fit = options.Fit with { Epochs = options.Fit.TrialEpochs, Patience = int.MaxValue, CheckpointPath = null } };
-            using var network = SentimentNetworkTrainer.CreateSeededNetwork(trialOptions, training);
+            using var network = SentimentNetworkTrainer.CreateSeededNetwork(trialOptions, training, embedding);
             var result = new TrainingLoop(trialOptions).Train(network, training, validation, cancellation);
             trials.Add(new InitializationTrial(trialOptions.Seed, result.History[^1].ValidationLoss));
             monitor?.TrialEnded(trials[^1]);

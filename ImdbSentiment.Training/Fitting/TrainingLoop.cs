@@ -86,6 +86,8 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         SentimentNetworkBase network, ITrainingOptimizer optimizer, SequenceTensors training, Generator shuffler, int epoch, CancellationToken cancellation)
     {
         network.train();
+        if (options.Network.WordVectors is { } vectors)
+            network.WordEmbedding!.requires_grad = vectors.TrainsEmbeddingIn(epoch);
         var clipped = options.Optimizer.GradientClipNorm > 0 ? network.TrainableParameters().ExceptSame(network.NgramBagParameters()).ToArray() : null;
         var batches = Batches(network, training, shuffler);
         var gradient = new BatchGradient(network, options.Fit.BatchShares, options.Fit.Threads);

@@ -1,3 +1,4 @@
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Training.Fitting;
 
@@ -14,6 +15,11 @@ public interface ITrainingMonitor
     void BatchEnded(BatchProgress progress);
 
     void EpochEnded(EpochMetrics metrics, bool improved);
+
+    /// <summary>The word vectors were read and matched to the vocabulary, before the first epoch.</summary>
+    void WordVectorsLoaded(WordVectorCoverage coverage)
+    {
+    }
 
     /// <summary>An initialisation-guard candidate finished its trial epochs.</summary>
     void TrialEnded(InitializationTrial trial)

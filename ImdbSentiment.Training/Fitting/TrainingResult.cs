@@ -1,3 +1,4 @@
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Training.Fitting;
 
@@ -16,4 +17,7 @@ public sealed record TrainingResult(IReadOnlyList<EpochMetrics> History, int Bes
     /// are the early-stopping run's; the refitted network has seen the validation reviews.
     /// </summary>
     public long RefitReviews { get; init; }
+
+    /// <summary>How much of the vocabulary the word vectors started; null when the embedding started at random.</summary>
+    public WordVectorCoverage? WordVectors { get; init; }
 }

@@ -22,6 +22,8 @@ internal sealed class JointSentimentNetwork : SentimentNetworkBase
 
     public override Parameter? LookupTable => branches.Select(branch => branch.LookupTable).FirstOrDefault(table => table is not null);
 
+    internal override Parameter? WordEmbedding => branches.Select(branch => branch.WordEmbedding).FirstOrDefault(table => table is not null);
+
     internal override bool ReadsTokenIds => branches.Any(branch => branch.ReadsTokenIds);
 
     internal override bool ReadsNgramIds => branches.Any(branch => branch.ReadsNgramIds);

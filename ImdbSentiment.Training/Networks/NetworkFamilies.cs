@@ -22,6 +22,9 @@ internal static class NetworkFamilies
     public static IEnumerable<(string Name, NetworkArchitecture Architecture)> RecurrentNames =>
         Recurrent.Select(pair => (pair.Value.Name, pair.Key));
 
+    /// <summary>The names of the recurrent families with an embedding table.</summary>
+    public static IEnumerable<string> WithEmbedding => Recurrent.Values.Where(family => family.HasEmbedding).Select(family => family.Name);
+
     public static NetworkFamily Of(NetworkArchitecture architecture) =>
         Recurrent.TryGetValue(architecture, out var family)
             ? family

@@ -15,6 +15,9 @@ internal abstract class NetworkFamily
 
     public abstract bool ReadsNgramIds { get; }
 
+    /// <summary>Whether the network looks its token ids up in an embedding table (which word vectors can start).</summary>
+    public abstract bool HasEmbedding { get; }
+
     /// <summary>Refuses settings the family cannot honour, naming the setting; the shared ranges are checked by the network.</summary>
     public virtual void Validate(NetworkSettings network)
     {

@@ -16,6 +16,9 @@ public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch
     /// <summary>The token-id lookup table, whose gradient only touches the rows of the ids in a batch; null for none.</summary>
     public abstract Parameter? LookupTable { get; }
 
+    /// <summary>The token embedding table [vocabulary, embedding size] that word vectors start; null for a network without one (one-hot, n-gram bag).</summary>
+    internal abstract Parameter? WordEmbedding { get; }
+
     public IEnumerable<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad);
 
     /// <summary>The trainable parameters of the n-gram bags in this network, which train with a learning rate of their own.</summary>

@@ -7,6 +7,8 @@ internal sealed class CnnFamily : NetworkFamily
 
     public override bool ReadsTokenIds => true;
 
+    public override bool HasEmbedding => true;
+
     public override bool ReadsNgramIds => false;
 
     public override void Validate(NetworkSettings network)

@@ -34,6 +34,8 @@ internal sealed class CnnNetwork : SentimentNetworkBase
 
     public override Parameter? LookupTable => (Parameter)embedding.weight!;
 
+    internal override Parameter? WordEmbedding => LookupTable;
+
     internal override bool ReadsTokenIds => true;
 
     internal override bool ReadsNgramIds => false;

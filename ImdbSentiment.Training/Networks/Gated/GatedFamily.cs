@@ -7,6 +7,8 @@ internal sealed class GatedFamily(GatedCell cell, string name) : NetworkFamily
 
     public override bool ReadsTokenIds => true;
 
+    public override bool HasEmbedding => true;
+
     public override bool ReadsNgramIds => false;
 
     public override SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs) =>

@@ -124,6 +124,8 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
 
     public override Parameter? LookupTable => (Parameter)embedding.weight!;
 
+    internal override Parameter? WordEmbedding => LookupTable;
+
     public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();

@@ -7,6 +7,8 @@ internal sealed class NgramBagFamily : NetworkFamily
 
     public override bool ReadsTokenIds => false;
 
+    public override bool HasEmbedding => false;
+
     public override bool ReadsNgramIds => true;
 
     public override SentimentNetworkBase Create(NetworkSettings network, NetworkInputs inputs) =>

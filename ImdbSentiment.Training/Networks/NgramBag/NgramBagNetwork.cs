@@ -50,6 +50,8 @@ internal sealed class NgramBagNetwork : SentimentNetworkBase
 
     public override Parameter? LookupTable => null;
 
+    internal override Parameter? WordEmbedding => null;
+
     internal override bool ReadsTokenIds => false;
 
     internal override bool ReadsNgramIds => true;

@@ -9,6 +9,8 @@ internal sealed class SimpleRnnFamily(NetworkArchitecture architecture, string n
 
     public override bool ReadsTokenIds => true;
 
+    public override bool HasEmbedding => !OneHot;
+
     public override bool ReadsNgramIds => false;
 
     public override void Validate(NetworkSettings network)

@@ -38,6 +38,9 @@ internal sealed class SimpleRnnNetwork : SentimentNetworkBase
     /// <summary>The lookup table, whose gradient only touches the rows of the ids in a batch.</summary>
     public override Parameter? LookupTable => (Parameter)lookup.weight!;
 
+    /// <summary>The embedding network's table; the one-hot network's lookup is its input kernel, not an embedding.</summary>
+    internal override Parameter? WordEmbedding => inputKernel is null ? null : LookupTable;
+
     public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
