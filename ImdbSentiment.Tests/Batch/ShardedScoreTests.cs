@@ -89,7 +89,8 @@ public sealed class ShardedScoreTests
             fault.AssertOnlyLeft(outputs);
     }
 
-    private static List<string> Inputs(FaultCase fault, int count, int rows)
+    /// <summary>Writes in/part-0.csv to in/part-(count-1).csv, each an id,text header and <paramref name="rows"/> reviews; returns their names.</summary>
+    internal static List<string> Inputs(FaultCase fault, int count, int rows)
     {
         var names = new List<string>();
         for (var i = 0; i < count; i++)
@@ -103,7 +104,8 @@ public sealed class ShardedScoreTests
         return names;
     }
 
-    private static List<string> ScoredOutputs(string output) =>
+    /// <summary>The file names of the outputs a score --output-dir run says it scored.</summary>
+    internal static List<string> ScoredOutputs(string output) =>
         [.. Regex.Matches(output, @"^Scored [\d,]+ rows into (.+) \(", RegexOptions.Multiline).Select(match => Path.GetFileName(match.Groups[1].Value))];
 
     private static string Plural(int inputs) => inputs == 1 ? "1 input" : $"{inputs} inputs";

@@ -16,7 +16,12 @@ internal static class TrainerProcess
         RunProgram("dotnet", standardInput, environment, [assembly, .. arguments]);
 
     /// <summary>Runs any program the same way (UTF-8 in and out), e.g. the Python sample.</summary>
-    public static Outcome RunProgram(string program, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Outcome RunProgram(string program, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgramIn(null, TimeSpan.FromMinutes(5), program, standardInput, environment, arguments);
+
+    /// <summary>Runs any program the same way in <paramref name="workingDirectory"/> (null: this process's), failing after <paramref name="patience"/>.</summary>
+    public static Outcome RunProgramIn(
+        string? workingDirectory, TimeSpan patience, string program, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -24,6 +29,7 @@ internal static class TrainerProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
@@ -36,10 +42,10 @@ internal static class TrainerProcess
         if (standardInput is not null)
             process.StandardInput.Write(standardInput);
         process.StandardInput.Close();
-        if (!process.WaitForExit(300_000))
+        if (!process.WaitForExit(patience))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(program)} {string.Join(' ', arguments)} did not finish in 5 minutes");
+            Assert.Fail($"{Path.GetFileName(program)} {string.Join(' ', arguments)} did not finish in {patience.TotalMinutes:0} minutes");
         }
         return new Outcome(process.ExitCode, output.Result, error.Result);
     }
