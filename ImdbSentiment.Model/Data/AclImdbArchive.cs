@@ -11,6 +11,31 @@ internal sealed class AclImdbArchive(string path) : IAclImdbSource
 
     public AclImdbContents ReadAll(bool unlabelled)
     {
+        try
+        {
+            return Read(unlabelled);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new DataFormatException(path, null, "the archive ends before its last entry does (a download or copy cut short?): expected a whole aclImdb .tar.gz");
+        }
+        catch (Exception exception) when (exception is InvalidDataException or FormatException)
+        {
+            throw new DataFormatException(path, null, IsGzip()
+                ? $"not a readable .tar.gz ({exception.Message.TrimEnd('.')}): expected an aclImdb .tar.gz"
+                : "not gzip-compressed, though its name ends in .tar.gz or .tgz: expected an aclImdb archive (a CSV or TSV file is read as one under any other name)");
+        }
+    }
+
+    private bool IsGzip()
+    {
+        Span<byte> magic = stackalloc byte[2];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic is [0x1f, 0x8b];
+    }
+
+    private AclImdbContents Read(bool unlabelled)
+    {
         var contents = new AclImdbContents([], []);
         var buffer = new byte[64 * 1024];
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);

@@ -145,6 +145,29 @@ public sealed class DatasetDownloaderTests
 
     [TestMethod]
     [Timeout(TestTimeoutMs, CooperativeCancellation = true)]
+    [DataRow(false, DisplayName = "length announced")]
+    [DataRow(true, DisplayName = "chunked, length not announced")]
+    public async Task MoreThanTheExpectedSize_IsNotReadOrWrittenPastIt_AndFailsNamingTheUrlAndTheSizes(bool chunked)
+    {
+        // Three times the file, with a stall after twice: a download that reads on past the expected size waits here
+        // (and keeps the surplus), one that stops at it fails at once.
+        using var server = new RangeFileServer([.. Payload, .. Payload, .. Payload], stallAfter: 2 * Size, chunked: chunked);
+        using var downloader = Downloader(server.FileUri, idleTimeout: TimeSpan.FromSeconds(4));
+
+        var error = await Assert.ThrowsExactlyAsync<DownloadException>(() => downloader.DownloadAsync(null, Deadline));
+
+        TestContext.WriteLine(error.Message);
+        Assert.Contains(server.FileUri.ToString(), error.Message);
+        Assert.Contains($"more than the expected {Size:N0} bytes", error.Message);
+        if (!chunked)
+            Assert.Contains($"{3 * Size:N0}", error.Message);
+        Assert.DoesNotContain("timed out", error.Message);
+        Assert.IsFalse(File.Exists(Partial), "a file longer than expected is not the expected one");
+        Assert.IsFalse(File.Exists(Destination));
+    }
+
+    [TestMethod]
+    [Timeout(TestTimeoutMs, CooperativeCancellation = true)]
     public async Task ServerIgnoringTheRange_StartsOver_AndTheFileIsStillRight()
     {
         // Bytes that are not the start of the payload: appending to them would give a wrong file.

@@ -16,6 +16,7 @@ internal sealed class RangeFileServer : IDisposable
     private readonly int? _stallAfter;
     private readonly bool _ignoreRange;
     private readonly HttpStatusCode? _failWith;
+    private readonly bool _chunked;
     private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new(Lifetime);
     private readonly ConcurrentQueue<string?> _rangeHeaders = new();
@@ -26,13 +27,16 @@ internal sealed class RangeFileServer : IDisposable
     /// <param name="stallAfter">Send this many bytes of the body, then nothing more until the server stops.</param>
     /// <param name="ignoreRange">Answer range requests with 200 and the whole file.</param>
     /// <param name="failWith">Answer every request with this status and no body.</param>
-    public RangeFileServer(byte[] content, int? closeFirstResponseAfter = null, int? stallAfter = null, bool ignoreRange = false, HttpStatusCode? failWith = null)
+    /// <param name="chunked">Send the body in chunks, without announcing its length.</param>
+    public RangeFileServer(byte[] content, int? closeFirstResponseAfter = null, int? stallAfter = null, bool ignoreRange = false, HttpStatusCode? failWith = null,
+        bool chunked = false)
     {
         _content = content;
         _closeFirstResponseAfter = closeFirstResponseAfter;
         _stallAfter = stallAfter;
         _ignoreRange = ignoreRange;
         _failWith = failWith;
+        _chunked = chunked;
         (_listener, Port) = LoopbackHttp.StartListener();
         _stop.Token.Register(_listener.Stop);
         _acceptLoop = AcceptAsync();
@@ -95,7 +99,10 @@ internal sealed class RangeFileServer : IDisposable
                 response.StatusCode = (int)HttpStatusCode.PartialContent;
                 response.Headers["Content-Range"] = $"bytes {start}-{_content.Length - 1}/{_content.Length}";
             }
-            response.ContentLength64 = _content.Length - start;
+            if (_chunked)
+                response.SendChunked = true;
+            else
+                response.ContentLength64 = _content.Length - start;
 
             var body = response.OutputStream;
             if (isFirst && _closeFirstResponseAfter is { } cut)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ImdbSentiment.Model;
 using ImdbSentiment.Tests.Faults;
 
@@ -10,7 +9,7 @@ namespace ImdbSentiment.Tests.Serve;
 
 /// <summary>Issue 12: the serve command in its own process: its refusals, and a graceful stop on SIGTERM.</summary>
 [TestClass]
-public sealed partial class ServeCommandTests
+public sealed class ServeCommandTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
@@ -52,9 +51,8 @@ public sealed partial class ServeCommandTests
     public void SigTerm_StopsTakingConnections_AnswersTheRequestInFlight_AndExitsWithZero()
     {
         using var fault = new FaultCase();
-        using var serve = new RunningCommand(fault, "serve", "--model", FaultCase.ShippedModel, "--urls", "http://127.0.0.1:0");
-        serve.WaitUntil(() => ServingLine().IsMatch(serve.OutputSoFar), "the line saying where it serves");
-        var port = new Uri(ServingLine().Match(serve.OutputSoFar).Groups["address"].Value).Port;
+        using var server = ServeProcess.Start(fault);
+        var (serve, port) = (server.Command, server.Port);
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text = ReadmeExamples.Positive }));
 
         using var connection = new TcpClient();
@@ -114,7 +112,4 @@ public sealed partial class ServeCommandTests
         }
         return head.ToString();
     }
-
-    [GeneratedRegex(@"^Serving .* on (?<address>http://[0-9.]+:[0-9]+): ", RegexOptions.Multiline)]
-    private static partial Regex ServingLine();
 }

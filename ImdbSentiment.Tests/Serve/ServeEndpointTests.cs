@@ -120,7 +120,7 @@ public sealed class ServeEndpointTests
     {
         byte[] request = [.. "{\"texts\": [\"fine\", \"bad "u8, 0xC3, 0x28, .. "\"]}"u8];
 
-        var (status, body) = await SendAsync(new ByteArrayContent(request));
+        var (status, body) = await SendAsync(Json(new ByteArrayContent(request)));
 
         AssertRejected(status, body, "texts[1]");
     }
@@ -131,7 +131,7 @@ public sealed class ServeEndpointTests
     public async Task Predict_ABodyOverTheSizeLimit_Is400NamingTheBody_WithOrWithoutContentLength(bool chunked)
     {
         var request = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text = string.Join(' ', Enumerable.Repeat("long", MaximumRequestBytes / 4)) }));
-        HttpContent content = chunked ? new StreamContent(new MemoryStream(request)) : new ByteArrayContent(request);
+        var content = Json(chunked ? new StreamContent(new MemoryStream(request)) : new ByteArrayContent(request));
         if (chunked)
             content.Headers.ContentLength = null;
 
@@ -187,6 +187,12 @@ public sealed class ServeEndpointTests
         Assert.AreEqual(HttpStatusCode.BadRequest, status, body.ToString());
         Assert.AreEqual(field, body.GetProperty("field").GetString(), body.ToString());
         StringAssert.StartsWith(body.GetProperty("error").GetString(), field + ": ");
+    }
+
+    private static HttpContent Json(HttpContent content)
+    {
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
 
     private static Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json) =>

@@ -11,7 +11,7 @@ namespace ImdbSentiment.Tests.Serve;
 public sealed partial class WebAppSampleTests
 {
     [TestMethod]
-    public async Task TheSample_AnswersAsThePredictionEngine_AndRefusesAnEmptyText()
+    public async Task TheSample_AnswersAsThePredictionEngine_AndRefusesAnEmptyText_AndAnotherHostName()
     {
         using var fault = new FaultCase();
         using var app = RunningCommand.OfAssembly(
@@ -21,6 +21,7 @@ public sealed partial class WebAppSampleTests
 
         using var answer = await client.GetAsync("/sentiment?text=" + Uri.EscapeDataString(ReadmeExamples.Negative));
         using var refusal = await client.GetAsync("/sentiment?text=%20");
+        using var rebound = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/sentiment?text=good") { Headers = { Host = "evil.example" } });
 
         Assert.AreEqual(HttpStatusCode.OK, answer.StatusCode);
         var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
@@ -31,6 +32,7 @@ public sealed partial class WebAppSampleTests
         Assert.AreEqual(expected.PredictedLabel ? "positive" : "negative", body.GetProperty("label").GetString());
         Assert.AreEqual(HttpStatusCode.BadRequest, refusal.StatusCode);
         Assert.AreEqual("text", JsonDocument.Parse(await refusal.Content.ReadAsStringAsync()).RootElement.GetProperty("field").GetString());
+        Assert.AreEqual(HttpStatusCode.BadRequest, rebound.StatusCode, "a name the app was not started for (DNS rebinding) is refused");
     }
 
     [GeneratedRegex(@"Now listening on: (?<address>http://[0-9.]+:[0-9]+)")]

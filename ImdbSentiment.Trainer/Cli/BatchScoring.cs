@@ -4,6 +4,7 @@ using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Serving;
 using Spectre.Console;
+using ImdbSentiment.Trainer.Output;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -16,7 +17,7 @@ internal static class BatchScoring
     public static void Run(IAnsiConsole console, string modelPath, BatchScoringPlan plan, DelimitedFileOptions options, CancellationToken cancellation)
     {
         foreach (var item in plan.Items.Where(item => item.Complete))
-            Console.WriteLine($"Skipped {Path.GetFileName(item.Input)}: {item.Output} exists, so it is complete (outputs are written atomically); delete it to score the input again.");
+            Console.WriteLine($"Skipped {TerminalText.Escape(Path.GetFileName(item.Input))}: {TerminalText.Escape(item.Output)} exists, so it is complete (outputs are written atomically); delete it to score the input again.");
         var pending = plan.Pending.ToList();
         if (pending.Count > 0)
             ScorePending(console, modelPath, pending, options, cancellation);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Trainer.Download;
+using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Training;
 
 namespace ImdbSentiment.Trainer.Cli;
@@ -17,7 +18,8 @@ internal static class CommandFailure
         }
         catch (Exception exception) when (Describe(exception) is { } message)
         {
-            await Console.Error.WriteLineAsync($"error: {message}");
+            // Messages quote file content (a label, a header, bytes of a binary file): never raw on the terminal.
+            await Console.Error.WriteLineAsync($"error: {TerminalText.Escape(message)}");
             return exception switch
             {
                 OperationCanceledException => ExitCodes.Cancelled,

@@ -26,12 +26,21 @@ internal sealed class DataFlags
     public DataFlags(bool datasetRequired)
     {
         Dataset.Required = datasetRequired;
+        foreach (var column in new[] { LabelColumn, TextColumn, GroupColumn })
+            RefuseNegativeIndex(column);
         Separator.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !SeparatorNames.TryParse(value, out _))
                 result.AddError($"--separator '{value}' is not a separator: expected comma, tab or semicolon.");
         });
     }
+
+    /// <summary>A column given as "-1" would otherwise be looked for as a header name, and the error would blame the file.</summary>
+    public static void RefuseNegativeIndex(Option<string?> column) => column.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<string?>() is { } value && value.Trim() is ['-', .. var digits] && digits.Length > 0 && digits.All(char.IsAsciiDigit))
+            result.AddError($"{column.Name} {value}: column indexes count from 0: expected a header name or an index of 0 or more");
+    });
 
     public void AddTo(Command command)
     {

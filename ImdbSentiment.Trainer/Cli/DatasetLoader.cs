@@ -1,4 +1,5 @@
 using ImdbSentiment.Model.Data;
+using ImdbSentiment.Trainer.Output;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -42,7 +43,7 @@ internal static class DatasetLoader
     {
         var result = DelimitedReviewReader.Read(path, options);
         if (result.SkippedRows > 0)
-            log.WriteLine($"{path}: skipped {Model.Plural.Of(result.SkippedRows, "bad row")} (first: {result.SkippedRowErrors[0].Message}).");
+            log.WriteLine($"{path}: skipped {Model.Plural.Of(result.SkippedRows, "bad row")} (first: {TerminalText.Escape(result.SkippedRowErrors[0].Message)}).");
         return result;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Explain;
 using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.Text;
 using ImdbSentiment.Trainer.Output;
 using Spectre.Console;
 
@@ -13,6 +14,12 @@ namespace ImdbSentiment.Trainer.Cli;
 /// </summary>
 internal static class ExplainCommand
 {
+    /// <summary>
+    /// Each word costs one more prediction of the whole review, so the time grows with the square of its length: the
+    /// cap keeps a run to seconds (IMDB's longest reviews have about 2,500 words; a 200 KB file, 40,000, took a minute).
+    /// </summary>
+    public const int MostWords = 5_000;
+
     public static Command Create(IAnsiConsole console)
     {
         var model = ModelOption.Create();
@@ -41,6 +48,9 @@ internal static class ExplainCommand
             var (review, where) = Review(parse.GetValue(text), parse.GetValue(file));
             if (!ReviewText.HasWords(review))
                 throw new UsageException($"{where}: the review {ReviewText.NoWords}: expected the text of a review");
+            if (ReviewTokenizer.WordSpans(review).Count is var words and > MostWords)
+                throw new UsageException($"{where}: the review has {words:N0} words, more than the {MostWords:N0} words explain looks at " +
+                                         "(one prediction of the whole review per word): explain a shorter part of it");
             var page = parse.GetValue(html);
             if (page is not null && parse.GetValue(file) is { } source && CanonicalPath.SameFile(page, source))
                 throw new UsageException($"--html {page} is the --file being explained: writing the page would replace the review; write it to another file");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
+using ImdbSentiment.Trainer.Output;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -20,7 +21,7 @@ internal static class PredictCommand
         var texts = new Argument<string[]>("TEXT") { Description = "Reviews to classify; standard input lines when none are given.", Arity = ArgumentArity.ZeroOrMore };
         var skipEmpty = new Option<bool>("--skip-empty") { Description = $"Print '{EmptyResult}' for a review with no words (empty or only punctuation) instead of failing." };
         var command = new Command("predict",
-            "Classify reviews: prints 'positive' or 'negative', the probability of positive, and the review (tabs, line breaks and backslashes escaped as \\t, \\n, \\r, \\\\), tab-separated.")
+            "Classify reviews: prints 'positive' or 'negative', the probability of positive, and the review (backslashes doubled; tabs, line breaks and other control characters escaped as \\t, \\n, \\r, \\x1b, \\u2028), tab-separated.")
         {
             model, texts, skipEmpty,
         };
@@ -37,7 +38,7 @@ internal static class PredictCommand
                 if (ReviewText.HasWords(text))
                     Console.WriteLine(Format(scorer.Probability(text), text));
                 else if (parse.GetValue(skipEmpty))
-                    Console.WriteLine($"{EmptyResult}\t\t{Escape(text)}");
+                    Console.WriteLine($"{EmptyResult}\t\t{TerminalText.EscapeField(text)}");
                 else
                     throw new UsageException($"{where}: the review {ReviewText.NoWords}: expected the text of a review, or --skip-empty to print '{EmptyResult}' for it");
             }
@@ -47,12 +48,7 @@ internal static class PredictCommand
     }
 
     private static string Format(float probability, string text) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(SentimentOutputMapping.IsPositive(probability) ? "positive" : "negative")}\t{probability:F4}\t{Escape(text)}");
-
-    /// <summary>Keeps the output one line of three tab-separated fields per review, whatever the review holds.</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
+        string.Create(CultureInfo.InvariantCulture, $"{(SentimentOutputMapping.IsPositive(probability) ? "positive" : "negative")}\t{probability:F4}\t{TerminalText.EscapeField(text)}");
 
     private static IEnumerable<string> ReadLines(TextReader reader)
     {

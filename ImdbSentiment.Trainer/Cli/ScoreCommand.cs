@@ -4,6 +4,7 @@ using ImdbSentiment.Model.Batch;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Serving;
 using Spectre.Console;
+using ImdbSentiment.Trainer.Output;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -25,6 +26,7 @@ internal static class ScoreCommand
         var outputFolder = new Option<string?>("--output-dir") { Description = "Write each input's output into this folder under the input's file name (written atomically); inputs whose output is there already are skipped, so a rerun resumes." };
         var shard = new Option<string?>("--shard") { Description = "INDEX/COUNT, 0-based: score only this process's share of the inputs (by a stable hash of each file name), e.g. --shard $JOB_COMPLETION_INDEX/4." };
         var textColumn = new Option<string?>("--text-col") { Description = "The text column: a header name or a 0-based index (default: the only column, or 'text'/'review')." };
+        DataFlags.RefuseNegativeIndex(textColumn);
         var hasHeader = new Option<bool?>("--has-header") { Description = "Whether the first row names the columns: true or false (default: detected, as for train and evaluate)." };
         var separator = new Option<string?>("--separator") { Description = "comma, tab or semicolon (default: detected)." };
         var skipEmpty = new Option<bool>("--skip-empty") { Description = "Leave rows whose review has no words (empty or only punctuation) unscored, with empty prediction cells, instead of failing." };
@@ -81,7 +83,7 @@ internal static class ScoreCommand
     };
 
     internal static string Summary(CsvScoringResult result, string output) =>
-        $"Scored {Plural.Of(result.RowsScored, "row")} into {output} " +
+        $"Scored {Plural.Of(result.RowsScored, "row")} into {TerminalText.Escape(output)} " +
         (result.HasHeader ? "(the first row was read as a header)" : "(no header row)") +
         (result.RowsSkipped > 0 ? $"; {Plural.Of(result.RowsSkipped, "row")} with an empty text left unscored." : ".");
 

@@ -29,20 +29,28 @@ internal static class ServeCommand
         {
             Description = "The largest request body accepted, in bytes.", DefaultValueFactory = _ => ServeOptions.DefaultMaximumRequestBytes,
         };
+        var allowedHosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "Host names answered besides localhost, 127.0.0.1, [::1] and the hosts of --urls, separated by ';' (*.example.com for a " +
+                          "domain's names, * for any, behind a proxy that checks them). Other Host headers get 400: a page in a browser cannot reach the server under its own name.",
+        };
         var logRequests = new Option<bool>("--log-requests") { Description = "Print one line per request (time, method, path, status, milliseconds); off by default." };
         urls.Validators.Add(result => AddError(result, ListenUrls.Problem(ServeOptions.SplitUrls(result.GetValueOrDefault<string>()))));
+        allowedHosts.Validators.Add(result => AddError(result,
+            ServeOptions.SplitUrls(result.GetValueOrDefault<string?>() ?? "").Select(AllowedHosts.Problem).FirstOrDefault(problem => problem is not null)));
         maximumTexts.Validators.Add(result => AddError(result, InRange(result.GetValueOrDefault<int>(), 1, MostTexts)));
         maximumRequestBytes.Validators.Add(result => AddError(result, InRange(result.GetValueOrDefault<long>(), FewestRequestBytes, MostRequestBytes)));
 
         var command = new Command("serve",
             "Serve the model over HTTP: POST /predict with {\"text\": \"...\"} or {\"texts\": [...]}, GET /health, GET /model.")
         {
-            model, urls, maximumTexts, maximumRequestBytes, logRequests,
+            model, urls, allowedHosts, maximumTexts, maximumRequestBytes, logRequests,
         };
         command.SetAction((parse, cancellation) => CommandFailure.Guard(() => RunAsync(new ServeOptions
         {
             ModelPath = parse.GetValue(model)!,
             Urls = parse.GetValue(urls)!,
+            AllowedHosts = parse.GetValue(allowedHosts),
             MaximumTexts = parse.GetValue(maximumTexts),
             MaximumRequestBytes = parse.GetValue(maximumRequestBytes),
             LogRequests = parse.GetValue(logRequests),
@@ -53,7 +61,8 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(ServeOptions options, CancellationToken cancellation)
     {
         foreach (var url in ListenUrls.BeyondLoopback(options.UrlList))
-            await Console.Error.WriteLineAsync($"warning: --urls {url} can be reached from other machines, not only from this one.");
+            await Console.Error.WriteLineAsync($"warning: --urls {url} can be reached from other machines, not only from this one " +
+                                               "(requests are answered only under the names of --urls and --allowed-hosts).");
         await using var server = await SentimentServer.StartAsync(options, Console.Out, Console.Error);
         using (var interrupt = new InterruptSignal(cancellation))
         {

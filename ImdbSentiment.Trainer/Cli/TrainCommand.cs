@@ -40,6 +40,7 @@ internal static class TrainCommand
         var data = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
         var (dataset, training, validation, test) = data;
         TrainingPreconditions.RequireBothClasses(dataset, training);
+        TrainingPreconditions.RequireGroups(dataset, options.SplitBy, validation is not null, training);
 
         using var temporaryFiles = new OwnedTemporaryFolder();
         var mlContext = new MLContext(seed: options.Trainer.Seed) { TempFilePath = temporaryFiles.Path };

@@ -26,6 +26,16 @@ internal static class TrainingPreconditions
         return options with { Trainer = options.Trainer with { Fit = fit } };
     }
 
+    /// <summary>--split-by movie keeps each movie's reviews on one side of the split, so it needs every review's movie.</summary>
+    public static void RequireGroups(string dataset, SplitKind split, bool separateValidation, IReadOnlyList<LabeledReview> training)
+    {
+        if (split != SplitKind.Group || separateValidation || GroupSelection.EveryReviewHasAGroup(training))
+            return;
+        throw new UsageException(
+            $"--split-by movie: {dataset} does not give every review its movie: give --group-col COLUMN for a CSV/TSV file (an aclImdb folder or archive " +
+            "gives each review's movie by its url lists), or use --split-by random");
+    }
+
     /// <summary>A model trained on one class only answers that class for every review.</summary>
     public static void RequireBothClasses(string dataset, IReadOnlyList<LabeledReview> training)
     {

@@ -152,6 +152,8 @@ internal sealed class DatasetDownloader : IDisposable
                 var resumed = response.StatusCode == HttpStatusCode.PartialContent;
                 var start = resumed ? offset : 0;
                 var announcedTotal = resumed ? contentRange!.Length ?? start + response.Content.Headers.ContentLength : response.Content.Headers.ContentLength;
+                if (announcedTotal > ExpectedSize)
+                    throw Oversized($"it announces {announcedTotal:N0}; nothing was read");
                 throttle.TotalBytes ??= announcedTotal;
                 await CopyBodyAsync(response, start, announcedTotal, throttle, idle).ConfigureAwait(false);
                 return;
@@ -182,9 +184,18 @@ internal sealed class DatasetDownloader : IDisposable
         while (true)
         {
             idle.CancelAfter(IdleTimeout);
-            var count = await ReadFromNetworkAsync(body, buffer, idle.Token).ConfigureAwait(false);
+            // At most one byte past the expected size is read, and none of it is written: a server that sends more is
+            // not sending the expected file.
+            var wanted = ExpectedSize is { } size ? (int)Math.Min(buffer.Length, size - received + 1) : buffer.Length;
+            var count = await ReadFromNetworkAsync(body, buffer.AsMemory(0, wanted), idle.Token).ConfigureAwait(false);
             if (count == 0)
                 break;
+            if (received + count > ExpectedSize)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+                File.Delete(PartialPath);
+                throw Oversized("stopped reading there and deleted the partial download");
+            }
             await file.WriteAsync(buffer.AsMemory(0, count), idle.Token).ConfigureAwait(false);
             received += count;
             throttle.Report(received);
@@ -228,6 +239,10 @@ internal sealed class DatasetDownloader : IDisposable
             $"The file downloaded from {Uri} is not the expected one: expected sha256 {ExpectedSha256}, actual sha256 {actualSha256}{sizeNote}. " +
             $"The downloaded file was deleted; retry the download, or get {DownloadedFileName} yourself and pass it with --dataset PATH.");
     }
+
+    private DownloadException Oversized(string what) => new(Uri,
+        $"The server at {Uri} sends more than the expected {ExpectedSize:N0} bytes ({what}): it is not the expected file. " +
+        $"Retry the download later, or get {DownloadedFileName} yourself and pass it with --dataset PATH.");
 
     private DownloadException NetworkFailure(string reason, Exception error)
     {

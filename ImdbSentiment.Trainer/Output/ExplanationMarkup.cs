@@ -28,7 +28,7 @@ internal static class ExplanationMarkup
 
         var table = new Table().AddColumn("word").AddColumn(new TableColumn("contribution").RightAligned());
         foreach (var word in explanation.Strongest(top ?? DefaultTop))
-            table.AddRow(Markup.Escape(word.Word), $"[{Colour(word, scale).ToMarkup()}]{ContributionScale.Signed(word.Contribution)}[/]");
+            table.AddRow(Shown(word.Word), $"[{Colour(word, scale).ToMarkup()}]{ContributionScale.Signed(word.Contribution)}[/]");
         yield return table;
     }
 
@@ -38,11 +38,14 @@ internal static class ExplanationMarkup
         for (var i = 0; i < explanation.Words.Count; i++)
         {
             var word = explanation.Words[i];
-            text.Append(Markup.Escape(explanation.TextBefore(i)));
-            text.Append('[').Append(Colour(word, scale).ToMarkup()).Append(']').Append(Markup.Escape(word.Word)).Append("[/]");
+            text.Append(Shown(explanation.TextBefore(i)));
+            text.Append('[').Append(Colour(word, scale).ToMarkup()).Append(']').Append(Shown(word.Word)).Append("[/]");
         }
-        return text.Append(Markup.Escape(explanation.TextBefore(explanation.Words.Count))).ToString();
+        return text.Append(Shown(explanation.TextBefore(explanation.Words.Count))).ToString();
     }
+
+    // The review keeps its line breaks; Spectre's markup escaping leaves control characters as they are.
+    private static string Shown(string text) => Markup.Escape(TerminalText.Escape(text, keepLineBreaks: true));
 
     private static Color Colour(WordContribution word, ContributionScale scale) =>
         Neutral.Blend(word.Contribution >= 0 ? TowardPositive : TowardNegative, scale.Intensity(word));

@@ -15,7 +15,7 @@ internal static class ExplanationText
     {
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Label(explanation.Prediction)}\t{explanation.Prediction.Probability:F4}"));
         foreach (var word in top is { } count ? explanation.Strongest(count) : explanation.Words)
-            writer.WriteLine($"{word.Word}\t{ContributionScale.Signed(word.Contribution)}");
+            writer.WriteLine($"{TerminalText.Escape(word.Word)}\t{ContributionScale.Signed(word.Contribution)}");
     }
 
     public static string Label(SentimentPrediction prediction) => prediction.PredictedLabel ? "positive" : "negative";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImdbSentiment.Trainer.Reports;
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Trainer.Output;
 
 namespace ImdbSentiment.Trainer.Serve;
 
@@ -32,11 +33,12 @@ internal sealed record ModelCardFacts(
                 Integer(root, "options", "featurizer", "ngramLength"),
                 Number(root, "test", "accuracy"),
                 Integer(root, "test", "count"),
-                Find(root, "commandLine")?.GetString());
+                // The card's command names the training machine's folders; a client learns only the file names.
+                Find(root, "commandLine")?.GetString() is { } commandLine ? CommandLineText.WithFileNamesOnly(commandLine) : null);
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            warnings.WriteLine($"warning: {path}: not a readable metrics.json ({exception.Message}); GET /model leaves out the model card's figures.");
+            warnings.WriteLine($"warning: {path}: not a readable metrics.json ({TerminalText.Escape(exception.Message)}); GET /model leaves out the model card's figures.");
             return null;
         }
     }

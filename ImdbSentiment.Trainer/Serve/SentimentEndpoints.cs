@@ -6,25 +6,40 @@ using Microsoft.AspNetCore.Http;
 
 namespace ImdbSentiment.Trainer.Serve;
 
-/// <summary>POST /predict, GET /health and GET /model. Bad input gets a 400 whose JSON body names the field (<see cref="RequestError"/>).</summary>
+/// <summary>
+/// POST /predict, GET (and HEAD) /health and /model. Bad input gets a 400 whose JSON body names the field
+/// (<see cref="RequestError"/>); a /predict body not declared JSON gets a 415 in the same shape: browsers send
+/// text/plain, form and multipart bodies from any page without asking the server first (a CORS "simple request").
+/// </summary>
 internal static class SentimentEndpoints
 {
     public const string PredictPath = "/predict";
     public const string HealthPath = "/health";
     public const string ModelPath = "/model";
+    public const string ContentTypeField = "Content-Type";
+
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     // Quotes in error messages stay readable: the responses are never embedded in HTML.
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Map(WebApplication app, PooledSentimentPredictor predictor, ModelFacts facts, ServeOptions options)
     {
-        app.MapGet(HealthPath, context => WriteJsonAsync(context, StatusCodes.Status200OK, new { status = "ok" }));
-        app.MapGet(ModelPath, context => WriteJsonAsync(context, StatusCodes.Status200OK, facts));
+        // Kestrel sends no body for HEAD, the headers (Content-Length included) as for GET.
+        app.MapMethods(HealthPath, GetAndHead, context => WriteJsonAsync(context, StatusCodes.Status200OK, new { status = "ok" }));
+        app.MapMethods(ModelPath, GetAndHead, context => WriteJsonAsync(context, StatusCodes.Status200OK, facts));
         app.MapPost(PredictPath, context => PredictAsync(context, predictor, options));
     }
 
     private static async Task PredictAsync(HttpContext context, PooledSentimentPredictor predictor, ServeOptions options)
     {
+        if (!context.Request.HasJsonContentType())
+        {
+            var given = context.Request.ContentType is { Length: > 0 } type ? $"'{type}' is not JSON" : "missing";
+            await WriteJsonAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                RequestError.For(ContentTypeField, $"{given}: expected application/json (or a +json type)"));
+            return;
+        }
         PredictRequest request;
         try
         {
@@ -42,7 +57,7 @@ internal static class SentimentEndpoints
     }
 
     // Serialised whole first, so the response has a Content-Length instead of chunks.
-    private static Task WriteJsonAsync(HttpContext context, int status, object value)
+    public static Task WriteJsonAsync(HttpContext context, int status, object value)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json);
         context.Response.StatusCode = status;

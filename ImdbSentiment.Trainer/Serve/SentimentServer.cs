@@ -1,9 +1,12 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,10 +21,12 @@ namespace ImdbSentiment.Trainer.Serve;
 internal sealed class SentimentServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConnectionDrain _drain;
 
-    private SentimentServer(WebApplication app)
+    private SentimentServer(WebApplication app, ConnectionDrain drain)
     {
         _app = app;
+        _drain = drain;
         Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
     }
 
@@ -32,12 +37,17 @@ internal sealed class SentimentServer : IAsyncDisposable
     public static async Task<SentimentServer> StartAsync(ServeOptions options, TextWriter output, TextWriter warnings)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Environment.CurrentDirectory });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        builder.WebHost.UseKestrelCore();
+        // The drain wraps the socket transport, so that a stop can close the listening sockets before the connections.
+        var drain = new ConnectionDrain();
+        builder.Services.AddSingleton<IConnectionListenerFactory>(services => drain.Over(ActivatorUtilities.CreateInstance<SocketTransportFactory>(services)));
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaximumRequestBytes;
             kestrel.AddServerHeader = false;
+            kestrel.ConfigureEndpointDefaults(drain.Count);
         });
-        builder.WebHost.UseUrls([.. options.UrlList]);
+        builder.WebHost.UseUrls(ListenUrls.ForKestrel(options.UrlList));
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
@@ -55,9 +65,11 @@ internal sealed class SentimentServer : IAsyncDisposable
             var facts = ModelFacts.Read(app.Services.GetRequiredService<SentimentModel>(), warnings);
             if (options.LogRequests)
                 RequestLog.Use(app, output);
+            AllowedHosts.Use(app, options.AllowedHostList);
+            drain.Use(app);
             SentimentEndpoints.Map(app, predictor, facts, options);
-            await app.StartAsync();
-            return new SentimentServer(app);
+            await StartListeningAsync(app, options);
+            return new SentimentServer(app, drain);
         }
         catch
         {
@@ -66,8 +78,28 @@ internal sealed class SentimentServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops listening, lets the requests in flight finish (up to the shutdown timeout), then returns.</summary>
-    public Task StopAsync() => _app.StopAsync();
+    /// <summary>
+    /// Stops listening, lets each keep-alive client close its connection after an answer (<see cref="ConnectionDrain"/>),
+    /// lets the requests in flight finish (up to the shutdown timeout), then returns.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await _drain.DrainAsync();
+        await _app.StopAsync();
+    }
+
+    // An address the validation let through that the system still refuses is the command line's error, not a crash.
+    private static async Task StartListeningAsync(WebApplication app, ServeOptions options)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (SocketException exception)
+        {
+            throw new IOException($"--urls {options.Urls}: cannot listen there ({exception.Message})", exception);
+        }
+    }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -18,6 +18,9 @@ internal sealed record ServeOptions
     /// <summary>The largest request body accepted.</summary>
     public long MaximumRequestBytes { get; init; } = DefaultMaximumRequestBytes;
 
+    /// <summary>Host names answered besides the loopback names and the hosts of <see cref="Urls"/>, ';'-separated; "*" for any.</summary>
+    public string? AllowedHosts { get; init; }
+
     /// <summary>One line per request on standard output.</summary>
     public bool LogRequests { get; init; }
 
@@ -25,6 +28,8 @@ internal sealed record ServeOptions
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public IReadOnlyList<string> UrlList => SplitUrls(Urls);
+
+    public IReadOnlyList<string> AllowedHostList => Serve.AllowedHosts.For(UrlList, SplitUrls(AllowedHosts ?? ""));
 
     public static string[] SplitUrls(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

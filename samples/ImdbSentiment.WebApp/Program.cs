@@ -6,6 +6,9 @@ using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 
 var builder = WebApplication.CreateBuilder(args);
+// Host filtering (ASP.NET's AllowedHosts, "*" when unset) answers only these names unless --AllowedHosts says others:
+// a web page that rebinds its own name to 127.0.0.1 would otherwise read the answers.
+builder.Configuration["AllowedHosts"] ??= "localhost;127.0.0.1;[::1]";
 builder.Services.AddSentimentPredictor(builder.Configuration["Model"] ?? Path.Combine(AppContext.BaseDirectory, "imdb-sentiment.zip"));
 var app = builder.Build();
 // The model loads when the pool is first asked for: ask now, so that a bad zip stops the app before it listens.
