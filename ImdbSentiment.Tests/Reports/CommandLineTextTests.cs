@@ -20,4 +20,18 @@ public sealed class CommandLineTextTests
     [TestMethod]
     public void Format_WithAWorkingDirectory_ChangesToItFirst() =>
         Assert.AreEqual("cd '/home/me/my work' && imdb-sentiment train --output models/a.zip", CommandLineText.Format(["imdb-sentiment", "train", "--output", "models/a.zip"], "/home/me/my work"));
+
+    [TestMethod]
+    public void WithFileNamesOnly_DropsTheFolderChange_AndCutsEveryPathToItsFileName()
+    {
+        var command = CommandLineText.Format(
+            ["/work/main/bin/imdb-sentiment.dll", "train", "--dataset", "/home/me/private data/it's.tsv", "--output=/srv/models/a.zip", "--report-dir", "reports/a/", "--epochs", "5"],
+            "/home/me/my work");
+
+        Assert.AreEqual("dotnet imdb-sentiment.dll train --dataset 'it'\\''s.tsv' --output=a.zip --report-dir a --epochs 5", CommandLineText.WithFileNamesOnly(command));
+    }
+
+    [TestMethod]
+    public void WithFileNamesOnly_OfTextThatIsNotSuchACommand_IsNull() =>
+        Assert.IsNull(CommandLineText.WithFileNamesOnly("train --dataset '/home/me/unclosed"));
 }
