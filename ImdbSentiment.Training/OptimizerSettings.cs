@@ -22,9 +22,9 @@ public sealed record OptimizerSettings
     public void Validate()
     {
         Require(Enum.IsDefined(Algorithm), nameof(Algorithm), "one of " + string.Join(", ", Enum.GetNames<NetworkOptimizer>()));
-        Require(LearningRate > 0, nameof(LearningRate), "positive");
+        Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), "a finite number above 0");
         Require(GradientClipNorm >= 0 && double.IsFinite(GradientClipNorm), nameof(GradientClipNorm), "0 (off) or a positive number");
-        Require(NgramLearningRate > 0, nameof(NgramLearningRate), "positive");
-        Require(NgramWeightDecay >= 0, nameof(NgramWeightDecay), "0 or more");
+        Require(NgramLearningRate > 0 && double.IsFinite(NgramLearningRate), nameof(NgramLearningRate), "a finite number above 0");
+        Require(NgramWeightDecay >= 0 && double.IsFinite(NgramWeightDecay), nameof(NgramWeightDecay), "0 or a finite positive number");
     }
 }

@@ -1,12 +1,16 @@
+using System.Text.Json.Serialization;
 using ImdbSentiment.Model;
+using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 
 namespace ImdbSentiment.Training;
 
 /// <summary>
 /// The sentiment network trainer's settings, grouped as Keras groups them: the <see cref="Network"/>'s layers, the
-/// <see cref="Optimizer"/> and the <see cref="Fit"/>. The defaults are the Keras recipe's. The vocabulary sizes are not
-/// among them: the trainer reads them from the featurizer's output (<see cref="NetworkInputs.FromSchema"/>).
+/// <see cref="Optimizer"/> and the <see cref="Fit"/>. The defaults are the Keras recipe's with the fit's two guards on
+/// (<see cref="FitSettings.KerasExact"/> turns them off). The vocabulary sizes are not among them: the trainer reads
+/// them from the featurizer's output (<see cref="NetworkInputs.FromSchema"/>). <see cref="Progress"/> and
+/// <see cref="Cancellation"/> are how a catalog user follows and stops a fit: ML.NET keeps a catalog's context internal.
 /// </summary>
 public sealed record SentimentNetworkOptions
 {
@@ -21,6 +25,17 @@ public sealed record SentimentNetworkOptions
     public OptimizerSettings Optimizer { get; init; } = new();
 
     public FitSettings Fit { get; init; } = new();
+
+    /// <summary>Told of every finished epoch (initialisation trials, the run early stopping watches, the refit), on the training thread.</summary>
+    [JsonIgnore]
+    public IProgress<EpochProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Stops a fit after the current batch: the network keeps the best weights so far (a refit under way is dropped
+    /// for the early-stopping run's network), and the fitted model is still made from them.
+    /// </summary>
+    [JsonIgnore]
+    public CancellationToken Cancellation { get; init; }
 
     /// <summary>A copy with the network settings changed: <c>options.WithNetwork(n => n with { Units = 32 })</c>.</summary>
     public SentimentNetworkOptions WithNetwork(Func<NetworkSettings, NetworkSettings> change) => this with { Network = change(Network) };

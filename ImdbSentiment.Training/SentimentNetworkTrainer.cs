@@ -6,6 +6,7 @@ using ImdbSentiment.Training.Onnx;
 using ImdbSentiment.Training.WordVectors;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Training;
@@ -14,21 +15,22 @@ namespace ImdbSentiment.Training;
 /// The custom ML.NET estimator: trains a TorchSharp recurrent network on the featurizer's token ids and the labels,
 /// then returns a saveable transformer (the network exported to ONNX, applied by ML.NET's OnnxTransformer, plus the
 /// Score/Probability/PredictedLabel mapping). Dispose the fitted transformer to remove OnnxTransformer's temporary file.
+/// It logs every epoch to the MLContext it is given (<c>mlContext.Log</c>), whose <see cref="MLContext.TempFilePath"/>
+/// the ONNX transformer writes into; the catalog entry has no access to the user's context (see <see cref="SentimentTrainerCatalog"/>).
 /// </summary>
 public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
 {
     private readonly MLContext _mlContext;
     private readonly SentimentNetworkOptions _options;
     private readonly ITrainingMonitor? _monitor;
-    private readonly CancellationToken _cancellation;
 
-    public SentimentNetworkTrainer(MLContext mlContext, SentimentNetworkOptions options, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
+    /// <param name="monitor">Told of every batch and epoch, for a live display; <see cref="SentimentNetworkOptions.Progress"/> is told of every epoch.</param>
+    public SentimentNetworkTrainer(MLContext mlContext, SentimentNetworkOptions options, ITrainingMonitor? monitor = null)
     {
         options.Validate();
         _mlContext = mlContext;
         _options = options;
         _monitor = monitor;
-        _cancellation = cancellation;
     }
 
     /// <summary>
@@ -52,34 +54,39 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
         "imdb_sentiment_placeholder", readsTokens: true, readsNgrams: false, [(graph, logit) => SimpleRnnOnnx.Add(graph, SimpleRnnWeights.Zeros(4, 1, 1), logit)]);
 
     /// <summary>Trains on featurized splits; the result carries the history and the network as well as the transformer.</summary>
+    /// <exception cref="TrainingDivergedException">The loss stopped being a finite number (in every trial, with the initialisation guard).</exception>
     public TrainedSentimentModel Train(IDataView featurizedTraining, IDataView featurizedValidation)
     {
         TorchRuntime.EnsureLoaded();
         set_num_threads(_options.Fit.Threads);
         using var training = SequenceTensors.FromDataView(featurizedTraining, _options.LabelColumnName);
         using var validation = SequenceTensors.FromDataView(featurizedValidation, _options.LabelColumnName);
-        var embedding = PretrainedEmbedding.Load(_options.Network, featurizedTraining.Schema, _cancellation);
+        var cancellation = _options.Cancellation;
+        var embedding = PretrainedEmbedding.Load(_options.Network, featurizedTraining.Schema, cancellation);
         if (embedding is not null)
             _monitor?.WordVectorsLoaded(embedding.Coverage);
-        var trials = InitializationTrials.Run(_options, training, validation, embedding, _monitor, _cancellation);
+        using var log = ((IChannelProvider)_mlContext).Start(nameof(SentimentNetworkTrainer));
+        var reporter = new EpochReporter(_monitor, _options.Progress, log);
+        var trials = InitializationTrials.Run(_options, training, validation, embedding, reporter, cancellation);
         var options = _options with { Seed = trials.ChosenSeed };
         var network = CreateSeededNetwork(options, training, embedding);
-        var trainer = new TrainingLoop(options, _monitor);
-        var result = trainer.Train(network, training, validation, _cancellation) with { Initialization = trials, WordVectors = embedding?.Coverage };
+        var result = new TrainingLoop(options, reporter.For(TrainingPhase.Training, options)).Train(network, training, validation, cancellation)
+            with { Initialization = trials, WordVectors = embedding?.Coverage };
         if (options.Fit.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
-            (network, result) = Refit(trainer, network, result, training, validation, embedding, options);
+            (network, result) = Refit(reporter, network, result, training, validation, embedding, options);
         var transformer = OutputStage(SentimentNetworkExporter.Export(network), network.OnnxInputs).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }
 
     /// <summary>The refit of <see cref="FitSettings.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
-    private (SentimentNetworkBase, TrainingResult) Refit(
-        TrainingLoop trainer, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation,
+    private static (SentimentNetworkBase, TrainingResult) Refit(
+        EpochReporter reporter, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation,
         PretrainedEmbedding? embedding, SentimentNetworkOptions options)
     {
         using var all = SequenceTensors.Concat(training, validation);
         var refitted = CreateSeededNetwork(options, all, embedding);
-        if (!trainer.TrainEpochs(refitted, all, result.BestEpoch, _cancellation))
+        var trainer = new TrainingLoop(options, reporter.For(TrainingPhase.Refit, options));
+        if (!trainer.TrainEpochs(refitted, all, result.BestEpoch, options.Cancellation))
         {
             refitted.Dispose();
             return (network, result);

@@ -40,9 +40,11 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         return (mlContext.Data.LoadFromEnumerable(training), mlContext.Data.LoadFromEnumerable(validation));
     }
 
+    /// <param name="cancellation">Stops training as <see cref="SentimentNetworkOptions.Cancellation"/> does; either token stops it.</param>
     public TrainedPipeline Train(PreparedData prepared, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
     {
-        var trained = new SentimentNetworkTrainer(mlContext, options.Trainer, monitor, cancellation)
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, options.Trainer.Cancellation);
+        var trained = new SentimentNetworkTrainer(mlContext, options.Trainer with { Cancellation = either.Token }, monitor)
             .Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
         return new TrainedPipeline(prepared.Featurizer.Append(trained.Transformer), prepared.InputSchema, trained);
     }

@@ -6,16 +6,16 @@ namespace ImdbSentiment.Training;
 
 /// <summary>
 /// Named recipes, so a user need not know the knobs: the book's chapter 9 settings, and the strongest recurrent recipe
-/// found here. Each is a full set of options that explicit settings may then override.
+/// found here. Each is a full set of options that explicit settings may then override. Names: <see cref="Names"/>.
 /// </summary>
 public static class TrainingRecipes
 {
     public const string Default = "book-embedding";
 
-    // The book's settings with two guards (README, "A default that never fails"): three seeds try ten epochs each and the
-    // recipe runs from the best, because some seeds of the embedding recipe never leave a poor solution; and once early
-    // stopping has chosen the epoch count, the network is refitted on the training and validation reviews together.
-    private static readonly SentimentTrainingOptions Book = new() { Trainer = new SentimentNetworkOptions { Fit = new FitSettings { InitializationTrials = 3, RefitOnAllData = true } } };
+    // The book's settings with the options' two guards (FitSettings): three seeds try ten epochs each and the recipe runs
+    // from the best, because some seeds of the embedding recipe never leave a poor solution; and once early stopping has
+    // chosen the epoch count, the network is refitted on the training and validation reviews together.
+    private static readonly SentimentTrainingOptions Book = new();
 
     private static readonly Dictionary<string, SentimentTrainingOptions> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -50,7 +50,7 @@ public static class TrainingRecipes
                 Architecture = NetworkArchitecture.Lstm, EmbeddingSize = 64, Units = 32, Bidirectional = true, Pooling = RecurrentPooling.Max, Dropout = 0.5, DropsWholeTokens = true,
             },
             Optimizer = new OptimizerSettings { Algorithm = NetworkOptimizer.Adam, LearningRate = 1e-3, GradientClipNorm = 5 },
-            Fit = new FitSettings { Epochs = 8, Patience = 2, BatchShares = 2 },
+            Fit = new FitSettings { Epochs = 8, Patience = 2, BatchShares = 2 }.WithoutGuards(),
         },
     };
 
@@ -63,7 +63,7 @@ public static class TrainingRecipes
         {
             Network = new NetworkSettings { Architecture = NetworkArchitecture.None, NgramBranch = true },
             Optimizer = new OptimizerSettings { Algorithm = NetworkOptimizer.Adam },
-            Fit = new FitSettings { Epochs = 10, Patience = 2, RefitOnAllData = true },
+            Fit = new FitSettings { Epochs = 10, Patience = 2, InitializationTrials = 1 },
         },
     };
 

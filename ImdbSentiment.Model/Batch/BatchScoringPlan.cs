@@ -4,8 +4,10 @@ namespace ImdbSentiment.Model.Batch;
 
 /// <summary>One input of a batch run and the output it is scored into: the output folder's file of the same name.</summary>
 /// <param name="Complete">
-/// The output exists, so it is complete: outputs are only ever written through a temporary file renamed over the
-/// target (<see cref="AtomicFile"/>), so a file by the output's name is a finished one, never a killed run's half.
+/// The output exists and is not empty, so it is complete: outputs are only ever written through a temporary file
+/// renamed over the target (<see cref="AtomicFile"/>), so a file by the output's name is a finished one, never a killed
+/// run's half. An empty file is scored again: the output of an input with any line is never empty, so an empty one was
+/// made by something else (a touch, a full disk), and scoring an empty input again costs nothing.
 /// </param>
 internal sealed record BatchItem(string Input, string Output, bool Complete);
 
@@ -48,7 +50,7 @@ internal sealed class BatchScoringPlan
                     $"the output folder {outputFolder} holds the input {input}: its output, of the same name, would replace the reviews; write the outputs to another folder");
             }
             if (shard.Takes(Path.GetFileName(input)))
-                items.Add(new BatchItem(input, output, File.Exists(output)));
+                items.Add(new BatchItem(input, output, new FileInfo(output) is { Exists: true, Length: > 0 }));
         }
         return new BatchScoringPlan(inputs.Count, shard, items);
     }

@@ -32,6 +32,13 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int? Labe
         if (groupIndex is { } groupAt && (groupAt == labelIndex || groupAt == textIndex))
             throw new DataFormatException(path, first.Line, $"the group column is also the label or the text column ({Describe(groupAt, header)}): expected a column of its own");
 
+        if (header is not null)
+        {
+            RequireOneColumnNamed(path, first, header, "label", labelIndex, options.LabelColumn);
+            RequireOneColumnNamed(path, first, header, "text", textIndex, options.TextColumn);
+            RequireOneColumnNamed(path, first, header, "group", groupIndex, options.GroupColumn);
+        }
+
         return new DelimitedLayout(header is not null, fields.Length, labelIndex, textIndex,
             labelIndex is { } index ? Describe(index, header) : null, Describe(textIndex, header), groupIndex);
     }
@@ -55,6 +62,19 @@ internal sealed record DelimitedLayout(bool HasHeader, int FieldCount, int? Labe
         return found >= 0
             ? found
             : throw new DataFormatException(path, first.Line, $"the {role} column '{column}' is not in the header: expected one of {DelimitedColumns.ListHeader(header)}");
+    }
+
+    /// <summary>A column found by its header name must be the only one of that name: reading the first would silently drop the other.</summary>
+    private static void RequireOneColumnNamed(string path, DelimitedRecord first, string[] header, string role, int? index, string? column)
+    {
+        if (index is not { } found || column is not null && DelimitedColumns.TryParseIndex(column, out _))
+            return;
+        var named = Enumerable.Range(0, header.Length).Where(i => DelimitedColumns.IsNamed(header[i], header[found])).ToList();
+        if (named.Count > 1)
+        {
+            throw new DataFormatException(path, first.Line,
+                $"the header names the {role} column '{header[found].Trim()}' {named.Count} times (columns {string.Join(", ", named[..^1])} and {named[^1]}): expected one column of that name; rename the others or give the {role} column's 0-based index");
+        }
     }
 
     private static int DefaultLabel(string path, DelimitedRecord first, string[]? header)

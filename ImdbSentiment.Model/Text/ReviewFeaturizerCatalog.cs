@@ -20,9 +20,13 @@ public static class ReviewFeaturizerCatalog
 }
 
 /// <summary>
-/// The components build ML.NET transforms of their own, which needs an MLContext, and ML.NET keeps a catalog's
-/// behind an internal interface (its environment is not even the MLContext). Every setting that matters is in the
-/// options, and the transforms used are deterministic, so a context of their own gives the same model.
+/// The context a catalog component builds its ML.NET transforms with. ML.NET 5 keeps everything a third-party component
+/// would take from the user's MLContext internal: a catalog's environment (<c>IInternalCatalog.Environment</c>), the
+/// context's seed (<c>IHostEnvironmentInternal.Seed</c>) and its cancellation (<c>MLContext.CancelExecution</c>), and the
+/// environment a catalog holds is not the MLContext itself. So a component gets a context of its own, seeded from its
+/// options; every setting that matters is in the options and the transforms used are deterministic, so it gives the
+/// same model. The trainer's progress and cancellation are in its options; its log reaches <c>mlContext.Log</c> only
+/// when the trainer is constructed with that context.
 /// </summary>
 internal static class CatalogContext
 {

@@ -38,6 +38,7 @@ internal sealed class FeaturizedData
     public IDataView FlippedFeaturized() =>
         Featurizer.Transform(MLContext.Data.LoadFromEnumerable(Reviews.Select(r => new LabeledReview { Text = r.Text, Label = !r.Label })));
 
+    /// <summary>Keras's fit (no initialisation guard, no refit): these tests watch the training loop itself.</summary>
     public static SentimentNetworkOptions Options(NetworkArchitecture architecture = NetworkArchitecture.EmbeddingRnn) =>
-        new() { Network = new() { Architecture = architecture }, Optimizer = new() { LearningRate = 1e-2 }, Fit = new() { Epochs = 3 } };
+        new() { Network = new() { Architecture = architecture }, Optimizer = new() { LearningRate = 1e-2 }, Fit = FitSettings.KerasExact with { Epochs = 3 } };
 }

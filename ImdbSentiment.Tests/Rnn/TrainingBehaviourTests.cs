@@ -56,8 +56,8 @@ public sealed class TrainingBehaviourTests
         var data = new FeaturizedData(400, seed: 6);
         using var cancellation = new CancellationTokenSource();
         var monitor = new CancelAt(epoch: 2, batch: 3, cancellation);
-        var options = FeaturizedData.Options().WithFit(fit => fit with { Epochs = 10 });
-        var trained = new SentimentNetworkTrainer(data.MLContext, options, monitor, cancellation.Token).Train(data.Featurized, data.Featurized);
+        var options = FeaturizedData.Options().WithFit(fit => fit with { Epochs = 10 }) with { Cancellation = cancellation.Token };
+        var trained = new SentimentNetworkTrainer(data.MLContext, options, monitor).Train(data.Featurized, data.Featurized);
 
         Assert.IsTrue(trained.Result.Cancelled);
         Assert.AreEqual(1, trained.Result.History.Count);

@@ -4,6 +4,7 @@ using ImdbSentiment.Model.Data;
 using ImdbSentiment.Trainer.Download;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
 
 namespace ImdbSentiment.Trainer.Cli;
 
@@ -34,6 +35,7 @@ internal static class CommandFailure
     {
         ArgumentException argument => OptionErrors.Describe(argument),
         DataFormatException { Setting: { } setting } data => OptionErrors.NameFlag(data.Message, setting),
+        TrainingDivergedException diverged => TrainingDivergedException.Remedies.Aggregate(diverged.Message, OptionErrors.NameFlag),
         ForeignModelException foreign => $"{foreign.Message.TrimEnd('.')}; train one with 'imdb-sentiment train'.",
         UnreadableModelException unreadable => $"{unreadable.Message.TrimEnd('.')}: retrain it or copy it again.",
         TorchUnavailableException or DataFormatException or DownloadException or UsageException

@@ -10,7 +10,8 @@ namespace ImdbSentiment.Trainer.Cli;
 
 /// <summary>
 /// The train command's flags; their names are a contract that scripts depend on. A recipe (default book-embedding,
-/// the Keras seed recipe) gives every training setting; a flag given explicitly overrides the recipe's value.
+/// the Keras seed recipe), then --keras-exact, give every training setting; a flag given explicitly overrides their
+/// value: one rule for every preset.
 /// </summary>
 internal sealed class TrainFlags
 {
@@ -20,7 +21,7 @@ internal sealed class TrainFlags
 
     public Option<string?> TestDataset { get; } = new("--test-dataset") { Description = "A CSV/TSV file to report test metrics on (default: the aclImdb test/ split when present)." };
 
-    public Option<string> Recipe { get; } = new("--recipe") { Description = "Named settings: book-onehot, book-embedding, book-lstm, book-gru, book-stacked-lstm (the book's), or best.", DefaultValueFactory = _ => TrainingRecipes.Default };
+    public Option<string> Recipe { get; } = new("--recipe") { Description = $"Named settings: {string.Join(", ", TrainingRecipes.Names)} [{TrainingRecipes.Default}].", DefaultValueFactory = _ => TrainingRecipes.Default };
 
     public Option<double> ValidationFraction { get; } = new("--validation-fraction") { Description = "Share of the training data held out for validation [0.2]." };
 
@@ -52,7 +53,7 @@ internal sealed class TrainFlags
 
     public Option<string> Refit { get; } = new("--refit") { Description = "After early stopping, retrain for the best epoch count on training + validation reviews: on or off [book recipes and best: on; bilstm: off]." };
 
-    public Option<bool> KerasExact { get; } = new("--keras-exact") { Description = "Exactly Keras's recipe: no initialisation guard and no refit (the same as --init-trials 1 --refit off)." };
+    public Option<bool> KerasExact { get; } = new("--keras-exact") { Description = "Exactly Keras's recipe: no initialisation guard and no refit (the recipe with --init-trials 1 --refit off; an explicit --init-trials or --refit still wins)." };
 
     public Option<int> VocabularySize { get; } = new("--vocab-size") { Description = "Vocabulary size, counting the ids 0 (padding), 1 (start) and 2 (out-of-vocabulary), like Keras num_words [book: 500]." };
 
@@ -172,7 +173,8 @@ internal sealed class TrainFlags
 
     public SentimentTrainingOptions TrainingOptions(ParseResult parse)
     {
-        var recipe = TrainingRecipes.Get(parse.GetValue(Recipe)!);
+        var named = TrainingRecipes.Get(parse.GetValue(Recipe)!);
+        var recipe = parse.GetValue(KerasExact) ? named with { Trainer = named.Trainer.WithFit(fit => fit.WithoutGuards()) } : named;
         T Pick<T>(Option<T> option, T recipeValue) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : recipeValue;
         TEnum PickNamed<TEnum>(Option<string> option, NameTable<TEnum> names, TEnum recipeValue) where TEnum : struct, Enum =>
             names.Parse(Pick(option, names.NameOf(recipeValue)));
@@ -181,7 +183,6 @@ internal sealed class TrainFlags
         var (architecture, ngramBranch) = NetworkArchitectureNames.ParseNetwork(
             Pick(Architecture, NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
         var ngrams = Pick(Ngrams, featurizer.NgramLength);
-        var kerasExact = parse.GetValue(KerasExact);
         var (embeddingSize, wordVectors) = Embedding(parse, Pick(EmbeddingSize, network.EmbeddingSize));
         return new SentimentTrainingOptions
         {
@@ -231,9 +232,9 @@ internal sealed class TrainFlags
                     Patience = Pick(Patience, fit.Patience),
                     MinDelta = Pick(MinDelta, fit.MinDelta),
                     StartFromEpoch = Pick(StartFromEpoch, fit.StartFromEpoch),
-                    InitializationTrials = kerasExact ? 1 : Pick(InitTrials, fit.InitializationTrials),
+                    InitializationTrials = Pick(InitTrials, fit.InitializationTrials),
                     TrialEpochs = Pick(TrialEpochs, fit.TrialEpochs),
-                    RefitOnAllData = !kerasExact && Pick(Refit, fit.RefitOnAllData ? "on" : "off") == "on",
+                    RefitOnAllData = Pick(Refit, fit.RefitOnAllData ? "on" : "off") == "on",
                     Threads = Pick(Threads, fit.Threads),
                     BatchShares = Pick(BatchShares, fit.BatchShares),
                 },

@@ -15,6 +15,7 @@ internal sealed record TrainingData(
     public static async Task<TrainingData> LoadAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, TextWriter log, CancellationToken cancellation)
     {
         var dataset = parse.GetValue(flags.Data.Dataset) ?? await DefaultDataset.EnsureAsync(console, cancellation);
+        DistinctInputs.Require(("--dataset", dataset), ("--validation-dataset", parse.GetValue(flags.ValidationDataset)), ("--test-dataset", parse.GetValue(flags.TestDataset)));
         var delimited = flags.Data.DelimitedOptions(parse);
         var (training, test) = DatasetLoader.ForTraining(dataset, delimited, parse.GetValue(flags.DevTest), log);
         var testFile = parse.GetValue(flags.TestDataset) is { } testPath ? DatasetLoader.ReadFile(testPath, delimited, log) : null;

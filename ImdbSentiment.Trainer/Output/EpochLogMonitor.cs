@@ -35,7 +35,9 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
     public void WordVectorsLoaded(WordVectorCoverage coverage) => output.WriteLine(coverage);
 
     public void TrialEnded(InitializationTrial trial) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Initialisation trial, seed {trial.Seed}: val_loss {trial.ValidationLoss:F4}"));
+        output.WriteLine(trial.Failed
+            ? $"Initialisation trial, seed {trial.Seed}: diverged (the loss is not a finite number), not a candidate"
+            : string.Create(CultureInfo.InvariantCulture, $"Initialisation trial, seed {trial.Seed}: val_loss {trial.ValidationLoss:F4}"));
 
     public void RefitEpochEnded(int epoch, int epochs, double loss, double accuracy, TimeSpan duration) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Refit epoch {epoch}/{epochs} on training + validation reviews - {duration.TotalSeconds:F1}s - loss: {loss:F4} - accuracy: {accuracy:F4}"));

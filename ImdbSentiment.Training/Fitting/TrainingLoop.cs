@@ -8,7 +8,8 @@ namespace ImdbSentiment.Training.Fitting;
 /// The training loop: Keras's RMSprop (rho 0.9, epsilon 1e-7) or torch's Adam (an n-gram bag with a learning rate and
 /// weight decay of its own), optional gradient-norm clipping (of every parameter but the n-gram bag's), binary
 /// cross-entropy, a seeded shuffle each epoch, early stopping on validation loss, the best weights restored and
-/// checkpointed. Cancellation stops after the current batch.
+/// checkpointed. Cancellation stops after the current batch; a loss that is not a finite number stops training with a
+/// <see cref="TrainingDivergedException"/> and removes the checkpoint this run wrote.
 /// </summary>
 internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMonitor? monitor = null)
 {
@@ -20,6 +21,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         var history = new List<EpochMetrics>();
         WeightSnapshot? best = null;
         var cancelled = false;
+        var checkpointed = false;
         try
         {
             for (var epoch = 1; epoch <= options.Fit.Epochs && !cancelled; epoch++)
@@ -31,6 +33,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                     break;
 
                 var (validationLoss, validationAccuracy) = Evaluate(network, validation, options.Fit.EvaluationBatchSize, options.Fit.BatchShares);
+                TrainingDivergedException.ThrowUnlessFinite(validationLoss, "validation loss", epoch, options.Seed);
                 var metrics = new EpochMetrics(epoch, loss, accuracy, validationLoss, validationAccuracy, watch.Elapsed);
                 history.Add(metrics);
                 var improved = stopping.Observe(epoch, validationLoss);
@@ -39,7 +42,10 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                     best?.Dispose();
                     best = new WeightSnapshot(network);
                     if (options.Fit.CheckpointPath is not null)
+                    {
                         CheckpointWriter.Write(network, options.Fit.CheckpointPath);
+                        checkpointed = true;
+                    }
                 }
 
                 monitor?.EpochEnded(metrics, improved);
@@ -48,6 +54,11 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
             }
 
             return Finish(network, best, history, stopping, stoppedEarly: false, cancelled);
+        }
+        catch (TrainingDivergedException) when (checkpointed)
+        {
+            File.Delete(options.Fit.CheckpointPath!);
+            throw;
         }
         finally
         {
@@ -100,6 +111,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
 
             using var scope = NewDisposeScope();
             var (loss, batchCorrect) = gradient.Compute(training, batches[batch], optimizer);
+            TrainingDivergedException.ThrowUnlessFinite(loss, "training loss", epoch, options.Seed);
             if (clipped is not null)
                 nn.utils.clip_grad_norm_(clipped, options.Optimizer.GradientClipNorm);
             optimizer.Step();

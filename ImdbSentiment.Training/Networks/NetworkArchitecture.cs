@@ -18,31 +18,31 @@ public enum NetworkArchitecture
     /// <summary>Embedding(vocabulary, embedding size) -> Conv1D(units filters, width 3, relu) -> global max pooling -> Dense(1, sigmoid).</summary>
     Cnn,
 
-    /// <summary>No recurrent branch: the n-gram bag alone (<see cref="NetworkSettings.NgramBranch"/> must be set).</summary>
+    /// <summary>No token-reading branch: the n-gram bag alone (<see cref="NetworkSettings.NgramBranch"/> must be set).</summary>
     None,
 }
 
 /// <summary>
-/// The names of networks as the command line, metrics.json and the model card write them: a recurrent family's name
-/// ("lstm"), "ngram-bag", or the bag joined with a recurrent family ("ngram-bag+lstm").
+/// The names of networks as the command line, metrics.json and the model card write them: a token-reading family's name
+/// ("lstm", "cnn"), "ngram-bag", or the bag joined with one ("ngram-bag+lstm").
 /// </summary>
 public static class NetworkArchitectureNames
 {
-    private const string NoRecurrentBranch = "none";
+    private const string NoTokenBranch = "none";
 
-    /// <summary>The recurrent architectures' names.</summary>
-    public static IReadOnlyCollection<string> Names => [.. NetworkFamilies.RecurrentNames.Select(entry => entry.Name)];
+    /// <summary>The names of the architectures that read the token ids (recurrent and convolutional).</summary>
+    public static IReadOnlyCollection<string> Names => [.. NetworkFamilies.TokenBranchNames.Select(entry => entry.Name)];
 
-    /// <summary>Every network name: each recurrent architecture, the n-gram bag, and the bag joined with each.</summary>
+    /// <summary>Every network name: each token-reading architecture, the n-gram bag, and the bag joined with each.</summary>
     public static IReadOnlyCollection<string> NetworkNames => [.. Names, NgramBag, .. Names.Select(name => $"{NgramBag}+{name}")];
 
     private static string NgramBag => NetworkFamilies.NgramBag.Name;
 
     /// <summary>The architecture's name; "none" for <see cref="NetworkArchitecture.None"/>, which only an n-gram bag network has.</summary>
     public static string ToName(this NetworkArchitecture architecture) =>
-        architecture == NetworkArchitecture.None ? NoRecurrentBranch : NetworkFamilies.Of(architecture).Name;
+        architecture == NetworkArchitecture.None ? NoTokenBranch : NetworkFamilies.Of(architecture).Name;
 
-    /// <summary>The network name of a recurrent architecture with or without the n-gram branch.</summary>
+    /// <summary>The network name of a token-reading architecture with or without the n-gram branch.</summary>
     public static string NetworkName(NetworkArchitecture architecture, bool ngramBranch) =>
         (architecture, ngramBranch) switch
         {
@@ -62,12 +62,12 @@ public static class NetworkArchitectureNames
             : (Parse(name), false);
     }
 
-    /// <summary>Parses a recurrent architecture's name (any case), or "none".</summary>
+    /// <summary>Parses a token-reading architecture's name (any case), or "none".</summary>
     public static NetworkArchitecture Parse(string name)
     {
-        if (string.Equals(name, NoRecurrentBranch, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, NoTokenBranch, StringComparison.OrdinalIgnoreCase))
             return NetworkArchitecture.None;
-        foreach (var (known, architecture) in NetworkFamilies.RecurrentNames)
+        foreach (var (known, architecture) in NetworkFamilies.TokenBranchNames)
         {
             if (string.Equals(name, known, StringComparison.OrdinalIgnoreCase))
                 return architecture;

@@ -1,13 +1,13 @@
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
-/// The one table of network families. A network is the n-gram bag, a recurrent family, or both (their logits summed
-/// by <see cref="JointSentimentNetwork"/>); everything else (names, validation, construction, summaries, card prose)
-/// asks the families listed here.
+/// The one table of network families. A network is the n-gram bag, a family that reads the token ids (recurrent or
+/// convolutional), or both (their logits summed by <see cref="JointSentimentNetwork"/>); everything else (names,
+/// validation, construction, summaries, card prose) asks the families listed here.
 /// </summary>
 internal static class NetworkFamilies
 {
-    private static readonly Dictionary<NetworkArchitecture, NetworkFamily> Recurrent = new()
+    private static readonly Dictionary<NetworkArchitecture, NetworkFamily> TokenBranches = new()
     {
         [NetworkArchitecture.OneHotRnn] = new SimpleRnnFamily(NetworkArchitecture.OneHotRnn, "onehot-rnn"),
         [NetworkArchitecture.EmbeddingRnn] = new SimpleRnnFamily(NetworkArchitecture.EmbeddingRnn, "embedding-rnn"),
@@ -18,17 +18,17 @@ internal static class NetworkFamilies
 
     public static NetworkFamily NgramBag { get; } = new NgramBagFamily();
 
-    /// <summary>The recurrent architectures by name, in the table's order.</summary>
-    public static IEnumerable<(string Name, NetworkArchitecture Architecture)> RecurrentNames =>
-        Recurrent.Select(pair => (pair.Value.Name, pair.Key));
+    /// <summary>The token-reading architectures by name, in the table's order.</summary>
+    public static IEnumerable<(string Name, NetworkArchitecture Architecture)> TokenBranchNames =>
+        TokenBranches.Select(pair => (pair.Value.Name, pair.Key));
 
     /// <summary>The names of the recurrent families with an embedding table.</summary>
     public static IEnumerable<string> WithEmbedding => Recurrent.Values.Where(family => family.HasEmbedding).Select(family => family.Name);
 
     public static NetworkFamily Of(NetworkArchitecture architecture) =>
-        Recurrent.TryGetValue(architecture, out var family)
+        TokenBranches.TryGetValue(architecture, out var family)
             ? family
-            : throw new ArgumentOutOfRangeException(nameof(architecture), architecture, $"No recurrent network family is registered for {architecture}.");
+            : throw new ArgumentOutOfRangeException(nameof(architecture), architecture, $"No token-reading network family is registered for {architecture}.");
 
     /// <summary>The families the settings put in the network, the n-gram bag first.</summary>
     public static IReadOnlyList<NetworkFamily> BranchesOf(NetworkSettings network) =>

@@ -38,7 +38,7 @@ internal sealed class EpochSuite : ISuite
         var table = EpochRuns.NewTable(Epochs);
         foreach (var architecture in new[] { NetworkArchitecture.OneHotRnn, NetworkArchitecture.EmbeddingRnn })
         {
-            var options = new SentimentNetworkOptions().WithNetwork(network => network with { Architecture = architecture }).WithFit(fit => fit with { Epochs = Epochs, Patience = 1000 });
+            var options = new SentimentNetworkOptions().WithNetwork(network => network with { Architecture = architecture }).WithFit(fit => fit.WithoutGuards() with { Epochs = Epochs, Patience = 1000 });
             Progress.Report($"epoch: {architecture.ToName()}, ours then the baseline at {options.Fit.Threads} and at {defaultThreads} threads, {Epochs} epochs each...");
             var ours = EpochRuns.TrainOurs(mlContext, options, prepared);
             var baselineName = $"BASELINE: Embedding({training.Inputs.VocabularySize},{BaselineEmbeddingSize(options)}) -> nn.RNN -> Linear";

@@ -25,7 +25,7 @@ internal static class MemoryChild
         }
 
         var start = Stopwatch.GetTimestamp();
-        var options = new SentimentTrainingOptions { Trainer = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitectureNames.Parse(architectureName) } } };
+        var options = new SentimentTrainingOptions { Trainer = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitectureNames.Parse(architectureName) }, Fit = FitSettings.KerasExact } };
         var mlContext = new MLContext(seed: options.Trainer.Seed);
         var reviews = ReviewDatasetReader.Read(context.DataPath).Reviews;
         var afterRead = PeakMemory.Bytes();

@@ -30,7 +30,7 @@ internal static class ProjectModel
 
     private static void TrainQuick(IReadOnlyList<LabeledReview> reviews, string zip)
     {
-        var options = new SentimentTrainingOptions { Trainer = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.EmbeddingRnn }, Fit = new() { Epochs = QuickEpochs } } };
+        var options = new SentimentTrainingOptions { Trainer = new SentimentNetworkOptions { Network = new() { Architecture = NetworkArchitecture.EmbeddingRnn }, Fit = FitSettings.KerasExact with { Epochs = QuickEpochs } } };
         var mlContext = new MLContext(seed: options.Trainer.Seed);
         var pipeline = new SentimentTrainingPipeline(mlContext, options);
         var trained = pipeline.Train(pipeline.Prepare(reviews));
