@@ -43,13 +43,14 @@ public sealed class SentimentCatalogTests
 
     // The library's defaults train as the command line's default recipe does (the initialisation guard and the refit):
     // with Keras's exact settings as the defaults, this program once predicted 207 of 400 held-out IMDB reviews right.
+    // 1,600 reviews to train on and 400 held out, as in that measurement; the synthetic reviews carry a learnable signal.
     [TestMethod]
     public void TenLineProgram_WithTheDefaults_BeatsChanceClearly_OnHeldOutReviews()
     {
-        var reviews = SyntheticReviews.Create(1000, seed: 12);
+        var reviews = SyntheticReviews.Create(2000, seed: 12);
         var mlContext = new MLContext(seed: 1);
-        var training = mlContext.Data.LoadFromEnumerable(reviews[..800]);
-        var heldOut = mlContext.Data.LoadFromEnumerable(reviews[800..]);
+        var training = mlContext.Data.LoadFromEnumerable(reviews[..1600]);
+        var heldOut = mlContext.Data.LoadFromEnumerable(reviews[1600..]);
 
         var model = mlContext.Transforms.Text.FeaturizeReview()
             .Append(mlContext.BinaryClassification.Trainers.SentimentNetwork())
@@ -57,8 +58,8 @@ public sealed class SentimentCatalogTests
         var predicted = model.Transform(heldOut).GetColumn<bool>(ColumnNames.PredictedLabel).ToArray();
         (model as IDisposable)?.Dispose();
 
-        var right = predicted.Zip(reviews[800..]).Count(pair => pair.First == pair.Second.Label);
-        Assert.IsGreaterThan(150, right, $"{right} of 200 held-out reviews predicted right");
+        var right = predicted.Zip(reviews[1600..]).Count(pair => pair.First == pair.Second.Label);
+        Assert.IsGreaterThan(300, right, $"{right} of 400 held-out reviews predicted right");
     }
 
     [TestMethod]

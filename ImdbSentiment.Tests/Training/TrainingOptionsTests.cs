@@ -1,6 +1,7 @@
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -39,6 +40,55 @@ public sealed class TrainingOptionsTests
             Assert.AreEqual(3, TrainingRecipes.Get(name).Trainer.Fit.InitializationTrials, name);
             Assert.IsTrue(TrainingRecipes.Get(name).Trainer.Fit.RefitOnAllData, name);
         }
+    }
+
+    // The library must not fail where the command line succeeds: its defaults are train's default recipe, guards and all.
+    [TestMethod]
+    public void TheLibraryDefaults_AreTheCommandLinesDefaultRecipe_AndKerasExactIsOneOptionAway()
+    {
+        Assert.AreEqual(TrainingRecipes.Get(TrainingRecipes.Default), new SentimentTrainingOptions());
+        Assert.AreEqual(new FitSettings { InitializationTrials = 1, RefitOnAllData = false }, FitSettings.KerasExact);
+        Assert.AreEqual(FitSettings.KerasExact with { Epochs = 5 }, new FitSettings { Epochs = 5 }.WithoutGuards());
+    }
+
+    [TestMethod]
+    public void TheOtherRecipes_KeepTheirOwnGuards_WhateverTheDefaults()
+    {
+        Assert.AreEqual((1, false), (TrainingRecipes.Get("bilstm").Trainer.Fit.InitializationTrials, TrainingRecipes.Get("bilstm").Trainer.Fit.RefitOnAllData));
+        Assert.AreEqual((1, true), (TrainingRecipes.Get("best").Trainer.Fit.InitializationTrials, TrainingRecipes.Get("best").Trainer.Fit.RefitOnAllData));
+    }
+
+    [TestMethod]
+    [DataRow(double.PositiveInfinity)]
+    [DataRow(double.NaN)]
+    public void ANonFiniteSetting_IsRefused_NamingIt(double value)
+    {
+        SentimentNetworkOptions[] invalid =
+        [
+            new() { Optimizer = new() { LearningRate = value } },
+            new() { Optimizer = new() { NgramLearningRate = value } },
+            new() { Optimizer = new() { NgramWeightDecay = value } },
+            new() { Optimizer = new() { GradientClipNorm = value } },
+            new() { Fit = new() { MinDelta = value } },
+            new() { Fit = new() { ValidationFraction = value } },
+            new() { Network = new() { Dropout = value } },
+            new() { Network = new() { NgramDropout = value } },
+        ];
+        string[] names = ["LearningRate", "NgramLearningRate", "NgramWeightDecay", "GradientClipNorm", "MinDelta", "ValidationFraction", "Dropout", "NgramDropout"];
+
+        foreach (var (options, name) in invalid.Zip(names))
+            Assert.AreEqual(name, Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate, name).ParamName);
+    }
+
+    [TestMethod]
+    public void TheInitialisationGuard_ChoosesAmongTheTrialsThatDidNotDiverge_AndThrowsWhenNoneIsLeft()
+    {
+        InitializationTrial[] trials = [new(42, double.NaN), new(43, 0.61), new(44, 0.58), new(45, double.PositiveInfinity)];
+
+        Assert.AreEqual(44, InitializationTrials.Choose(42, trials));
+        Assert.AreEqual(7, InitializationTrials.Choose(7, []), "no trial ran (cancelled): the options' seed");
+        var error = Assert.ThrowsExactly<TrainingDivergedException>(() => InitializationTrials.Choose(42, [new(42, double.NaN), new(43, double.NaN)]));
+        Assert.Contains("all 2 initialisation trials (seeds 42 to 43)", error.Message);
     }
 
     [TestMethod]

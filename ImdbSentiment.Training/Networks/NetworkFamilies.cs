@@ -22,8 +22,8 @@ internal static class NetworkFamilies
     public static IEnumerable<(string Name, NetworkArchitecture Architecture)> TokenBranchNames =>
         TokenBranches.Select(pair => (pair.Value.Name, pair.Key));
 
-    /// <summary>The names of the recurrent families with an embedding table.</summary>
-    public static IEnumerable<string> WithEmbedding => Recurrent.Values.Where(family => family.HasEmbedding).Select(family => family.Name);
+    /// <summary>The names of the token-reading families with an embedding table.</summary>
+    public static IEnumerable<string> WithEmbedding => TokenBranches.Values.Where(family => family.HasEmbedding).Select(family => family.Name);
 
     public static NetworkFamily Of(NetworkArchitecture architecture) =>
         TokenBranches.TryGetValue(architecture, out var family)
