@@ -23,5 +23,8 @@ internal static class SyntheticReviews
         }).ToArray();
     }
 
+    /// <summary>The reviews as tab-separated lines of text and label (1 or 0), without a header.</summary>
+    public static string Tsv(int count, int seed) => string.Concat(Create(count, seed).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n"));
+
     private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
 }

@@ -20,7 +20,7 @@ public sealed class DivergenceFaultTests
     public void Train_ANonFiniteSetting_IsAUsageError_NamingTheFlag(string flag, string value)
     {
         using var fault = new FaultCase();
-        var dataset = fault.Input("reviews.tsv", Tsv(100, seed: 31));
+        var dataset = fault.Input("reviews.tsv", SyntheticReviews.Tsv(100, seed: 31));
 
         var outcome = fault.Run("train", "--dataset", dataset, "--vocab-size", "20", "--max-length", "10", "--epochs", "1", flag, value, "--output", fault.PathOf("out/never.zip"));
 
@@ -34,7 +34,7 @@ public sealed class DivergenceFaultTests
     public void Train_ALossThatIsNoLongerANumber_StopsWithOneErrorLine_AndNoModel(string initTrials)
     {
         using var fault = new FaultCase();
-        var dataset = fault.Input("reviews.tsv", Tsv(200, seed: 32));
+        var dataset = fault.Input("reviews.tsv", SyntheticReviews.Tsv(200, seed: 32));
 
         var outcome = fault.Run(
             "train", "--dataset", dataset, "--vocab-size", "30", "--max-length", "10", "--epochs", "2", "--trial-epochs", "1", "--init-trials", initTrials,
@@ -43,6 +43,4 @@ public sealed class DivergenceFaultTests
         FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "diverged", "--learning-rate");
         fault.AssertOnlyLeft();
     }
-
-    private static string Tsv(int count, int seed) => string.Concat(SyntheticReviews.Create(count, seed).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n"));
 }

@@ -19,7 +19,7 @@ public sealed class FlagConflictFaultTests
     public void Train_KerasExact_IsAPreset_WhoseValuesExplicitFlagsOverride(string[] flags, int initTrials, bool refit)
     {
         using var fault = new FaultCase();
-        var dataset = fault.Input("reviews.tsv", Tsv(100, seed: 33));
+        var dataset = fault.Input("reviews.tsv", SyntheticReviews.Tsv(100, seed: 33));
         var model = fault.PathOf("out/model.zip");
 
         var outcome = fault.Run(["train", "--dataset", dataset, "--vocab-size", "20", "--max-length", "10", "--epochs", "1", "--trial-epochs", "1", .. flags, "--output", model]);
@@ -39,7 +39,7 @@ public sealed class FlagConflictFaultTests
     public void Train_AValidationOrTestFileThatIsTheTrainingFile_IsRefused(string flag, string how)
     {
         using var fault = new FaultCase();
-        var dataset = fault.Input("reviews.tsv", Tsv(100, seed: 34));
+        var dataset = fault.Input("reviews.tsv", SyntheticReviews.Tsv(100, seed: 34));
         var other = how switch
         {
             "same" => dataset,
@@ -94,6 +94,4 @@ public sealed class FlagConflictFaultTests
         Assert.HasCount(3, File.ReadAllLines(output));
         fault.AssertOnlyLeft(output);
     }
-
-    private static string Tsv(int count, int seed) => string.Concat(SyntheticReviews.Create(count, seed).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n"));
 }
