@@ -93,8 +93,9 @@ internal static class ScoreCommand
             return CsvBatchScorer.Score(model, input, output, options, cancellation: cancellation);
 
         CsvScoringResult result = new(0, 0, false);
-        console.Status().Start($"Scoring {Markup.Escape(Path.GetFileName(input))}...", context =>
-            result = CsvBatchScorer.Score(model, input, output, options, rows => context.Status($"Scoring {Markup.Escape(Path.GetFileName(input))}... {rows:N0} rows"), cancellation));
+        var name = Markup.Escape(TerminalText.Escape(Path.GetFileName(input)));
+        console.Status().Start($"Scoring {name}...", context =>
+            result = CsvBatchScorer.Score(model, input, output, options, rows => context.Status($"Scoring {name}... {rows:N0} rows"), cancellation));
         return result;
     }
 }
