@@ -47,7 +47,7 @@ public sealed record NetworkSettings
     /// </summary>
     public bool DropsWholeTokens { get; init; }
 
-    /// <summary>How the last layer's outputs feed the dense layer; <see cref="RecurrentPooling.Max"/> needs lstm, gru or cnn.</summary>
+    /// <summary>How the last layer's outputs feed the dense layer; <see cref="RecurrentPooling.Max"/> needs lstm, gru or cnn, <see cref="RecurrentPooling.MaxMean"/> lstm or gru.</summary>
     public RecurrentPooling Pooling { get; init; } = RecurrentPooling.Last;
 
     /// <summary>

@@ -65,6 +65,9 @@ public sealed class EstimatorTests
     [DataRow(NetworkArchitecture.Gru, 2, false, RecurrentPooling.Max, 0.0)]
     [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Last, 0.0)]
     [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Max, 0.3)]
+    [DataRow(NetworkArchitecture.Lstm, 1, true, RecurrentPooling.MaxMean, 0.2)]
+    [DataRow(NetworkArchitecture.Lstm, 2, false, RecurrentPooling.MaxMean, 0.0)]
+    [DataRow(NetworkArchitecture.Gru, 1, true, RecurrentPooling.MaxMean, 0.0)]
     [DataRow(NetworkArchitecture.Cnn, 1, false, RecurrentPooling.Max, 0.0)]
     public void ReloadedZip_MatchesTorchSharpProbabilities(NetworkArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling, double dropout)
     {

@@ -38,6 +38,8 @@ public sealed class PaddingMaskTests
     [DataRow(NetworkArchitecture.Lstm, 2, false, RecurrentPooling.Last)]
     [DataRow(NetworkArchitecture.Gru, 2, true, RecurrentPooling.Max)]
     [DataRow(NetworkArchitecture.Gru, 1, true, RecurrentPooling.Last)]
+    [DataRow(NetworkArchitecture.Lstm, 1, true, RecurrentPooling.MaxMean)]
+    [DataRow(NetworkArchitecture.Gru, 2, false, RecurrentPooling.MaxMean)]
     public void MaskedNetwork_GivesAReviewTheSameLogit_WhateverItsPaddingAndBatch(NetworkArchitecture architecture, int layers, bool bidirectional, RecurrentPooling pooling)
     {
         var cell = architecture == NetworkArchitecture.Lstm ? GatedCell.Lstm : GatedCell.Gru;

@@ -82,7 +82,7 @@ internal sealed class TrainFlags
 
     public Option<bool> DropWholeTokens { get; } = new("--drop-whole-tokens") { Description = "The embedding output's dropout drops whole tokens, not single values (lstm, gru)." };
 
-    public Option<string> Pooling { get; } = new("--pooling") { Description = "last (the final hidden state) or max (over time steps; lstm, gru) [last]." };
+    public Option<string> Pooling { get; } = new("--pooling") { Description = "last (the final hidden state), max (over time steps; lstm, gru) or max-mean (the maximum and the mean over the review's tokens, concatenated; lstm, gru) [last]." };
 
     public Option<string> Optimizer { get; } = new("--optimizer") { Description = "rmsprop (Keras's) or adam [book: rmsprop]." };
 

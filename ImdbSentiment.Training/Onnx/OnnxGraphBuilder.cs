@@ -59,6 +59,9 @@ internal sealed class OnnxGraphBuilder(string name)
     public static AttributeProto IntAttribute(string attributeName, long value) =>
         new() { Name = attributeName, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
+    /// <summary>A Cast node's target type.</summary>
+    public static AttributeProto CastTo(TensorProto.Types.DataType type) => IntAttribute("to", (long)type);
+
     public static AttributeProto IntsAttribute(string attributeName, params long[] values)
     {
         var attribute = new AttributeProto { Name = attributeName, Type = AttributeProto.Types.AttributeType.Ints };

@@ -33,13 +33,15 @@ internal sealed class GatedFamily(GatedCell cell, string name) : NetworkFamily
             var label = network.Bidirectional ? $"bidirectional{suffix} (Bidirectional({kind}))" : $"{Name}{suffix} ({kind})";
             if (layer > 0 && network.Dropout > 0)
                 label += $", input dropout {network.Dropout:0.###}";
-            var sequences = layer < network.Layers - 1 || network.Pooling == RecurrentPooling.Max;
+            var sequences = layer < network.Layers - 1 || network.Pooling.ReadsEveryPosition();
             yield return new(label, sequences ? $"(None, {maxLength}, {features})" : $"(None, {features})", parameters);
         }
 
         if (network.Pooling == RecurrentPooling.Max)
             yield return new("global_max_pooling1d (GlobalMaxPooling1D)", $"(None, {features})", 0);
-        yield return new("dense (Dense, sigmoid)", "(None, 1)", features + 1);
+        if (network.Pooling == RecurrentPooling.MaxMean)
+            yield return new("max_mean_pooling (GlobalMaxPooling1D, GlobalAveragePooling1D, Concatenate)", $"(None, {2 * features})", 0);
+        yield return new("dense (Dense, sigmoid)", "(None, 1)", network.Pooling.Features((int)features) + 1);
     }
 
     public override string Describe(NetworkSettings network) =>

@@ -20,10 +20,10 @@ internal sealed record GatedDirectionWeights(float[] InputWeights, float[] Recur
 /// <summary>
 /// A trained gated network's weights as plain arrays, so that the ONNX export needs no TorchSharp: the embedding
 /// [vocabulary, embedding size], whether the recurrence skips padding (<see cref="GatedSentimentNetwork.MasksPadding"/>), per layer one <see cref="GatedDirectionWeights"/> per direction (forward first,
-/// then backward), dense weights [1, units * directions] and dense bias [1].
+/// then backward), dense weights [1, the pooling's features] and dense bias [1].
 /// </summary>
 internal sealed record GatedNetworkWeights(
-    GatedCell Cell, int VocabularySize, int EmbeddingSize, int Units, bool Bidirectional, bool MaxPooling, bool MasksPadding,
+    GatedCell Cell, int VocabularySize, int EmbeddingSize, int Units, bool Bidirectional, RecurrentPooling Pooling, bool MasksPadding,
     float[] Embedding, IReadOnlyList<IReadOnlyList<GatedDirectionWeights>> Layers, float[] DenseWeights, float[] DenseBias)
 {
     public int Directions => Bidirectional ? 2 : 1;

@@ -17,8 +17,9 @@ internal static class GatedOnnx
     /// to each row's start with their lengths (<see cref="RealTokensOnnx"/>), given to every LSTM/GRU node as sequence_lens
     /// and masking the max pooling; then Gather (embedding) -> Transpose (time first) -> one LSTM or GRU node per layer, the outputs
     /// Y [time, directions, batch, units] of one layer reshaped to [time, batch, directions * units] for the next ->
-    /// the last layer's final states Y_h (pooling Last) or its outputs' maximum over time (pooling Max), as
-    /// [batch, directions * units] with the forward direction first -> Gemm. Dropout is a training-only operation and
+    /// the last layer's final states Y_h (pooling Last), its outputs' maximum over time (pooling Max) or that maximum
+    /// and their mean concatenated (pooling MaxMean), each as [batch, directions * units] with the forward direction
+    /// first -> Gemm. Dropout is a training-only operation and
     /// has no node.
     /// </summary>
     public static void Add(OnnxGraphBuilder graph, GatedNetworkWeights weights, string logit)
@@ -34,7 +35,7 @@ internal static class GatedOnnx
             RealTokensOnnx.Add(graph);
         graph
             .Initializer("embedding", weights.Embedding, weights.VocabularySize, weights.EmbeddingSize)
-            .Initializer("dense_weight", weights.DenseWeights, 1, directions * units)
+            .Initializer("dense_weight", weights.DenseWeights, 1, weights.Pooling.Features(weights.Directions * weights.Units))
             .Initializer("dense_bias", weights.DenseBias, 1)
             .Initializer("batch_features", [0L, -1L], 2)
             .Node("Gather", ["embedding", weights.MasksPadding ? RealTokensOnnx.AlignedIds : NetworkGraphNames.TokenIdsInput], ["embedded"], IntAttribute("axis", 0))
@@ -60,8 +61,8 @@ internal static class GatedOnnx
                 .Initializer($"R{layer}", recurrentWeights.ToArray(), directions, gates * units, units)
                 .Initializer($"B{layer}", biases.ToArray(), directions, 2 * gates * units);
 
-            var needsSequence = layer < lastLayer || weights.MaxPooling;
-            var needsFinalState = layer == lastLayer && !weights.MaxPooling;
+            var needsSequence = layer < lastLayer || weights.Pooling.ReadsEveryPosition();
+            var needsFinalState = layer == lastLayer && !weights.Pooling.ReadsEveryPosition();
             List<AttributeProto> attributes = [IntAttribute("hidden_size", units), StringAttribute("direction", weights.Bidirectional ? "bidirectional" : "forward")];
             if (weights.Cell == GatedCell.Gru)
                 attributes.Add(IntAttribute("linear_before_reset", 1));
@@ -75,25 +76,71 @@ internal static class GatedOnnx
                     .Node("Reshape", [$"layer{layer}_time_batch", "time_batch_features"], [$"layer{layer + 1}_input"]);
         }
 
-        // Both poolings leave [directions, batch, units]: batch first, then the directions side by side.
-        if (weights.MaxPooling)
+        var features = weights.Pooling switch
         {
-            var pooled = $"layer{lastLayer}_sequence";
-            if (weights.MasksPadding)
-            {
-                // Y is 0 past a row's length; -inf there keeps those positions out of the maximum, as the masked network's padding.
-                graph
-                    .Initializer("minus_infinity", [float.NegativeInfinity])
-                    .Node("Where", [RealTokensOnnx.OutputMask, pooled, "minus_infinity"], ["masked_sequence"]);
-                pooled = "masked_sequence";
-            }
-            graph.Node("ReduceMax", [pooled], ["final_states"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
+            RecurrentPooling.Last => BatchFirst(graph, "final_states", "features"),
+            RecurrentPooling.Max => BatchFirst(graph, MaxOverTime(graph, $"layer{lastLayer}_sequence", weights.MasksPadding), "features"),
+            _ => Concatenated(graph,
+                BatchFirst(graph, MaxOverTime(graph, $"layer{lastLayer}_sequence", weights.MasksPadding), "max_features"),
+                BatchFirst(graph, MeanOverTime(graph, $"layer{lastLayer}_sequence", weights.MasksPadding), "mean_features")),
+        };
+        graph.Node("Gemm", [features, "dense_weight", "dense_bias"], [logit], IntAttribute("transB", 1));
+    }
+
+    /// <summary>
+    /// Y [time, directions, batch, units] -> the maximum over each row's real positions, [directions, batch, units]. Y
+    /// is 0 past a row's length; -inf there keeps those positions out of the maximum, as the masked network's padding.
+    /// </summary>
+    private static string MaxOverTime(OnnxGraphBuilder graph, string sequence, bool masksPadding)
+    {
+        if (masksPadding)
+        {
+            graph
+                .Initializer("minus_infinity", [float.NegativeInfinity])
+                .Node("Where", [RealTokensOnnx.OutputMask, sequence, "minus_infinity"], ["max_masked_sequence"]);
+            sequence = "max_masked_sequence";
+        }
+
+        graph.Node("ReduceMax", [sequence], ["maxima"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
+        return "maxima";
+    }
+
+    /// <summary>
+    /// Y [time, directions, batch, units] -> the mean over each row's real positions, [directions, batch, units]: the
+    /// sum of the masked outputs over the row's length (<see cref="RealTokensOnnx.Lengths"/>, [batch, 1] as [1, batch, 1]).
+    /// </summary>
+    private static string MeanOverTime(OnnxGraphBuilder graph, string sequence, bool masksPadding)
+    {
+        if (!masksPadding)
+        {
+            graph.Node("ReduceMean", [sequence], ["means"], IntsAttribute("axes", 0), IntAttribute("keepdims", 0));
+            return "means";
         }
 
         graph
-            .Node("Transpose", ["final_states"], ["batch_first_states"], IntsAttribute("perm", 1, 0, 2))
-            .Node("Reshape", ["batch_first_states", "batch_features"], ["features"])
-            .Node("Gemm", ["features", "dense_weight", "dense_bias"], [logit], IntAttribute("transB", 1));
+            .Initializer("float_zero", [0f])
+            .Initializer("first_axis", [0L], 1)
+            .Node("Where", [RealTokensOnnx.OutputMask, sequence, "float_zero"], ["mean_masked_sequence"])
+            .Node("ReduceSum", ["mean_masked_sequence", "first_axis"], ["sums"], IntAttribute("keepdims", 0))
+            .Node("Cast", [RealTokensOnnx.Lengths], ["float_lengths"], CastTo(TensorProto.Types.DataType.Float))
+            .Node("Unsqueeze", ["float_lengths", "first_axis"], ["length_per_batch_row"])
+            .Node("Div", ["sums", "length_per_batch_row"], ["means"]);
+        return "means";
+    }
+
+    /// <summary>[directions, batch, units] -> [batch, directions * units], the forward direction first.</summary>
+    private static string BatchFirst(OnnxGraphBuilder graph, string states, string output)
+    {
+        graph
+            .Node("Transpose", [states], [$"batch_first_{states}"], IntsAttribute("perm", 1, 0, 2))
+            .Node("Reshape", [$"batch_first_{states}", "batch_features"], [output]);
+        return output;
+    }
+
+    private static string Concatenated(OnnxGraphBuilder graph, string first, string second)
+    {
+        graph.Node("Concat", [first, second], ["features"], IntAttribute("axis", 1));
+        return "features";
     }
 
     /// <summary>The gate blocks (each <paramref name="blockSize"/> values, in torch's order) in ONNX's order.</summary>

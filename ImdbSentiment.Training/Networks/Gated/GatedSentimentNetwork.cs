@@ -7,7 +7,8 @@ namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
 /// Token ids [batch, time] -> logit [batch]: Embedding -> (Dropout -> LSTM or GRU layer, optionally
-/// bidirectional) x layers -> pooling (the last layer's final states, or its outputs' maximum over time) -> Dense(1).
+/// bidirectional) x layers -> pooling (the last layer's final states, or its outputs' maximum over time, alone or with
+/// their mean) -> Dense(1).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -61,6 +62,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         if (dropout is < 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be at least 0 and below 1.");
         Cell = cell;
+        Units = units;
         Layers = layers;
         Bidirectional = bidirectional;
         Dropout = dropout;
@@ -78,7 +80,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         }
         else
             gru = nn.ModuleList(inputWidths.Select(width => nn.GRU(width, units, batchFirst: true)).ToArray());
-        dense = nn.Linear(units * Directions, 1);
+        dense = nn.Linear(pooling.Features(units * Directions), 1);
         RegisterComponents();
         InitialiseLikeKeras();
         if (dropout > 0)
@@ -86,6 +88,8 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     }
 
     public GatedCell Cell { get; }
+
+    public int Units { get; }
 
     public int Layers { get; }
 
@@ -151,13 +155,16 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     }
 
     /// <summary>
-    /// Max pooling over each row's real positions; or the final states: the forward direction's output at the row's last
-    /// real position and the backward direction's at its first.
+    /// Max pooling over each row's real positions, alone or followed by their mean; or the final states: the forward
+    /// direction's output at the row's last real position and the backward direction's at its first.
     /// </summary>
     private Tensor Pool(Tensor sequence, Tensor lengths)
     {
-        if (Pooling == RecurrentPooling.Max)
-            return MaskedMaxPooling.apply(sequence, lengths);
+        if (Pooling.ReadsEveryPosition())
+        {
+            var maxima = MaskedMaxPooling.apply(sequence, lengths);
+            return Pooling == RecurrentPooling.MaxMean ? cat([maxima, MaskedMeanPooling.Of(sequence, lengths)], 1) : maxima;
+        }
 
         var units = sequence.shape[2] / Directions;
         var last = (lengths - 1).view(-1, 1, 1).expand(-1, 1, units);
@@ -274,8 +281,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
             .ToArray();
         var table = embedding.weight!;
         return new GatedNetworkWeights(
-            Cell, (int)table.shape[0], (int)table.shape[1], (int)(dense.weight!.shape[1] / Directions), Bidirectional,
-            Pooling == RecurrentPooling.Max, MasksPadding, Values(table), layers, Values(dense.weight!), Values(dense.bias!));
+            Cell, (int)table.shape[0], (int)table.shape[1], Units, Bidirectional, Pooling, MasksPadding, Values(table), layers, Values(dense.weight!), Values(dense.bias!));
     }
 
     internal override bool ReadsTokenIds => true;

@@ -14,6 +14,9 @@ internal static class RealTokensOnnx
     /// <summary>Each row's length (int32 [batch]), the LSTM/GRU nodes' sequence_lens.</summary>
     public const string SequenceLengths = "sequence_lens";
 
+    /// <summary>Each row's length (int64 [batch, 1]).</summary>
+    public const string Lengths = "lengths";
+
     /// <summary>bool [time, 1, batch, 1]: whether a position of a layer's output Y holds a real token.</summary>
     public const string OutputMask = "real_positions";
 
@@ -33,11 +36,11 @@ internal static class RealTokensOnnx
             .Initializer("mask_axes", [1L, 3L], 2)
             .Node("Equal", [ids, "padding_id"], ["is_padding"])
             .Node("Not", ["is_padding"], ["is_real"])
-            .Node("Cast", ["is_real"], ["real_flags"], To(TensorProto.Types.DataType.Int64))
+            .Node("Cast", ["is_real"], ["real_flags"], CastTo(TensorProto.Types.DataType.Int64))
             .Node("ReduceSum", ["real_flags", "time_axis"], ["real_counts"], IntAttribute("keepdims", 1))
             // A row of padding alone runs one padding step, as RealTokens does.
-            .Node("Max", ["real_counts", "one"], ["lengths"])
-            .Node("Cast", ["real_flags"], ["real_flags_int32"], To(TensorProto.Types.DataType.Int32))
+            .Node("Max", ["real_counts", "one"], [Lengths])
+            .Node("Cast", ["real_flags"], ["real_flags_int32"], CastTo(TensorProto.Types.DataType.Int32))
             .Node("ArgMax", ["real_flags_int32"], ["first_real"], IntAttribute("axis", 1), IntAttribute("keepdims", 1))
             .Node("Shape", [ids], ["ids_shape"])
             .Node("Gather", ["ids_shape", "one"], ["time"], IntAttribute("axis", 0))
@@ -45,14 +48,12 @@ internal static class RealTokensOnnx
             .Node("Add", ["positions", "first_real"], ["shifted_positions"])
             .Node("Mod", ["shifted_positions", "time"], ["source_positions"])
             .Node("GatherElements", [ids, "source_positions"], [AlignedIds], IntAttribute("axis", 1))
-            .Node("Squeeze", ["lengths", "time_axis"], ["row_lengths"])
-            .Node("Cast", ["row_lengths"], [SequenceLengths], To(TensorProto.Types.DataType.Int32))
+            .Node("Squeeze", [Lengths, "time_axis"], ["row_lengths"])
+            .Node("Cast", ["row_lengths"], [SequenceLengths], CastTo(TensorProto.Types.DataType.Int32))
             // positions [time, 1] < lengths [1, batch] -> [time, batch] -> [time, 1, batch, 1].
             .Node("Unsqueeze", ["positions", "time_axis"], ["position_column"])
-            .Node("Transpose", ["lengths"], ["length_row"], IntsAttribute("perm", 1, 0))
+            .Node("Transpose", [Lengths], ["length_row"], IntsAttribute("perm", 1, 0))
             .Node("Less", ["position_column", "length_row"], ["real_time_batch"])
             .Node("Unsqueeze", ["real_time_batch", "mask_axes"], [OutputMask]);
     }
-
-    private static AttributeProto To(TensorProto.Types.DataType type) => IntAttribute("to", (long)type);
 }
