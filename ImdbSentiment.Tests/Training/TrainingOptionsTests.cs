@@ -92,6 +92,18 @@ public sealed class TrainingOptionsTests
     }
 
     [TestMethod]
+    public void BiLstmFull_IsBiLstm_OverWholeReviews_PooledByMaxAndMean_WithAVectorSizedEmbedding()
+    {
+        var bilstm = TrainingRecipes.Get("bilstm");
+        var full = TrainingRecipes.Get("bilstm-full");
+
+        full.Validate();
+        Assert.AreEqual(bilstm.Featurizer with { MaxLength = 1000 }, full.Featurizer);
+        Assert.AreEqual(bilstm.Trainer.Network with { EmbeddingSize = 100, Pooling = RecurrentPooling.MaxMean }, full.Trainer.Network);
+        Assert.AreEqual(bilstm with { Featurizer = full.Featurizer, Trainer = bilstm.Trainer with { Network = full.Trainer.Network } }, full, "nothing else differs");
+    }
+
+    [TestMethod]
     public void TheValidationSplit_FollowsTheSplitSeed_NotTheNetworkSeed()
     {
         var reviews = Enumerable.Range(0, 200).Select(i => new LabeledReview { Text = $"review number{i}", Label = i % 2 == 0 }).ToArray();
