@@ -30,7 +30,11 @@ var modelPath = arguments.ModelPath is null ? null : Path.GetFullPath(arguments.
 if (modelPath is not null && !File.Exists(modelPath))
     return Fail($"No model zip at {modelPath} (--model). Leave --model out to use models/imdb-sentiment.zip, or a quick model trained in the run when that is absent.");
 
-var context = new BenchmarkContext(root ?? Environment.CurrentDirectory, dataPath, modelPath, arguments.Runs, Console.Out, arguments.SuiteArgument);
+var wordVectorsPath = arguments.WordVectorsPath is null ? null : Path.GetFullPath(arguments.WordVectorsPath);
+if (wordVectorsPath is not null && !File.Exists(wordVectorsPath))
+    return Fail($"No word-vector file at {wordVectorsPath} (--word-vectors).");
+
+var context = new BenchmarkContext(root ?? Environment.CurrentDirectory, dataPath, modelPath, arguments.Runs, Console.Out, arguments.SuiteArgument, wordVectorsPath);
 if (arguments.Suite == MemoryChild.SuiteName)
     return MemoryChild.Run(context, arguments.SuiteArgument);
 

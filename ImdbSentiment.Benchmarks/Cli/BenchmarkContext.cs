@@ -7,7 +7,7 @@ internal sealed class BenchmarkContext
 {
     private readonly Lazy<IReadOnlyList<LabeledReview>> _reviews;
 
-    public BenchmarkContext(string repositoryRoot, string dataPath, string? modelPath, int runs, TextWriter output, string? suiteArgument = null)
+    public BenchmarkContext(string repositoryRoot, string dataPath, string? modelPath, int runs, TextWriter output, string? suiteArgument = null, string? wordVectorsPath = null)
     {
         RepositoryRoot = repositoryRoot;
         DataPath = dataPath;
@@ -15,6 +15,7 @@ internal sealed class BenchmarkContext
         Runs = runs;
         Output = output;
         SuiteArgument = suiteArgument;
+        WordVectorsPath = wordVectorsPath;
         _reviews = new(() => ReviewDatasetReader.Read(dataPath).Reviews);
     }
 
@@ -31,6 +32,9 @@ internal sealed class BenchmarkContext
 
     /// <summary>The word after the suite's name, e.g. the recipes the quality suite trains.</summary>
     public string? SuiteArgument { get; }
+
+    /// <summary>The word-vector file given with --word-vectors; null when none was.</summary>
+    public string? WordVectorsPath { get; }
 
     public IReadOnlyList<LabeledReview> Reviews => _reviews.Value;
 }

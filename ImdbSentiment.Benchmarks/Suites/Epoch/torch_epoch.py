@@ -3,6 +3,7 @@
 Usage: torch_epoch.py NETWORK FOLDER THREADS EPOCHS BATCH EVAL_BATCH
   NETWORK  embedding-rnn: Embedding(V,16) -> nn.RNN(8) -> Linear, RMSprop(1e-3)
            bilstm: Embedding(V,64) -> Dropout(0.5) -> bidirectional nn.LSTM(32) -> max over time -> Linear, Adam(1e-3), clip 5
+           bilstm-full: Embedding(V,100) -> Dropout(0.5) -> bidirectional nn.LSTM(32) -> max and mean over time -> Linear, Adam(1e-3), clip 5
   FOLDER   holds train_ids.bin / val_ids.bin (int64 [rows, length]), train_labels.bin / val_labels.bin (float32) and shape.json
 Prints one JSON line: {"threads", "epoch_seconds": [...], "val_accuracy"}; each epoch's seconds include the validation pass.
 """
@@ -28,16 +29,18 @@ class EmbeddingRnn(nn.Module):
 
 
 class BiLstm(nn.Module):
-    def __init__(self, vocabulary):
+    def __init__(self, vocabulary, embedding=64, with_mean=False):
         super().__init__()
-        self.embedding = nn.Embedding(vocabulary, 64)
+        self.embedding = nn.Embedding(vocabulary, embedding)
         self.dropout = nn.Dropout(0.5)
-        self.lstm = nn.LSTM(64, 32, batch_first=True, bidirectional=True)
-        self.dense = nn.Linear(64, 1)
+        self.lstm = nn.LSTM(embedding, 32, batch_first=True, bidirectional=True)
+        self.with_mean = with_mean
+        self.dense = nn.Linear(128 if with_mean else 64, 1)
 
     def forward(self, ids):
         sequence, _ = self.lstm(self.dropout(self.embedding(ids)))
-        return self.dense(sequence.amax(1)).squeeze(-1)
+        pooled = torch.cat([sequence.amax(1), sequence.mean(1)], 1) if self.with_mean else sequence.amax(1)
+        return self.dense(pooled).squeeze(-1)
 
 
 def load(folder, split, length):
@@ -54,8 +57,9 @@ def main():
         shape = json.load(shape_file)
     train_ids, train_labels = load(folder, "train", shape["length"])
     val_ids, val_labels = load(folder, "val", shape["length"])
-    if network_name == "bilstm":
-        network = BiLstm(shape["vocabulary"])
+    if network_name in ("bilstm", "bilstm-full"):
+        full = network_name == "bilstm-full"
+        network = BiLstm(shape["vocabulary"], embedding=100 if full else 64, with_mean=full)
         optimizer, clip = torch.optim.Adam(network.parameters(), lr=1e-3), 5.0
     else:
         network = EmbeddingRnn(shape["vocabulary"])

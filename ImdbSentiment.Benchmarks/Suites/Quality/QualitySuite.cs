@@ -14,11 +14,12 @@ namespace ImdbSentiment.Benchmarks.Suites.Quality;
 /// would pick instead, all trained on the same reviews and scored on the same fixed movie-disjoint development-test
 /// set: ML.NET's FeaturizeText + AveragedPerceptron, and scikit-learn's NBSVM when python3 has scikit-learn.
 /// The recipes validate (and stop early) on a movie-disjoint 20% of the training reviews; the peers need no validation
-/// and train on all of them.
+/// and train on all of them. A recipe named NAME+vectors is NAME with its embedding started from --word-vectors FILE.
 /// </summary>
 internal sealed class QualitySuite : ISuite
 {
     private static readonly string[] DefaultRecipes = [TrainingRecipes.Default, "best"];
+    private const string WithVectors = "+vectors";
 
     public string Name => "quality";
 
@@ -37,7 +38,8 @@ internal sealed class QualitySuite : ISuite
         var table = new MarkdownTable("model", "seeds", "dev-test accuracy mean", "min", "max", "train s (mean)", "per seed", "validation accuracy, best epoch, per seed");
         foreach (var name in recipes)
         {
-            var runs = seeds.Select(seed => TrainRecipe(name, seed, training, developmentTest)).ToArray();
+            var recipe = Recipe(name, context.WordVectorsPath);
+            var runs = seeds.Select(seed => TrainRecipe(name, recipe, seed, training, developmentTest)).ToArray();
             table.Add(name, string.Join(",", seeds), Units.Fraction(runs.Average(r => r.Accuracy)), Units.Fraction(runs.Min(r => r.Accuracy)),
                 Units.Fraction(runs.Max(r => r.Accuracy)), runs.Average(r => r.Seconds).ToString("F0"), string.Join(" ", runs.Select(r => r.Accuracy.ToString("F4"))),
                 string.Join(" ", runs.Select(r => r.ValidationAccuracy?.ToString("F4") ?? "-")));
@@ -56,10 +58,20 @@ internal sealed class QualitySuite : ISuite
         output.WriteLine();
     }
 
-    private static (double Accuracy, double Seconds, double? ValidationAccuracy) TrainRecipe(string name, int seed, IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)
+    /// <summary>The named recipe; NAME+vectors is NAME started from the word vectors.</summary>
+    private static SentimentTrainingOptions Recipe(string name, string? wordVectorsPath)
+    {
+        if (!name.EndsWith(WithVectors, StringComparison.Ordinal))
+            return TrainingRecipes.Get(name);
+        var recipe = TrainingRecipes.Get(name[..^WithVectors.Length]);
+        var path = wordVectorsPath ?? throw new ArgumentException($"quality: {name} needs --word-vectors FILE.");
+        return recipe with { Trainer = recipe.Trainer.WithNetwork(network => network.WithWordVectors(path)) };
+    }
+
+    private static (double Accuracy, double Seconds, double? ValidationAccuracy) TrainRecipe(
+        string name, SentimentTrainingOptions recipe, int seed, IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)
     {
         Progress.Report($"quality: {name}, seed {seed}...");
-        var recipe = TrainingRecipes.Get(name);
         recipe = recipe with { SplitBy = SplitKind.Group, Trainer = recipe.Trainer with { Seed = seed } };
         var mlContext = new MLContext(seed: seed);
         var watch = Stopwatch.StartNew();
