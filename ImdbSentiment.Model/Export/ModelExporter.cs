@@ -16,7 +16,11 @@ public static class ModelExporter
     public const string VocabularyFile = "vocabulary.txt";
     public const string NgramVocabularyFile = "ngrams.txt";
 
-    /// <summary>Exports <paramref name="modelPath"/> into <paramref name="outputFolder"/>, replacing whatever is there.</summary>
+    /// <summary>
+    /// Exports <paramref name="modelPath"/> into <paramref name="outputFolder"/>, written whole or not at all. An
+    /// existing non-empty folder is replaced only when it holds an earlier export and nothing else (see <see cref="ExportManifest"/>).
+    /// </summary>
+    /// <exception cref="IOException">The folder holds something an earlier export did not write; the message names it.</exception>
     public static ExportSummary Export(string modelPath, string outputFolder, CancellationToken cancellation = default)
     {
         NetworkGraph network;
@@ -30,21 +34,34 @@ public static class ModelExporter
             throw new UnreadableModelException($"{modelPath}: the network reads n-gram ids but the featurizer makes none.", modelPath);
 
         var spec = Spec(network, featurizer);
-        AtomicFolder.Write(outputFolder, folder =>
+        IReadOnlyList<string> replaced = [];
+        // A linked folder is followed: its target is replaced and the link kept, as for files.
+        var target = OutputTarget.Resolve(outputFolder).Path;
+        AtomicFolder.Write(target, folder =>
         {
+            var written = new List<string> { NetworkFile };
             File.WriteAllBytes(Path.Combine(folder, NetworkFile), network.Bytes);
             cancellation.ThrowIfCancellationRequested();
             if (spec.TokenIds is not null)
-                WriteLines(Path.Combine(folder, VocabularyFile), featurizer.Words);
+                written.Add(WriteLines(Path.Combine(folder, VocabularyFile), featurizer.Words));
             cancellation.ThrowIfCancellationRequested();
             if (spec.NgramIds is not null)
-                WriteLines(Path.Combine(folder, NgramVocabularyFile), featurizer.Ngrams);
+                written.Add(WriteLines(Path.Combine(folder, NgramVocabularyFile), featurizer.Ngrams));
             cancellation.ThrowIfCancellationRequested();
             File.WriteAllText(Path.Combine(folder, SpecFile), spec.ToJson(), Utf8);
+            written.Add(SpecFile);
+            ExportManifest.Write(folder, written);
+        },
+        // Checked again on the folder as it is replaced, so that nothing put there since the command started is lost.
+        earlier =>
+        {
+            var (files, problem) = ExportManifest.Replaceable(earlier);
+            replaced = problem is null ? files : throw new IOException(problem.Replace(earlier, target, StringComparison.Ordinal));
         });
         return new ExportSummary(network.Bytes.Length, spec.TokenIds is null ? 0 : featurizer.Words.Count, spec.NgramIds is null ? 0 : featurizer.Ngrams.Count)
         {
             Spec = spec,
+            Replaced = replaced,
         };
     }
 
@@ -64,12 +81,13 @@ public static class ModelExporter
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private static void WriteLines(string path, IEnumerable<string> lines)
+    private static string WriteLines(string path, IEnumerable<string> lines)
     {
         using var writer = new StreamWriter(path, append: false, Utf8);
         writer.NewLine = "\n";
         foreach (var line in lines)
             writer.WriteLine(line);
+        return Path.GetFileName(path);
     }
 }
 
@@ -78,4 +96,7 @@ public sealed record ExportSummary(long NetworkBytes, int Words, int Ngrams)
 {
     /// <summary>The featurizer.json written; its format is documented in the README, so its types stay internal.</summary>
     internal ExportSpec Spec { get; init; } = null!;
+
+    /// <summary>The files of the earlier export that this one replaced; empty when the folder was new or empty.</summary>
+    public IReadOnlyList<string> Replaced { get; init; } = [];
 }

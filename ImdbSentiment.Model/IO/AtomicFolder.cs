@@ -5,11 +5,14 @@ namespace ImdbSentiment.Model.IO;
 /// is written, so the target holds all the files or none: a failure leaves no partial folder and an existing target as
 /// it was. An existing target is replaced by two renames (the old folder aside, the new one in) and then deleted.
 /// </summary>
+/// <remarks>The caller decides what may be replaced: <c>checkReplaced</c> sees the old folder once it is aside, and
+/// throwing there puts it back untouched.</remarks>
 internal static class AtomicFolder
 {
     private static readonly UnfinishedWrites Unfinished = new(DeleteIfPresent);
 
-    public static void Write(string path, Action<string> writeTemporary)
+    /// <param name="checkReplaced">Called with the existing folder, moved aside, before it is replaced; throws to keep it.</param>
+    public static void Write(string path, Action<string> writeTemporary, Action<string>? checkReplaced = null)
     {
         var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (File.Exists(fullPath))
@@ -27,6 +30,8 @@ internal static class AtomicFolder
                 Directory.Move(fullPath, replaced);
             try
             {
+                if (Directory.Exists(replaced))
+                    checkReplaced?.Invoke(replaced);
                 Directory.Move(temporary, fullPath);
                 written = true;
             }
@@ -40,7 +45,7 @@ internal static class AtomicFolder
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && exception.Message.Contains(parent, StringComparison.Ordinal))
         {
             var message = exception.Message.Replace(temporary, fullPath, StringComparison.Ordinal).Replace(replaced, fullPath, StringComparison.Ordinal).Trim();
-            throw new IOException($"{fullPath}: could not be written ({message})", exception);
+            throw new IOException(message.StartsWith(fullPath, StringComparison.Ordinal) ? message : $"{fullPath}: could not be written ({message})", exception);
         }
         finally
         {

@@ -11,6 +11,8 @@ internal sealed class UnfinishedWrites(Action<string> delete)
 
     public void Remove(string path) => _paths.TryRemove(path, out _);
 
+    public bool Contains(string path) => _paths.ContainsKey(path);
+
     public void DeleteAll()
     {
         foreach (var path in _paths.Keys)

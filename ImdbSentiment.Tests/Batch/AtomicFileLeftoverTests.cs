@@ -19,30 +19,40 @@ public sealed class AtomicFileLeftoverTests
             files.WriteText("out/.a.csv.not-a-guid.tmp", "not a temporary file of AtomicFile"),
         };
 
-        var deleted = AtomicFile.DeleteLeftovers(files.PathOf("out/a.csv"));
+        int deleted;
+        using (var claim = AtomicFile.TryClaim(files.PathOf("out/a.csv"))!)
+            deleted = AtomicFile.DeleteLeftovers(claim);
 
         Assert.AreEqual(1, deleted);
         Assert.IsFalse(File.Exists(leftover));
         Assert.IsTrue(kept.All(File.Exists));
-        Assert.AreEqual(0, AtomicFile.DeleteLeftovers(files.PathOf("no-folder/a.csv")));
+        Assert.IsFalse(File.Exists(OutputLock.LockPathOf(files.PathOf("out/a.csv"))), "the claim's lock file goes with the claim");
     }
 
     [TestMethod]
-    public void DeleteLeftovers_RecognisesTheTemporaryFileAWriteReallyMakes()
+    public void AWrite_DeletesTheTemporaryFileAKilledWriteOfTheSameTargetLeft_ButNotItsOwn()
     {
         using var files = new DataFixtures();
         var target = files.PathOf("out/a.csv");
-        var sawTemporary = false;
+        string? temporaryName = null;
+        AtomicFile.Write(target, temporary =>
+        {
+            temporaryName = temporary;
+            File.WriteAllText(temporary, "first");
+        });
+        // What a killed write of the same name pattern leaves.
+        var leftover = files.WriteText($"out/.a.csv.{Guid.NewGuid():N}.tmp", "half");
 
         AtomicFile.Write(target, temporary =>
         {
-            File.WriteAllText(temporary, "half");
-            // What a killed write leaves: delete it as the rerun would.
-            sawTemporary = AtomicFile.DeleteLeftovers(target) == 1 && !File.Exists(temporary);
+            Assert.IsFalse(File.Exists(leftover), "deleted before the write starts");
             File.WriteAllText(temporary, "complete");
+            using var claim = AtomicFile.TryClaim(target)!;
+            Assert.AreEqual(0, AtomicFile.DeleteLeftovers(claim), "a write's own temporary file is not a leftover");
         });
 
-        Assert.IsTrue(sawTemporary);
+        Assert.AreEqual(Path.GetDirectoryName(target), Path.GetDirectoryName(temporaryName));
         Assert.AreEqual("complete", File.ReadAllText(target));
+        CollectionAssert.AreEqual(new[] { target }, Directory.GetFiles(files.PathOf("out")));
     }
 }

@@ -1,8 +1,9 @@
 namespace ImdbSentiment.Tests.Faults;
 
 /// <summary>
-/// Issue 12, item 2: export writes its folder whole or not at all; an existing non-empty folder is replaced only with
-/// --force, and only when it holds an earlier export; bad paths get one error line.
+/// Issue 12, item 2, and issue 23, item 2: export writes its folder whole or not at all; an existing non-empty folder
+/// is replaced only with --force, only when it holds an earlier export (the files its manifest lists) and nothing
+/// else, and the output names what it replaced; bad paths get one error line.
 /// </summary>
 [TestClass]
 public sealed class ExportFaultTests
@@ -17,7 +18,7 @@ public sealed class ExportFaultTests
 
         Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
         StringAssert.Contains(outcome.Output, "vocabulary.txt (497 words");
-        fault.AssertOnlyLeft(Path.Combine(output, "model.onnx"), Path.Combine(output, "vocabulary.txt"), Path.Combine(output, "featurizer.json"));
+        fault.AssertOnlyLeft(ExportFiles(output));
     }
 
     [TestMethod]
@@ -34,22 +35,56 @@ public sealed class ExportFaultTests
     }
 
     [TestMethod]
-    public void Export_WithForce_ReplacesAnEarlierExport_ButNotAFolderOfOtherFiles()
+    public void Export_WithForce_ReplacesAnEarlierExport_NamingWhatItReplaced()
     {
         using var fault = new FaultCase();
         var output = fault.PathOf("export");
         Assert.AreEqual(0, fault.Run("export", "--model", FaultCase.ShippedModel, "--output", output).ExitCode);
-        File.WriteAllText(Path.Combine(output, "stale.txt"), "from before");
 
         var replaced = fault.Run("export", "--model", FaultCase.ShippedModel, "--output", output, "--force");
 
         Assert.AreEqual(0, replaced.ExitCode, replaced.Error);
-        Assert.IsFalse(File.Exists(Path.Combine(output, "stale.txt")), "the folder is replaced whole");
-        var other = fault.Input("other/notes.txt", "mine");
-        var refused = fault.Run("export", "--model", FaultCase.ShippedModel, "--output", fault.PathOf("other"), "--force");
-        FaultAssert.OneErrorLine(refused, FaultAssert.Failure, "--output", "no featurizer.json", "replaces only an earlier export");
-        Assert.AreEqual("mine", File.ReadAllText(other));
-        fault.AssertOnlyLeft(Path.Combine(output, "model.onnx"), Path.Combine(output, "vocabulary.txt"), Path.Combine(output, "featurizer.json"));
+        StringAssert.Contains(replaced.Output, "It replaced the earlier export's export-manifest.json, featurizer.json, model.onnx, vocabulary.txt.");
+        fault.AssertOnlyLeft(ExportFiles(output));
+    }
+
+    [TestMethod]
+    public void Export_WithForce_IntoAnEarlierExportThatAlsoHoldsTheUsersFiles_IsRefused_NamingThem_AndKeepsAll()
+    {
+        using var fault = new FaultCase();
+        var output = fault.PathOf("export");
+        Assert.AreEqual(0, fault.Run("export", "--model", FaultCase.ShippedModel, "--output", output).ExitCode);
+        var exported = ExportFiles(output).ToDictionary(file => file, File.ReadAllBytes);
+        foreach (var file in exported.Keys)
+            fault.Remember(file);
+        var important = fault.Input("export/important.txt", "mine");
+        var nested = fault.Input("export/sub/notes.txt", "mine too");
+
+        var refused = fault.Run("export", "--model", FaultCase.BestModel, "--output", output, "--force");
+
+        FaultAssert.OneErrorLine(refused, FaultAssert.Failure, "--output", "important.txt, sub", "did not write", "export-manifest.json");
+        Assert.AreEqual("mine", File.ReadAllText(important));
+        Assert.AreEqual("mine too", File.ReadAllText(nested));
+        foreach (var (file, bytes) in exported)
+            CollectionAssert.AreEqual(bytes, File.ReadAllBytes(file), $"{file} is kept");
+        fault.AssertOnlyLeft();
+    }
+
+    [TestMethod]
+    public void Export_WithForce_IntoTheWorkingFolderHoldingACopiedFeaturizerJson_IsRefused_AndDeletesNothing()
+    {
+        using var fault = new FaultCase();
+        var spec = fault.Input("featurizer.json", "{}");
+        var source = fault.Input("predict.py", "print('mine')");
+
+        // In the case's folder, so that "." is it.
+        using var export = new RunningCommand(fault, "export", "--model", FaultCase.ShippedModel, "--output", ".", "--force");
+        var outcome = export.WaitForExit();
+
+        FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "--output", "no export-manifest.json", "not an export");
+        Assert.AreEqual("{}", File.ReadAllText(spec));
+        Assert.AreEqual("print('mine')", File.ReadAllText(source));
+        fault.AssertOnlyLeft();
     }
 
     [TestMethod]
@@ -67,4 +102,7 @@ public sealed class ExportFaultTests
         FaultAssert.OneErrorLine(noOutput, FaultAssert.Usage, "--output");
         fault.AssertOnlyLeft();
     }
+
+    private static string[] ExportFiles(string output) =>
+        new[] { "model.onnx", "vocabulary.txt", "featurizer.json", "export-manifest.json" }.Select(name => Path.Combine(output, name)).ToArray();
 }

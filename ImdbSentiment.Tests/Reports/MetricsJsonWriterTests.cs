@@ -13,11 +13,12 @@ public sealed class MetricsJsonWriterTests
         var path = folder.File("report/metrics.json");
 
         MetricsJsonWriter.Write(
-            path, ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.Training, ReportFixtures.TrainingData,
+            path, Path.Combine("..", "imdb.zip"), ReportFixtures.Validation, ReportFixtures.Test, ReportFixtures.Training, ReportFixtures.TrainingData,
             ReportFixtures.SkippedRows, ReportFixtures.Options, ReportFixtures.CommandLine);
 
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var root = json.RootElement;
+        Assert.AreEqual(Path.Combine("..", "imdb.zip"), root.GetProperty("model").GetString(), "whose report it is, relative to the folder");
         var validation = root.GetProperty("validation");
         Assert.AreEqual(5000, validation.GetProperty("count").GetInt32());
         Assert.AreEqual(0.8123, validation.GetProperty("accuracy").GetDouble());
@@ -78,7 +79,7 @@ public sealed class MetricsJsonWriterTests
         var path = folder.File("metrics.json");
 
         MetricsJsonWriter.Write(
-            path, ReportFixtures.Validation, null, ReportFixtures.Training, ReportFixtures.TrainingData,
+            path, "imdb.zip", ReportFixtures.Validation, null, ReportFixtures.Training, ReportFixtures.TrainingData,
             SkippedRowCounts.None, ReportFixtures.Options, ReportFixtures.CommandLine);
 
         using var json = JsonDocument.Parse(File.ReadAllText(path));

@@ -8,8 +8,8 @@ namespace ImdbSentiment.Trainer.Cli;
 
 /// <summary>
 /// export: a model zip as a folder that Python, Spark or any ONNX runtime can serve: model.onnx, the vocabularies and
-/// featurizer.json, written atomically. An existing folder is replaced only with --force, and only when it is empty
-/// or an earlier export, since replacing deletes what it held.
+/// featurizer.json, and export-manifest.json listing them, written atomically. An existing folder is replaced only
+/// with --force, and only when it holds an earlier export's files and nothing else, since replacing deletes what it held.
 /// </summary>
 internal static class ExportCommand
 {
@@ -17,7 +17,7 @@ internal static class ExportCommand
     {
         var model = ModelOption.Create();
         var output = new Option<string>("--output") { Description = "The folder to write (all files or none); an existing non-empty one only with --force.", Required = true };
-        var force = new Option<bool>("--force") { Description = "Replace an existing --output folder that holds an earlier export." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing --output folder that holds an earlier export (the files its export-manifest.json lists) and nothing else." };
         var command = new Command("export",
             $"Write the model as a standalone ONNX network (ids in, probability out), its vocabularies and {ModelExporter.SpecFile}, the featurizer's rules, for Python, Spark and other runtimes.")
         {
@@ -31,7 +31,8 @@ internal static class ExportCommand
             ExportSummary summary;
             using (var interrupt = new InterruptSignal(cancellation))
                 summary = ModelExporter.Export(modelPath, folder, interrupt.Token);
-            Console.WriteLine($"Exported {modelPath} to {folder}: {Describe(summary)}.");
+            var replaced = summary.Replaced.Count > 0 ? $" It replaced the earlier export's {string.Join(", ", summary.Replaced)}." : "";
+            Console.WriteLine($"Exported {modelPath} to {folder}: {Describe(summary)}.{replaced}");
             return Task.FromResult(0);
         }));
         return command;
@@ -45,8 +46,8 @@ internal static class ExportCommand
             return;
         if (!force)
             throw new UsageException($"--output {folder} exists and is not empty: pass --force to replace an earlier export, or name another folder.");
-        if (!File.Exists(Path.Combine(folder, ModelExporter.SpecFile)))
-            throw new UsageException($"--output {folder} holds files but no {ModelExporter.SpecFile}: --force replaces only an earlier export; name an empty or new folder.");
+        if (ExportManifest.Replaceable(folder).Problem is { } problem)
+            throw new UsageException($"--output {problem}.");
         if (CanonicalPath.Of(modelPath).StartsWith(CanonicalPath.Of(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new UsageException($"--output {folder} holds the --model file, which replacing it would delete: name another folder.");
     }
@@ -60,6 +61,7 @@ internal static class ExportCommand
         if (spec.NgramIds is { } ngramIds)
             files.Add($"{ngramIds.Vocabulary} ({Plural.Of(summary.Ngrams, "n-gram")} of 1 to {ngramIds.Longest} words)");
         files.Add(ModelExporter.SpecFile);
+        files.Add(ExportManifest.FileName);
         return string.Join(", ", files);
     }
 }

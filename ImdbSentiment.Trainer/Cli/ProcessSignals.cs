@@ -37,6 +37,7 @@ internal static class ProcessSignals
 
         AtomicFile.DeleteUnfinished();
         AtomicFolder.DeleteUnfinished();
+        StagedFolder.DeleteUnfinished();
         Console.Error.WriteLine($"{name}: quitting at once; no partial output is left.");
         Environment.Exit(ExitCodes.EndedBy(context.Signal));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Batch;
 using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Serving;
 using Spectre.Console;
 using ImdbSentiment.Trainer.Output;
@@ -64,8 +65,10 @@ internal static class ScoreCommand
 
             using var servingModel = ServingModel.Load(parse.GetValue(model)!);
             using var interrupt = new InterruptSignal(cancellation);
-            var result = Score(console, servingModel, parse.GetValue(input)![0], parse.GetValue(output)!, options, interrupt.Token);
-            Console.WriteLine(Summary(result, parse.GetValue(output)!));
+            var outputPath = parse.GetValue(output)!;
+            var result = Score(console, servingModel, parse.GetValue(input)![0], outputPath, options, interrupt.Token);
+            // An output written through may be standard output itself: the summary must not end up among the rows.
+            (OutputTarget.Resolve(outputPath).WritesThrough ? Console.Error : Console.Out).WriteLine(Summary(result, outputPath));
             return Task.FromResult(0);
         }));
         return command;

@@ -32,9 +32,8 @@ internal static class TrainCommand
         options.Validate();
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
-        if (File.Exists(output) && !parse.GetValue(flags.Force))
-            throw new UsageException($"--output {output} exists already: pass --force to replace it, or name another file.");
-        OutputPaths.RequireWritable(output, reportDir);
+        var replacedReport = OutputPaths.RequireWritable(output, reportDir, parse.GetValue(flags.Force),
+            [(flags.Data.Dataset.Name, parse.GetValue(flags.Data.Dataset)), (flags.ValidationDataset.Name, parse.GetValue(flags.ValidationDataset)), (flags.TestDataset.Name, parse.GetValue(flags.TestDataset))]);
         var log = Console.Out;
 
         var data = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
@@ -44,9 +43,12 @@ internal static class TrainCommand
 
         using var temporaryFiles = new OwnedTemporaryFolder();
         var mlContext = new MLContext(seed: options.Trainer.Seed) { TempFilePath = temporaryFiles.Path };
+        // The report, checkpoint included, is written beside the report folder and moved in only once the model is
+        // saved, so a failed run leaves neither a half report nor an earlier one half replaced.
+        using var report = new StagedFolder(reportDir);
+        var pipeline = new SentimentTrainingPipeline(mlContext, WithCheckpoint(options, Path.Combine(report.StagingPath, ReportFolder.CheckpointFileName)));
         // Resolved once, checkpoint included, so the model and the report it writes describe the same run.
-        options = options with { Trainer = options.Trainer with { Fit = options.Trainer.Fit with { CheckpointPath = Path.Combine(reportDir, ReportFolder.CheckpointFileName) } } };
-        var pipeline = new SentimentTrainingPipeline(mlContext, options);
+        options = WithCheckpoint(options, Path.Combine(reportDir, ReportFolder.CheckpointFileName));
         var prepared = pipeline.Prepare(training, validation);
         console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
         var modelSummary = pipeline.Summarise(prepared);
@@ -60,19 +62,24 @@ internal static class TrainCommand
         var result = trained.Training.Result;
         log.WriteLine(Outcome(result, watch.Elapsed));
 
-        TrainedModelOutput.Save(mlContext, trained.Model, trained.InputSchema, output, log);
         var metrics = TrainedModelOutput.EvaluateAndPrint(console, mlContext, trained.Model, prepared.Validation, test);
-
-        ReportFolder.Write(new ReportInputs(
+        ReportFolder.WriteFolder(new ReportInputs(
             reportDir, output, dataset, CommandLineText.Format(Environment.GetCommandLineArgs(), Environment.CurrentDirectory), options, modelSummary, prepared.TrainingSummary, result,
             metrics[0].Metrics, test is null ? null : metrics[1].Metrics, data.SkippedRows)
         {
             TestSetName = parse.GetValue(flags.DevTest) ? "Development-test" : "Test",
-        });
-        log.WriteLine($"Wrote the report to {reportDir} and consumption code beside the model.");
+        }, report.StagingPath);
+
+        TrainedModelOutput.Save(mlContext, trained.Model, trained.InputSchema, output, log);
+        report.Publish(ReportFolder.FileNames);
+        ReportFolder.WriteConsumptionCode(output);
+        log.WriteLine($"Wrote the report to {reportDir}{(replacedReport is null ? "" : $", replacing {replacedReport}")}, and consumption code beside the model.");
         (trained.Model as IDisposable)?.Dispose();
         return result.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
     }
+
+    private static SentimentTrainingOptions WithCheckpoint(SentimentTrainingOptions options, string path) =>
+        options with { Trainer = options.Trainer.WithFit(fit => fit with { CheckpointPath = path }) };
 
     private static string Outcome(TrainingResult result, TimeSpan elapsed)
     {

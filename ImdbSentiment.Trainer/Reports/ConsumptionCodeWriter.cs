@@ -11,6 +11,10 @@ internal static class ConsumptionCodeWriter
 {
     /// <summary>As Model Builder names it after the model: models/imdb-sentiment.zip gives imdb-sentiment.consumption.cs.</summary>
     public static string FileNameFor(string modelFileName) => Path.GetFileNameWithoutExtension(modelFileName) + ".consumption.cs";
+    /// <summary>Where train writes it: beside the model.</summary>
+    public static string PathFor(string modelPath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, FileNameFor(Path.GetFileName(modelPath)));
+
     public const string Namespace = "ImdbSentiment.Consumption";
     public const string ClassName = "ImdbSentimentModel";
 

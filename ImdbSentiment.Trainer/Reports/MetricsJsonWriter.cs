@@ -10,9 +10,10 @@ namespace ImdbSentiment.Trainer.Reports;
 /// <summary>Writes metrics.json: the run's metrics, history, outcome, training data summary, rows skipped, options and command line.</summary>
 internal static class MetricsJsonWriter
 {
+    /// <param name="model">The model the report describes, relative to the report folder: whose report it is.</param>
     /// <param name="test">Null when there was no test set.</param>
     public static void Write(
-        string path, SentimentMetrics validation, SentimentMetrics? test, TrainingResult training, DataSummary trainingData,
+        string path, string model, SentimentMetrics validation, SentimentMetrics? test, TrainingResult training, DataSummary trainingData,
         SkippedRowCounts skippedRows, SentimentTrainingOptions options, string commandLine)
     {
         var document = new MetricsDocument(
@@ -28,14 +29,15 @@ internal static class MetricsJsonWriter
             DataEntry.From(trainingData),
             skippedRows,
             options,
-            commandLine);
+            commandLine,
+            model);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, ReportJson.Options));
     }
 
     private sealed record MetricsDocument(
         SentimentMetrics Validation, SentimentMetrics? Test, IReadOnlyList<EpochEntry> History, int BestEpoch,
         bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, WordVectorCoverage? WordVectors, DataEntry TrainingData, SkippedRowCounts SkippedRows,
-        SentimentTrainingOptions Options, string CommandLine);
+        SentimentTrainingOptions Options, string CommandLine, string Model);
 
     // Keras's log names for the validation columns.
     private sealed record EpochEntry(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy, double Seconds);
