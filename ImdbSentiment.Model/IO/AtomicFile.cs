@@ -34,11 +34,10 @@ internal static class AtomicFile
             writeTemporary(temporary);
             File.Move(temporary, fullPath, overwrite: true);
         }
-        // The user named the target, not the hidden files beside it; errors about other files (an input) pass through.
+        // Errors about other files (an input) pass through.
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && exception.Message.Contains(folder, StringComparison.Ordinal))
         {
-            var message = exception.Message.Replace(temporary, fullPath, StringComparison.Ordinal).Replace(lockPath, fullPath, StringComparison.Ordinal).Trim();
-            throw new IOException(message.StartsWith(fullPath, StringComparison.Ordinal) ? message : $"{fullPath}: could not be written ({message})", exception);
+            throw NamingTheTarget(exception, fullPath, temporary, lockPath);
         }
         finally
         {
@@ -57,8 +56,23 @@ internal static class AtomicFile
     public static OutputLock? TryClaim(string path)
     {
         var fullPath = OutputTarget.Resolve(path).Path;
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        return OutputLock.TryAcquire(fullPath);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return OutputLock.TryAcquire(fullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && exception.Message.Contains(folder, StringComparison.Ordinal))
+        {
+            throw NamingTheTarget(exception, fullPath, OutputLock.LockPathOf(fullPath));
+        }
+    }
+
+    // The user named the target, not the hidden files beside it.
+    private static IOException NamingTheTarget(Exception exception, string fullPath, params string[] hidden)
+    {
+        var message = hidden.Aggregate(exception.Message, (text, path) => text.Replace(path, fullPath, StringComparison.Ordinal)).Trim();
+        return new IOException(message.StartsWith(fullPath, StringComparison.Ordinal) ? message : $"{fullPath}: could not be written ({message})", exception);
     }
 
     private static IOException BusyError(string fullPath) =>

@@ -33,7 +33,10 @@ internal static class TrainCommand
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
         var replacedReport = OutputPaths.RequireWritable(output, reportDir, parse.GetValue(flags.Force),
-            [(flags.Data.Dataset.Name, parse.GetValue(flags.Data.Dataset)), (flags.ValidationDataset.Name, parse.GetValue(flags.ValidationDataset)), (flags.TestDataset.Name, parse.GetValue(flags.TestDataset))]);
+            [
+                (flags.Data.Dataset.Name, parse.GetValue(flags.Data.Dataset)), (flags.ValidationDataset.Name, parse.GetValue(flags.ValidationDataset)),
+                (flags.TestDataset.Name, parse.GetValue(flags.TestDataset)), (flags.WordVectors.Name, parse.GetValue(flags.WordVectors)),
+            ]);
         var log = Console.Out;
 
         var data = await TrainingData.LoadAsync(flags, parse, console, log, cancellation);
