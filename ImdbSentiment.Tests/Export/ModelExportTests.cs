@@ -28,7 +28,7 @@ public sealed class ModelExportTests
         using var export = new ExportedModel("imdb-sentiment.zip");
 
         CollectionAssert.AreEquivalent(
-            new[] { ModelExporter.NetworkFile, ModelExporter.VocabularyFile, ModelExporter.SpecFile },
+            new[] { ModelExporter.NetworkFile, ModelExporter.VocabularyFile, ModelExporter.SpecFile, ExportManifest.FileName },
             Directory.GetFiles(export.Folder).Select(Path.GetFileName).ToArray());
         var spec = ReadSpec(export);
         Assert.IsNull(spec.NgramIds);
@@ -44,12 +44,26 @@ public sealed class ModelExportTests
     }
 
     [TestMethod]
+    public void Export_ReplacesAnEarlierExport_ButNotAFolderWithAnythingItsManifestDoesNotList()
+    {
+        using var export = new ExportedModel("imdb-sentiment.zip");
+
+        var again = ModelExporter.Export(export.ModelPath, export.Folder);
+        File.WriteAllText(export.PathOf("notes.txt"), "mine");
+        var refused = Assert.ThrowsExactly<IOException>(() => ModelExporter.Export(export.ModelPath, export.Folder));
+
+        CollectionAssert.AreEqual(new[] { ExportManifest.FileName, ModelExporter.SpecFile, ModelExporter.NetworkFile, ModelExporter.VocabularyFile }, again.Replaced.ToArray());
+        StringAssert.Contains(refused.Message, $"{export.Folder} holds notes.txt, which the earlier export there did not write");
+        Assert.AreEqual("mine", File.ReadAllText(export.PathOf("notes.txt")), "the refused folder is put back as it was");
+    }
+
+    [TestMethod]
     public void BestModel_ExportsNgramIds_AndItsNgramVocabulary()
     {
         using var export = new ExportedModel("imdb-sentiment-best.zip");
 
         CollectionAssert.AreEquivalent(
-            new[] { ModelExporter.NetworkFile, ModelExporter.NgramVocabularyFile, ModelExporter.SpecFile },
+            new[] { ModelExporter.NetworkFile, ModelExporter.NgramVocabularyFile, ModelExporter.SpecFile, ExportManifest.FileName },
             Directory.GetFiles(export.Folder).Select(Path.GetFileName).ToArray());
         var spec = ReadSpec(export);
         Assert.IsNull(spec.TokenIds, "the n-gram bag reads no token ids");
