@@ -34,6 +34,9 @@ internal sealed class BatchScoringPlan
 
     public IEnumerable<BatchItem> Pending => Items.Where(item => !item.Complete);
 
+    /// <summary>Whether an output is complete (see <see cref="BatchItem.Complete"/>): asked again once its claim is held, since another run may have finished it.</summary>
+    public static bool IsComplete(string output) => new FileInfo(output) is { Exists: true, Length: > 0 };
+
     /// <param name="inputs">From <see cref="ScoringInputs.Resolve"/>: full paths with distinct file names.</param>
     /// <exception cref="ArgumentException">The output folder is a file, or an input's folder (the output would replace it).</exception>
     public static BatchScoringPlan Create(IReadOnlyList<string> inputs, string outputFolder, Shard shard)
@@ -50,7 +53,7 @@ internal sealed class BatchScoringPlan
                     $"the output folder {outputFolder} holds the input {input}: its output, of the same name, would replace the reviews; write the outputs to another folder");
             }
             if (shard.Takes(Path.GetFileName(input)))
-                items.Add(new BatchItem(input, output, new FileInfo(output) is { Exists: true, Length: > 0 }));
+                items.Add(new BatchItem(input, output, IsComplete(output)));
         }
         return new BatchScoringPlan(inputs.Count, shard, items);
     }

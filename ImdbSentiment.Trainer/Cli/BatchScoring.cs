@@ -47,7 +47,7 @@ internal static class BatchScoring
                 scoringElsewhere++;
                 continue;
             }
-            if (File.Exists(pending[i].Output))
+            if (BatchScoringPlan.IsComplete(pending[i].Output))
             {
                 Console.WriteLine(SkippedAsComplete(pending[i]));
                 completedElsewhere++;
