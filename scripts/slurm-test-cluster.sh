@@ -149,14 +149,21 @@ start_cluster() {
 
   say "starting munged, slurmctld and slurmd in $dir (ports $ctld_port and $slurmd_port)"
   mungekey --create --keyfile="$dir/munge/munge.key" --bits=1024
+  # --force: munged wants its socket's folder open to all users; this one is private to the cluster's user.
   env "$marker=$dir" munged --force --key-file="$dir/munge/munge.key" --socket="$dir/munge/munge.socket" \
     --pid-file="$dir/munge/munged.pid" --log-file="$dir/log/munged.log" --seed-file="$dir/munge/munged.seed" \
-    || fail "munged did not start: see $dir/log/munged.log"
-  env "$marker=$dir" slurmctld -f "$SLURM_CONF" -i || fail "slurmctld did not start: see $dir/log/slurmctld.log"
-  env "$marker=$dir" slurmd -f "$SLURM_CONF" || fail "slurmd did not start: see $dir/log/slurmd.log"
+    || start_failed "$dir" "munged did not start: see $dir/log/munged.log"
+  env "$marker=$dir" slurmctld -f "$SLURM_CONF" -i || start_failed "$dir" "slurmctld did not start: see $dir/log/slurmctld.log"
+  env "$marker=$dir" slurmd -f "$SLURM_CONF" || start_failed "$dir" "slurmd did not start: see $dir/log/slurmd.log"
   wait_for '[ "$(sinfo -h -o %t 2>/dev/null)" = idle ]' 60 \
-    || fail "the node did not come up idle within 60 s (sinfo: $(sinfo -h -o '%t %E' 2>&1)): see $dir/log"
+    || start_failed "$dir" "the node did not come up idle within 60 s (sinfo: $(sinfo -h -o '%t %E' 2>&1)): see $dir/log"
   say "up: export SLURM_CONF=$SLURM_CONF"
+}
+
+# Stops what a failed start had started, so that nothing outlives the failure.
+start_failed() {
+  stop_cluster "$1" >/dev/null 2>&1 || true
+  fail "$2"
 }
 
 stop_cluster() {

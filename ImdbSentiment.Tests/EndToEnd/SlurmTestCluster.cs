@@ -22,14 +22,22 @@ internal sealed class SlurmTestCluster : IDisposable
     public static SlurmTestCluster Start(string folder)
     {
         var cluster = new SlurmTestCluster(folder);
-        var started = cluster.Script("start", SetUpPatience);
+        TrainerProcess.Outcome started;
+        try
+        {
+            started = cluster.Script("start", SetUpPatience);
+        }
+        catch (AssertFailedException)
+        {
+            // Timed out part way: the script stops what it started when it fails, but it was killed.
+            cluster.Script("stop", CommandPatience);
+            throw;
+        }
         if (started.ExitCode == 0)
             return cluster;
-        var stopped = cluster.Script("stop", CommandPatience);
-        var problem = $"{started.Output}{started.Error}{stopped.Error}";
         if (started.ExitCode == 3)
-            Assert.Inconclusive($"no Slurm to run the sbatch sample on: {problem}");
-        throw new AssertFailedException($"the test cluster did not start (exit {started.ExitCode}): {problem}\n{cluster.Logs()}");
+            Assert.Inconclusive($"no Slurm to run the sbatch sample on: {started.Output}{started.Error}");
+        throw new AssertFailedException($"the test cluster did not start (exit {started.ExitCode}): {started.Output}{started.Error}\n{cluster.Logs()}");
     }
 
     public string Configuration => Path.Combine(_folder, "slurm.conf");
