@@ -14,18 +14,22 @@ internal sealed class FaultCase : IDisposable
 
     private readonly DataFixtures _files = new();
     private readonly HashSet<string> _inputs = [];
+    private readonly Dictionary<string, string> _environment;
 
     public FaultCase()
     {
         Directory.CreateDirectory(TempFolder);
-        Environment = new Dictionary<string, string> { ["TMPDIR"] = TempFolder };
+        _environment = new Dictionary<string, string> { ["TMPDIR"] = TempFolder };
     }
 
     public string Folder => _files.Folder;
 
     public string TempFolder => Path.Combine(Path.GetTempPath(), Path.GetFileName(_files.Folder) + "-tmp");
 
-    public IReadOnlyDictionary<string, string> Environment { get; }
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
+    /// <summary>Caps the managed heap of the processes the case runs from now on (DOTNET_GCHeapHardLimit).</summary>
+    public void CapManagedHeap(long bytes) => _environment["DOTNET_GCHeapHardLimit"] = $"0x{bytes:X}";
 
     /// <summary>The model this repository ships; read only.</summary>
     public static string ShippedModel => Path.Combine(DataFixtures.FindRepoRoot()!, "models", "imdb-sentiment.zip");

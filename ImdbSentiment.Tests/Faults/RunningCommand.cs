@@ -47,6 +47,10 @@ internal sealed class RunningCommand : IDisposable
     /// <summary>Another of the solution's programs (by its built dll), run the same way.</summary>
     public static RunningCommand OfAssembly(string assembly, FaultCase fault, params string[] arguments) => new(assembly, fault, keepInputOpen: false, arguments);
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     public void WriteLine(string line)
     {
         _process.StandardInput.WriteLine(line);
