@@ -87,6 +87,12 @@ public sealed record FitSettings
     /// <summary>These settings with both guards off (<see cref="InitializationTrials"/> 1, no refit), as <see cref="KerasExact"/> has them.</summary>
     public FitSettings WithoutGuards() => this with { InitializationTrials = 1, RefitOnAllData = false };
 
+    /// <summary>
+    /// Ceilings, checked before any data is read: epochs far beyond what early stopping ever runs (the Keras recipe's 100
+    /// stop near 35), a batch larger than aclImdb's training split, trials and shares that each cost a run or a thread.
+    /// </summary>
+    public const int MostEpochs = 10_000, MostBatchSize = 65_536, MostInitializationTrials = 100, MostBatchShares = 64;
+
     public void Validate()
     {
         Require(Epochs >= 1, nameof(Epochs), "at least 1");
@@ -100,5 +106,14 @@ public sealed record FitSettings
         Require(EvaluationBatchSize >= 1, nameof(EvaluationBatchSize), "at least 1");
         Require(Threads >= 1, nameof(Threads), "at least 1");
         Require(BatchShares >= 1, nameof(BatchShares), "at least 1");
+        const string epochsWhy = "more epochs than any run needs (early stopping ends the Keras recipe's 100 near epoch 35), so a larger value is taken for a typo";
+        RequireAtMost(Epochs, MostEpochs, nameof(Epochs), epochsWhy);
+        RequireAtMost(Patience, MostEpochs, nameof(Patience), epochsWhy);
+        RequireAtMost(StartFromEpoch, MostEpochs, nameof(StartFromEpoch), epochsWhy);
+        RequireAtMost(TrialEpochs, MostEpochs, nameof(TrialEpochs), epochsWhy);
+        RequireAtMost(BatchSize, MostBatchSize, nameof(BatchSize), "a batch's activations are held in memory at once, and this is more reviews than aclImdb's training split holds");
+        RequireAtMost(EvaluationBatchSize, MostBatchSize, nameof(EvaluationBatchSize), "a validation batch's activations are held in memory at once");
+        RequireAtMost(InitializationTrials, MostInitializationTrials, nameof(InitializationTrials), "each trial trains for the trial epochs of its own");
+        RequireAtMost(BatchShares, MostBatchShares, nameof(BatchShares), "each share runs on a thread of its own with its own copy of the batch's activations");
     }
 }

@@ -60,6 +60,9 @@ public sealed record NetworkSettings
         EmbeddingSize = WordVectorReader.ReadHeader(path).Dimensions,
     };
 
+    /// <summary>Ceilings of the sizes (far above the recipes' 64, 32 and 2), so that a typo cannot ask for more memory than a machine has.</summary>
+    public const int MostEmbeddingSize = 1024, MostUnits = 1024, MostLayers = 16;
+
     /// <summary>The shared ranges, then each branch's own rules.</summary>
     public void Validate()
     {
@@ -68,6 +71,9 @@ public sealed record NetworkSettings
         Require(EmbeddingSize >= 1, nameof(EmbeddingSize), "at least 1");
         Require(Units >= 1, nameof(Units), "at least 1");
         Require(Layers >= 1, nameof(Layers), "at least 1");
+        RequireAtMost(EmbeddingSize, MostEmbeddingSize, nameof(EmbeddingSize), "the embedding table holds this many floats for every word of the vocabulary");
+        RequireAtMost(Units, MostUnits, nameof(Units), "training holds this many activations per layer for every token of a batch");
+        RequireAtMost(Layers, MostLayers, nameof(Layers), "training holds every layer's outputs for every token of a batch");
         Require(Dropout is >= 0 and < 1, nameof(Dropout), "at least 0 and below 1");
         Require(NgramDropout is >= 0 and < 1, nameof(NgramDropout), "at least 0 and below 1");
         Require(Enum.IsDefined(Pooling), nameof(Pooling), "one of " + string.Join(", ", Enum.GetNames<RecurrentPooling>()));

@@ -59,4 +59,7 @@ public sealed record SentimentNetworkOptions
         if (!valid)
             throw new ArgumentOutOfRangeException(name, $"{name} must be {expected}.");
     }
+
+    /// <summary>Refuses a size setting over its ceiling, naming it, the ceiling and why there is one.</summary>
+    internal static void RequireAtMost(int value, int most, string name, string why) => SettingCeiling.Require(value, most, name, why);
 }

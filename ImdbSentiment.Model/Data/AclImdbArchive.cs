@@ -1,14 +1,11 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text;
 
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>An aclImdb .tar.gz read as a stream, without extracting it.</summary>
 internal sealed class AclImdbArchive(string path) : IAclImdbSource
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public AclImdbContents ReadAll(bool unlabelled)
     {
         try
@@ -37,7 +34,6 @@ internal sealed class AclImdbArchive(string path) : IAclImdbSource
     private AclImdbContents Read(bool unlabelled)
     {
         var contents = new AclImdbContents([], []);
-        var buffer = new byte[64 * 1024];
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var tar = new TarReader(gzip);
@@ -49,28 +45,25 @@ internal sealed class AclImdbArchive(string path) : IAclImdbSource
             {
                 if (label is null && !unlabelled)
                     continue;
-                var text = ReadText(entry, ref buffer);
+                var text = ReadText(entry, RecordLimit.MaxLength, "one review");
                 if (string.IsNullOrWhiteSpace(text))
                     throw new DataFormatException(path, null, $"entry '{entry.Name}' is an empty review: expected the text of a review");
                 contents.Reviews.Add(new AclImdbReviewFile(split, classFolder, fileName, label, text));
             }
             else if (AclImdbLayout.TryParseUrlList(entry.Name, out split, out classFolder))
             {
-                contents.UrlLists[(split, classFolder)] = ReadText(entry, ref buffer).Split('\n', StringSplitOptions.TrimEntries);
+                contents.UrlLists[(split, classFolder)] = ReadText(entry, RecordLimit.MaxUrlListBytes, "one url list").Split('\n', StringSplitOptions.TrimEntries);
             }
         }
         return contents;
     }
 
-    private static string ReadText(TarEntry entry, ref byte[] buffer)
+    // The size is checked before anything is read: an entry that inflates to gigabytes is refused by its header.
+    private string ReadText(TarEntry entry, int limit, string what)
     {
         if (entry.DataStream is null || entry.Length == 0)
             return "";
-        var length = checked((int)entry.Length);
-        if (buffer.Length < length)
-            buffer = new byte[Math.Max(length, buffer.Length * 2)];
-        entry.DataStream.ReadExactly(buffer, 0, length);
-        var bytes = buffer.AsSpan(0, length);
-        return Utf8.GetString(bytes.StartsWith(Utf8.Preamble) ? bytes[Utf8.Preamble.Length..] : bytes);
+        return (entry.Length <= limit ? RecordLimit.ReadText(entry.DataStream, limit) : null)
+            ?? throw new DataFormatException(path, null, RecordLimit.FileTooLong($"entry '{entry.Name}'", entry.Length, limit, what));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class AclImdbFolder(string path) : IAclImdbSource
                 contents.Reviews.AddRange(ReviewFiles(split, classFolder).Select(file => ReadReview(file, split, classFolder, label)));
                 var urlList = Path.Combine(_root, AclImdbLayout.UrlListName(split, classFolder));
                 if (File.Exists(urlList))
-                    contents.UrlLists[(split, classFolder)] = File.ReadAllText(urlList).Split('\n', StringSplitOptions.TrimEntries);
+                    contents.UrlLists[(split, classFolder)] = ReadText(urlList, RecordLimit.MaxUrlListBytes, "one url list").Split('\n', StringSplitOptions.TrimEntries);
             }
         }
         return contents;
@@ -36,9 +36,15 @@ internal sealed class AclImdbFolder(string path) : IAclImdbSource
 
     private static AclImdbReviewFile ReadReview(string file, string split, string classFolder, bool? label)
     {
-        var text = File.ReadAllText(file);
+        var text = ReadText(file, RecordLimit.MaxLength, "one review");
         if (string.IsNullOrWhiteSpace(text))
             throw new DataFormatException(file, null, "the review is empty: expected the text of a review");
         return new AclImdbReviewFile(split, classFolder, Path.GetFileName(file), label, text);
+    }
+
+    // Read to the limit whatever size the file claims: a device or a FIFO named *.txt claims none.
+    private static string ReadText(string file, int limit, string what)
+    {
+        return RecordLimit.ReadFile(file, limit, out var length) ?? throw new DataFormatException(file, null, RecordLimit.FileTooLong("the file", length, limit, what));
     }
 }

@@ -47,6 +47,17 @@ public static partial class AclImdbReader
         return LabelledSplit(Open(path).ReadAll(unlabelled: false), split) is not null;
     }
 
+    /// <summary>
+    /// What evaluation reads, in one pass: the test/ split when the data set has one (a test/ with a class missing is an
+    /// error), else train/; a data set of test/ alone is evaluated like the official archive.
+    /// </summary>
+    public static (string Split, IReadOnlyList<LabeledReview> Reviews) ReadEvaluationSplit(string path)
+    {
+        var contents = Open(path).ReadAll(unlabelled: false);
+        var split = contents.Reviews.Exists(review => review.Split == "test" && review.Label is not null) ? "test" : "train";
+        return (split, LabelledSplit(contents, split) ?? throw MissingSplit(path, split, contents));
+    }
+
     /// <summary>The reviews of <paramref name="split"/> ("train" or "test"), ordered as <see cref="ReadAll"/> orders them.</summary>
     public static IReadOnlyList<LabeledReview> Read(string path, string split)
     {

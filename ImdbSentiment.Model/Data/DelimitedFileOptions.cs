@@ -32,7 +32,13 @@ public sealed record DelimitedFileOptions
     /// <summary>Default: detected from the first line, see <see cref="SeparatorDetector.Detect"/>.</summary>
     public char? Separator { get; init; }
 
-    /// <summary>Reading labelled reviews: count and skip rows with a wrong field count, an unknown label or an empty text instead of failing.</summary>
+    /// <summary>How quotes are read. Default: <see cref="DelimitedQuoting.Lenient"/> for a tab-separated file, else <see cref="DelimitedQuoting.Rfc4180"/>.</summary>
+    public DelimitedQuoting? Quoting { get; init; }
+
+    /// <summary>
+    /// Reading labelled reviews: count and skip rows with a wrong field count, an unknown label, an empty text or more
+    /// than <see cref="RecordLimit.MaxLength"/> characters instead of failing.
+    /// </summary>
     public bool SkipBadRows { get; init; }
 
     /// <summary>Scoring: leave rows with an empty text unscored (empty prediction cells) instead of failing on them.</summary>

@@ -4,9 +4,10 @@ using System.Text;
 namespace ImdbSentiment.Model.Data;
 
 /// <summary>
-/// Streams RFC 4180 records: a field in double quotes may hold separators, line breaks and doubled quotes ("").
-/// Lines may end in CRLF, LF or CR. Blank lines hold no record and are passed over. A quote inside an
-/// unquoted field is kept as a plain character.
+/// Streams delimited records, quoted as <see cref="DelimitedQuoting"/> says: RFC 4180 (a field in double quotes may hold
+/// separators, line breaks and doubled quotes ""), lenient, or none. Lines may end in CRLF, LF or CR. Blank lines hold
+/// no record and are passed over. A quote inside an unquoted field is kept as a plain character. No record is held
+/// beyond <see cref="RecordLimit.MaxLength"/> characters, so memory stays bounded whatever the input.
 /// </summary>
 internal sealed class DelimitedRecordReader : IDisposable
 {
@@ -16,35 +17,59 @@ internal sealed class DelimitedRecordReader : IDisposable
     private readonly TextReader _reader;
     private readonly char _separator;
     private readonly string _sourceName;
+    private readonly DelimitedQuoting _quoting;
+    private readonly bool _readPastOverlongRecords;
+    private readonly bool _keepText;
     private readonly SearchValues<char> _fieldEnds;
-    private readonly char[] _buffer = new char[64 * 1024];
     private readonly StringBuilder _field = new();
     private readonly List<string> _fields = [];
+    private char[] _buffer = new char[64 * 1024];
     private int _position;
     private int _length;
     private long _line = 1;
 
+    // The record being read stays in the buffer from _recordStart (-1: none is kept), so that its length is known, its
+    // text can be handed out, and a lenient quoted field can be read again as plain text from _fieldStart.
+    private int _recordStart = -1;
+    private int _fieldStart = -1;
+    private bool _overlong;
+    private bool _stopped;
+
     /// <param name="sourceName">The file named in error messages.</param>
-    public DelimitedRecordReader(TextReader reader, char separator, string sourceName)
+    /// <param name="readPastOverlongRecords">
+    /// Read on past a record over <see cref="RecordLimit.MaxLength"/> (without keeping it) and return it as
+    /// <see cref="DelimitedRecord.Overlong"/>; false returns it as soon as the limit is passed and reads no further.
+    /// </param>
+    /// <param name="keepText">Hand out each record's text as it stood in the file (<see cref="DelimitedRecord.Text"/>).</param>
+    public DelimitedRecordReader(
+        TextReader reader, char separator, string sourceName, DelimitedQuoting quoting = DelimitedQuoting.Rfc4180,
+        bool readPastOverlongRecords = false, bool keepText = false)
     {
         if (separator is Quote or '\r' or '\n')
             throw new ArgumentException("A quote or a line break cannot be the separator.", nameof(separator));
         _reader = reader;
         _separator = separator;
         _sourceName = sourceName;
+        _quoting = quoting;
+        _readPastOverlongRecords = readPastOverlongRecords;
+        _keepText = keepText;
         _fieldEnds = SearchValues.Create([separator, '\r', '\n']);
     }
 
-    /// <summary>Opens a UTF-8 file, with or without a byte order mark; a null separator is detected from its first line.</summary>
-    public static DelimitedRecordReader Open(string path, char? separator) => Create(OpenText(path), separator, path);
+    /// <summary>
+    /// Opens a UTF-8 file, with or without a byte order mark; a null separator is detected from its first line, a null
+    /// quoting follows the separator (<see cref="DelimitedQuotingNames.Default"/>).
+    /// </summary>
+    public static DelimitedRecordReader Open(string path, char? separator, DelimitedQuoting? quoting = null, bool readPastOverlongRecords = false) =>
+        Create(OpenText(path), separator, quoting, path, readPastOverlongRecords, keepText: false);
 
     /// <summary>
     /// Opens a UTF-8 file (with or without a byte order mark) keeping the bytes that are not UTF-8 as
-    /// <see cref="EscapedBytes"/>, which <see cref="ByteRestoringWriter"/> writes back unchanged.
+    /// <see cref="EscapedBytes"/>, which <see cref="ByteRestoringWriter"/> writes back unchanged, and each record's text.
     /// A UTF-16 or UTF-32 file is read as its byte order mark says. A null separator is detected from the first line.
     /// The file is opened once and never sought, so it may be a pipe.
     /// </summary>
-    internal static DelimitedRecordReader OpenKeepingInvalidBytes(string path, char? separator)
+    internal static DelimitedRecordReader OpenKeepingInvalidBytes(string path, char? separator, DelimitedQuoting? quoting = null)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         var start = new byte[3];
@@ -52,16 +77,16 @@ internal sealed class DelimitedRecordReader : IDisposable
         TextReader text = peeked.Span.StartsWith(Utf16LittleEndianMark) || peeked.Span.StartsWith(Utf16BigEndianMark)
             ? new StreamReader(new ReplayingStream(peeked, file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
             : new ByteKeepingUtf8Reader(new ReplayingStream(peeked.Span.StartsWith(Encoding.UTF8.Preamble) ? peeked[3..] : peeked, file));
-        return Create(text, separator, path);
+        return Create(text, separator, quoting, path, readPastOverlongRecords: false, keepText: true);
     }
 
-    private static DelimitedRecordReader Create(TextReader text, char? separator, string path)
+    private static DelimitedRecordReader Create(TextReader text, char? separator, DelimitedQuoting? quoting, string path, bool readPastOverlongRecords, bool keepText)
     {
         try
         {
             // Detection swaps the reader for one that replays the line it read, so it must run before the reader is taken.
             var detected = separator ?? SeparatorDetector.DetectAtStart(ref text, path);
-            return new(text, detected, path);
+            return new(text, detected, path, quoting ?? DelimitedQuotingNames.Default(detected), readPastOverlongRecords, keepText);
         }
         catch
         {
@@ -85,36 +110,46 @@ internal sealed class DelimitedRecordReader : IDisposable
     }
 
     /// <summary>The next record, or null at the end of the input.</summary>
-    /// <exception cref="DataFormatException">A quoted field is not closed, or its closing quote is followed by other text.</exception>
+    /// <exception cref="DataFormatException">Reading RFC 4180: a quoted field is not closed, or its closing quote is followed by other text.</exception>
+    /// <exception cref="InvalidOperationException">Called again after an overlong record that the reader did not read past.</exception>
     public DelimitedRecord? ReadRecord()
     {
+        if (_stopped)
+            throw new InvalidOperationException("The reader stopped at a record over the limit and cannot read on.");
+        _recordStart = -1;
         while (Peek() is '\r' or '\n')
             EndLine(Read());
         if (Peek() < 0)
             return null;
 
         var startLine = _line;
+        _recordStart = _position;
+        _overlong = false;
         _fields.Clear();
-        while (true)
+        try
         {
-            if (Peek() == Quote)
+            while (true)
             {
-                _position++;
-                ReadQuotedField(startLine);
-            }
-            else
-            {
-                ReadUnquotedField();
-            }
-            _fields.Add(_field.ToString());
-            _field.Clear();
+                ReadField(startLine);
+                if (!_overlong)
+                    _fields.Add(_field.ToString());
+                _field.Clear();
 
-            var end = Read();
-            if (end == _separator)
-                continue;
-            if (end >= 0)
-                EndLine(end);
-            return new DelimitedRecord(startLine, [.. _fields]);
+                var length = _position - _recordStart;
+                var end = Read();
+                if (end == _separator)
+                    continue;
+                var overlong = _overlong || length > RecordLimit.MaxLength;
+                var text = _keepText && !overlong ? new string(_buffer, _recordStart, length) : null;
+                _recordStart = -1;
+                if (end >= 0)
+                    EndLine(end);
+                return overlong ? Overlong(startLine) : new DelimitedRecord(startLine, [.. _fields], text);
+            }
+        }
+        catch (LimitReachedException)
+        {
+            return Overlong(startLine);
         }
     }
 
@@ -122,6 +157,52 @@ internal sealed class DelimitedRecordReader : IDisposable
     public char Separator => _separator;
 
     public void Dispose() => _reader.Dispose();
+
+    private DelimitedRecord Overlong(long startLine)
+    {
+        _recordStart = -1;
+        _field.Clear();
+        _stopped = !_readPastOverlongRecords;
+        return new DelimitedRecord(startLine, [], Overlong: true);
+    }
+
+    private void ReadField(long startLine)
+    {
+        if (Peek() != Quote || _quoting == DelimitedQuoting.None || (_overlong && _quoting == DelimitedQuoting.Lenient))
+        {
+            ReadUnquotedField();
+            return;
+        }
+        if (_quoting == DelimitedQuoting.Rfc4180)
+        {
+            _position++;
+            ReadQuotedField(startLine, lenient: false);
+            return;
+        }
+
+        // Lenient: quoted only if the whole field is a complete quoted field; else plain text from its first quote.
+        _fieldStart = _position;
+        var line = _line;
+        bool quoted;
+        try
+        {
+            _position++;
+            quoted = ReadQuotedField(startLine, lenient: true);
+        }
+        catch (LimitReachedException) when (_fieldStart >= 0)
+        {
+            quoted = false;
+        }
+        if (!quoted)
+        {
+            _position = _fieldStart;
+            _line = line;
+            _field.Clear();
+        }
+        _fieldStart = -1;
+        if (!quoted)
+            ReadUnquotedField();
+    }
 
     private void ReadUnquotedField()
     {
@@ -131,31 +212,36 @@ internal sealed class DelimitedRecordReader : IDisposable
             var end = rest.IndexOfAny(_fieldEnds);
             if (end >= 0)
             {
-                _field.Append(rest[..end]);
+                Keep(rest[..end]);
                 _position += end;
                 return;
             }
-            _field.Append(rest);
+            Keep(rest);
             _position = _length;
         }
     }
 
-    // Leaves the position on the separator or line break that follows the closing quote.
-    private void ReadQuotedField(long startLine)
+    // Leaves the position on the separator or line break that follows the closing quote. Lenient, a field that is not a
+    // complete quoted field gives false (RFC 4180 throws), and the caller reads it again as plain text.
+    private bool ReadQuotedField(long startLine, bool lenient)
     {
         while (true)
         {
             if (!FillBuffer())
-                throw Malformed(startLine, $"field {_fields.Count + 1} opens a quote that is never closed: expected a closing '\"' before the end of the file");
+            {
+                return lenient
+                    ? false
+                    : throw Malformed(startLine, $"field {_fields.Count + 1} opens a quote that is never closed: expected a closing '\"' before the end of the file");
+            }
             var rest = _buffer.AsSpan(_position, _length - _position);
             var stop = rest.IndexOfAny(QuoteOrLineBreak);
             if (stop < 0)
             {
-                _field.Append(rest);
+                Keep(rest);
                 _position = _length;
                 continue;
             }
-            _field.Append(rest[..stop]);
+            Keep(rest[..stop]);
             _position += stop;
 
             var c = (char)Read();
@@ -165,19 +251,19 @@ internal sealed class DelimitedRecordReader : IDisposable
                 if (next == Quote)
                 {
                     _position++;
-                    _field.Append(Quote);
+                    Keep([Quote]);
                     continue;
                 }
                 if (next < 0 || next == _separator || next is '\r' or '\n')
-                    return;
-                throw Malformed(startLine, QuoteFollowedByText(startLine, (char)next));
+                    return true;
+                return lenient ? false : throw Malformed(startLine, QuoteFollowedByText(startLine, (char)next));
             }
 
-            _field.Append(c);
+            Keep([c]);
             if (c == '\r' && Peek() == '\n')
             {
                 _position++;
-                _field.Append('\n');
+                Keep(['\n']);
             }
             _line++;
         }
@@ -193,7 +279,15 @@ internal sealed class DelimitedRecordReader : IDisposable
             : $"field {_fields.Count + 1} opens a quote that is not closed on line {startLine}: the quote on line {_line} was read as its closing quote, but '{next}' follows it (expected {ending} after a closing quote; {escaping})";
     }
 
-    private DataFormatException Malformed(long line, string problem) => new(_sourceName, line, problem);
+    private DataFormatException Malformed(long line, string problem) =>
+        new(_sourceName, line, $"{problem}; if the file does not quote its fields, read it with Quoting lenient (a quote that does not enclose its whole field is then plain text)",
+            nameof(DelimitedFileOptions.Quoting));
+
+    private void Keep(ReadOnlySpan<char> text)
+    {
+        if (!_overlong)
+            _field.Append(text);
+    }
 
     private void EndLine(int lineBreak)
     {
@@ -206,12 +300,51 @@ internal sealed class DelimitedRecordReader : IDisposable
     {
         if (_position < _length)
             return true;
-        _length = _reader.Read(_buffer, 0, _buffer.Length);
-        _position = 0;
-        return _length > 0;
+        if (_recordStart >= 0 && _length - _recordStart > RecordLimit.MaxLength)
+            PassedLimit();
+        if (_recordStart < 0)
+        {
+            _position = 0;
+            _length = _reader.Read(_buffer, 0, _buffer.Length);
+            return _length > 0;
+        }
+
+        KeepRecord();
+        var read = _reader.Read(_buffer, _length, _buffer.Length - _length);
+        _length += read;
+        return read > 0;
+    }
+
+    // Moves the record being read to the buffer's start, and grows the buffer when the record fills it.
+    private void KeepRecord()
+    {
+        if (_recordStart > 0)
+        {
+            _buffer.AsSpan(_recordStart, _length - _recordStart).CopyTo(_buffer);
+            _length -= _recordStart;
+            _position -= _recordStart;
+            if (_fieldStart >= 0)
+                _fieldStart -= _recordStart;
+            _recordStart = 0;
+        }
+        if (_length == _buffer.Length)
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+    }
+
+    // The record passed the limit: a lenient quoted field is read again as plain text; else the record is overlong, and
+    // the reader either stops or reads on to its end without keeping it.
+    private void PassedLimit()
+    {
+        if (_fieldStart >= 0 || !_readPastOverlongRecords)
+            throw new LimitReachedException();
+        _overlong = true;
+        _recordStart = -1;
+        _field.Clear();
     }
 
     private int Peek() => FillBuffer() ? _buffer[_position] : -1;
 
     private int Read() => FillBuffer() ? _buffer[_position++] : -1;
+
+    private sealed class LimitReachedException : Exception;
 }

@@ -46,6 +46,18 @@ internal sealed class DelimitedRecordWriter : IDisposable
         _writer.Write('\n');
     }
 
+    /// <summary>Writes a record's text as it stood in its file, then more fields after it, quoted as <see cref="WriteRecord"/> quotes them.</summary>
+    public void WriteExtended(string recordText, IReadOnlyList<string> appended)
+    {
+        _writer.Write(recordText);
+        foreach (var field in appended)
+        {
+            _writer.Write(_separator);
+            WriteField(field, isOnlyField: false);
+        }
+        _writer.Write('\n');
+    }
+
     public void Flush() => _writer.Flush();
 
     public void Dispose()

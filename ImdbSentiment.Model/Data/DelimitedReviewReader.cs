@@ -8,8 +8,8 @@ public static class DelimitedReviewReader
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">
     /// The file is empty, a column cannot be found, a quoted field is malformed, or (without SkipBadRows) a row has a
-    /// wrong field count, an unknown label or an empty text. Malformed quoting always stops the read, because the
-    /// record boundaries after it cannot be trusted.
+    /// wrong field count, an unknown label, an empty text or more than <see cref="RecordLimit.MaxLength"/> characters.
+    /// Malformed quoting always stops the read, because the record boundaries after it cannot be trusted.
     /// </exception>
     public static ReviewReadResult Read(string path, DelimitedFileOptions? options = null)
     {
@@ -17,8 +17,10 @@ public static class DelimitedReviewReader
         if (!File.Exists(path))
             throw new FileNotFoundException($"Review file not found: {path}", path);
 
-        using var records = DelimitedRecordReader.Open(path, options.Separator);
+        using var records = DelimitedRecordReader.Open(path, options.Separator, options.Quoting, readPastOverlongRecords: options.SkipBadRows);
         var first = records.ReadRecord() ?? throw EmptyFile(path);
+        if (first.Overlong)
+            throw new DataFormatException(path, first.Line, $"{RecordLimit.RecordTooLong}: the first record must name the columns or hold a review");
         var layout = DelimitedLayout.Resolve(path, first, options);
 
         var reviews = new List<LabeledReview>();
@@ -30,7 +32,7 @@ public static class DelimitedReviewReader
             else if (options.SkipBadRows)
                 skipped.Add(new DataFormatException(path, row.Line, problem));
             else
-                throw new DataFormatException(path, row.Line, problem);
+                throw new DataFormatException(path, row.Line, $"{problem} ({nameof(DelimitedFileOptions.SkipBadRows)} skips and counts such rows)", nameof(DelimitedFileOptions.SkipBadRows));
         }
 
         if (reviews.Count == 0)
@@ -45,6 +47,11 @@ public static class DelimitedReviewReader
     private static bool TryConvert(DelimitedRecord row, DelimitedLayout layout, [NotNullWhen(true)] out LabeledReview? review, out string problem)
     {
         review = null;
+        if (row.Overlong)
+        {
+            problem = RecordLimit.RecordTooLong;
+            return false;
+        }
         if (row.Fields.Length != layout.FieldCount)
         {
             problem = $"expected {Plural.Of(layout.FieldCount, "field")}, as in the first record, but found {row.Fields.Length}";

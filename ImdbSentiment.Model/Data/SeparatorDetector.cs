@@ -10,24 +10,34 @@ internal static class SeparatorDetector
     /// <paramref name="text"/> for a reader that gives the whole text again from its start: the input is opened once,
     /// so a pipe works too.
     /// </summary>
+    /// <remarks>
+    /// It reads no more than <see cref="RecordLimit.MaxLength"/> characters: a longer first line is detected from its
+    /// start, and the record reader then refuses it.
+    /// </remarks>
     /// <exception cref="DataFormatException">The text has no line that is not blank.</exception>
     public static char DetectAtStart(ref TextReader text, string path)
     {
         var consumed = new StringBuilder();
         var lineStart = 0;
-        int c;
-        while ((c = text.Read()) >= 0)
+        var lineEnd = -1;
+        while (consumed.Length <= RecordLimit.MaxLength && text.Read() is >= 0 and var c)
         {
             consumed.Append((char)c);
             if (c is not ('\r' or '\n'))
                 continue;
             if (consumed.Length - 1 > lineStart)
+            {
+                lineEnd = consumed.Length - 1;
                 break;
+            }
             lineStart = consumed.Length;
         }
-        var line = consumed.ToString(lineStart, consumed.Length - lineStart - (c < 0 ? 0 : 1));
+        var line = consumed.ToString(lineStart, (lineEnd >= 0 ? lineEnd : consumed.Length) - lineStart);
         text = new ReplayingTextReader(consumed.ToString(), text);
-        return line.Length == 0 ? throw new DataFormatException(path, null, "the file is empty: expected delimited rows") : Detect(line);
+        // Only blank lines up to the limit: the record reader passes over them and names what follows.
+        return line.Length == 0 && consumed.Length <= RecordLimit.MaxLength
+            ? throw new DataFormatException(path, null, "the file is empty: expected delimited rows")
+            : Detect(line);
     }
 
     /// <summary>

@@ -5,9 +5,9 @@ using ImdbSentiment.Model.IO;
 namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
-/// Scores a CSV/TSV file of any size in constant memory: it streams the records, keeps every original column with
-/// valid quoting and its bytes as they were (even bytes that are not UTF-8), appends PredictedLabel and Probability,
-/// and writes the output atomically.
+/// Scores a CSV/TSV file of any size in constant memory: it streams the records, writes each record's text back as it
+/// stood (its quoting, and bytes that are not UTF-8, as they were), appends PredictedLabel and Probability, and writes the
+/// output atomically. A record over <see cref="RecordLimit.MaxLength"/> characters is refused.
 /// </summary>
 public static class CsvBatchScorer
 {
@@ -31,7 +31,7 @@ public static class CsvBatchScorer
             throw new ArgumentException($"the output {outputPath} is the input file {inputPath}: scoring would replace the reviews with their scored copy; write the output to another file");
 
         // Columns are passed through byte for byte, even bytes that are not UTF-8.
-        using var records = DelimitedRecordReader.OpenKeepingInvalidBytes(inputPath, options.Separator);
+        using var records = DelimitedRecordReader.OpenKeepingInvalidBytes(inputPath, options.Separator, options.Quoting);
         CsvScoringResult result = new(0, 0, false);
         AtomicFile.Write(outputPath, temporary =>
         {
@@ -46,21 +46,23 @@ public static class CsvBatchScorer
         DelimitedFileOptions options, Action<long>? rowsScored, CancellationToken cancellation)
     {
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
+        RefuseOverlong(inputPath, first);
         var layout = DelimitedLayout.Resolve(inputPath, first, options, rowsHoldLabels: false);
         var (hasHeader, fieldCount, textIndex) = (layout.HasHeader, layout.FieldCount, layout.TextIndex);
         if (hasHeader)
         {
             RefuseScoredFile(inputPath, first);
-            writer.WriteRecord([.. first.Fields, .. AppendedColumns]);
+            writer.WriteExtended(first.Text!, AppendedColumns);
         }
         using var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
-        var chunk = new List<string[]>(ChunkScorer.ChunkSize);
+        var chunk = new List<string>(ChunkScorer.ChunkSize);
         var texts = new List<string?>(ChunkScorer.ChunkSize);
         for (var record = hasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
         {
             if (record is { } row)
             {
+                RefuseOverlong(inputPath, row);
                 if (row.Fields.Length != fieldCount)
                     throw new DataFormatException(inputPath, row.Line, $"expected {Plural.Of(fieldCount, "field")}, as in the first record, but found {row.Fields.Length}");
                 var text = row.Fields[textIndex];
@@ -70,7 +72,7 @@ public static class CsvBatchScorer
                     throw new DataFormatException(inputPath, row.Line,
                         $"the review text in {layout.TextColumn} {ReviewText.NoWords}: expected the text of a review, or SkipEmptyText to leave such rows unscored", nameof(DelimitedFileOptions.SkipEmptyText));
                 }
-                chunk.Add(row.Fields);
+                chunk.Add(row.Text!);
                 texts.Add(hasWords ? text : null);
             }
 
@@ -83,12 +85,12 @@ public static class CsvBatchScorer
                     if (probabilities[i] is { } probability)
                     {
                         // The label rule of SentimentOutputMapping, which the PredictionEngine applies.
-                        writer.WriteRecord([.. chunk[i], SentimentOutputMapping.IsPositive(probability) ? "true" : "false", probability.ToString("0.######", CultureInfo.InvariantCulture)]);
+                        writer.WriteExtended(chunk[i], [SentimentOutputMapping.IsPositive(probability) ? "true" : "false", probability.ToString("0.######", CultureInfo.InvariantCulture)]);
                         scored++;
                     }
                     else
                     {
-                        writer.WriteRecord([.. chunk[i], "", ""]);
+                        writer.WriteExtended(chunk[i], ["", ""]);
                         skipped++;
                     }
                 }
@@ -101,6 +103,12 @@ public static class CsvBatchScorer
             if (record is null)
                 return new CsvScoringResult(scored, skipped, hasHeader);
         }
+    }
+
+    private static void RefuseOverlong(string path, DelimitedRecord record)
+    {
+        if (record.Overlong)
+            throw new DataFormatException(path, record.Line, $"{RecordLimit.RecordTooLong}: expected one review per record");
     }
 
     // Appending the columns again would give the output two columns of each name.

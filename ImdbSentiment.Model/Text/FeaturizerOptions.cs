@@ -25,6 +25,13 @@ public sealed record FeaturizerOptions
     /// <summary>N-gram ids, counting the padding id 0: the most frequent training n-grams get ids 1 to this size - 1.</summary>
     public int NgramVocabularySize { get; init; } = 800_000;
 
+    /// <summary>
+    /// Ceilings, checked before any data is read: more words than the whole aclImdb vocabulary (imdb.vocab: 89,527),
+    /// every review held padded to the length in memory (the longest IMDB review has about 2,500 words), n-gram weights
+    /// that already fill most of a model zip's 50 MB graph.
+    /// </summary>
+    public const int MostVocabularySize = 1_000_000, MostMaxLength = 10_000, MostNgramVocabularySize = 10_000_000;
+
     public void Validate()
     {
         if (VocabularySize <= Vocabulary.ReservedIds)
@@ -37,5 +44,8 @@ public sealed record FeaturizerOptions
             throw new ArgumentException("must name the text column", nameof(TextColumnName));
         if (MaxLength < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxLength), MaxLength, "must be at least 1");
+        SettingCeiling.Require(VocabularySize, MostVocabularySize, nameof(VocabularySize), "more words than the whole aclImdb vocabulary (89,527) have no training reviews behind them");
+        SettingCeiling.Require(MaxLength, MostMaxLength, nameof(MaxLength), "every review is held padded to this many token ids in memory, and no IMDB review is half as long");
+        SettingCeiling.Require(NgramVocabularySize, MostNgramVocabularySize, nameof(NgramVocabularySize), "each id is a weight of the n-gram bag, and this many already fill most of a model zip's 50 MB graph");
     }
 }

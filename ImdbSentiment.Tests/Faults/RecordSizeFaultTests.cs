@@ -67,7 +67,7 @@ public sealed class RecordSizeFaultTests
         fault.CapManagedHeap(MemoryBoundedRun.HeapLimitBytes);
 
         var outcome = TrainerProcess.RunProgram("bash", null, fault.Environment, "-c",
-            $"head -c {TwentyMegabytes} /dev/zero | tr '\\0' a | dotnet \"$0\" predict --model \"$1\"", TrainerProcess.Assembly(), FaultCase.ShippedModel);
+            $"{{ head -c {TwentyMegabytes} /dev/zero | tr '\\0' a; }} 2>/dev/null | dotnet \"$0\" predict --model \"$1\"", TrainerProcess.Assembly(), FaultCase.ShippedModel);
 
         FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "standard input, line 1", Cap);
     }

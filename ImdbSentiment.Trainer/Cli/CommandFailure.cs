@@ -25,6 +25,7 @@ internal static class CommandFailure
             {
                 OperationCanceledException => ExitCodes.Cancelled,
                 ArgumentException argument when OptionErrors.NamesAFlag(argument) => ExitCodes.Usage,
+                SettingsException => ExitCodes.Usage,
                 _ => ExitCodes.Failure,
             };
         }
@@ -40,7 +41,7 @@ internal static class CommandFailure
         UnreadableModelException unreadable => $"{unreadable.Message.TrimEnd('.')}: retrain it or copy it again.",
         TorchUnavailableException or DataFormatException or DownloadException or UsageException
             or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-            or UnauthorizedAccessException or IOException or CryptographicException => exception.Message,
+            or UnauthorizedAccessException or IOException or CryptographicException or SettingsException => exception.Message,
         TypeInitializationException or DllNotFoundException when TorchRuntimeFailure(exception) => TorchRuntime.Explain(exception),
         BatchCancelledException => exception.Message,
         OperationCanceledException => "cancelled by Ctrl-C or SIGTERM; no output was written.",
@@ -50,6 +51,9 @@ internal static class CommandFailure
     private static bool TorchRuntimeFailure(Exception exception) =>
         exception.ToString().Contains("TorchSharp", StringComparison.Ordinal);
 }
+
+/// <summary>Settings that are each in range but cannot be trained together (a network too large for a model zip): a usage error.</summary>
+internal sealed class SettingsException(string message, Exception innerException) : Exception(message, innerException);
 
 /// <summary>A command was asked for something it cannot do as given; the message says what to pass instead.</summary>
 internal sealed class UsageException(string message, Exception? innerException = null) : Exception(message, innerException);

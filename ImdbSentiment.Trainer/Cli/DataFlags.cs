@@ -21,7 +21,12 @@ internal sealed class DataFlags
 
     public Option<string?> Separator { get; } = new("--separator") { Description = "comma, tab or semicolon (default: detected from the first line)." };
 
-    public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip and count rows with a wrong field count, an unknown label or an empty text instead of failing." };
+    public Option<string?> Quoting { get; } = QuotingOption.Create();
+
+    public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows")
+    {
+        Description = "Skip and count rows with a wrong field count, an unknown label, an empty text or over the 1 MiB record limit instead of failing.",
+    };
 
     public DataFlags(bool datasetRequired)
     {
@@ -50,6 +55,7 @@ internal sealed class DataFlags
         command.Options.Add(GroupColumn);
         command.Options.Add(HasHeader);
         command.Options.Add(Separator);
+        command.Options.Add(Quoting);
         command.Options.Add(SkipBadRows);
     }
 
@@ -60,6 +66,7 @@ internal sealed class DataFlags
         GroupColumn = parse.GetValue(GroupColumn),
         HasHeader = parse.GetValue(HasHeader),
         Separator = parse.GetValue(Separator) is { } separator ? SeparatorNames.Parse(separator) : null,
+        Quoting = QuotingOption.Parse(parse.GetValue(Quoting)),
         SkipBadRows = parse.GetValue(SkipBadRows),
     };
 }

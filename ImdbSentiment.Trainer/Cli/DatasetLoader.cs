@@ -33,8 +33,7 @@ internal static class DatasetLoader
             return new EvaluationData(read.Reviews, null, read.SkippedRows);
         }
 
-        var dataset = AclImdbReader.ReadAll(path);
-        var (split, reviews) = dataset.Test is { } test ? ("test", test) : ("train", dataset.Train);
+        var (split, reviews) = AclImdbReader.ReadEvaluationSplit(path);
         log.WriteLine($"{path}: evaluating on the {split}/ split ({reviews.Count:N0} reviews).");
         return new EvaluationData(reviews, split, 0);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Explain;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Text;
@@ -35,8 +36,8 @@ internal static class ExplainCommand
         };
         top.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && value < 1)
-                result.AddError($"--top {value}: expected a whole number of at least 1");
+            if (result.GetValueOrDefault<int?>() is { } value && value is < 1 or > RecordLimit.MaxLength)
+                result.AddError($"--top {value}: expected a whole number of at least 1 and at most {RecordLimit.MaxLength:N0}, the most words a review within the record limit can hold");
         });
         command.Validators.Add(result =>
         {
@@ -81,6 +82,7 @@ internal static class ExplainCommand
             return (text, "TEXT");
         if (!File.Exists(file))
             throw new FileNotFoundException($"--file {file}: no such file (expected a text file holding the review)", file);
-        return (File.ReadAllText(file!), $"--file {file}");
+        var review = RecordLimit.ReadFile(file!, RecordLimit.MaxLength, out var length) ?? throw new UsageException($"--file {file}: {RecordLimit.FileTooLong("the file", length, RecordLimit.MaxLength, "one review")}");
+        return (review, $"--file {file}");
     }
 }

@@ -45,6 +45,8 @@ internal static class OptionErrors
         ["LabelColumn"] = "--label-col",
         ["TextColumn"] = "--text-col",
         ["SkipEmptyText"] = "--skip-empty",
+        ["SkipBadRows"] = "--skip-bad-rows",
+        ["Quoting"] = "--quoting",
     };
 
     /// <summary>Whether the error is about the value of a flag, which makes it a usage error.</summary>

@@ -32,7 +32,7 @@ internal static class PredictCommand
             var given = parse.GetValue(texts) ?? [];
             var reviews = given.Length > 0
                 ? given.Select((text, i) => (Text: text, Where: $"TEXT argument {i + 1}"))
-                : ReadLines(Console.In).Select((text, i) => (Text: text, Where: $"standard input, line {i + 1}"));
+                : LimitedLines.Read(Console.In, line => $"standard input, line {line}").Select((text, i) => (Text: text, Where: $"standard input, line {i + 1}"));
             foreach (var (text, where) in reviews)
             {
                 if (ReviewText.HasWords(text))
@@ -49,10 +49,4 @@ internal static class PredictCommand
 
     private static string Format(float probability, string text) =>
         string.Create(CultureInfo.InvariantCulture, $"{(SentimentOutputMapping.IsPositive(probability) ? "positive" : "negative")}\t{probability:F4}\t{TerminalText.EscapeField(text)}");
-
-    private static IEnumerable<string> ReadLines(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-            yield return line;
-    }
 }

@@ -30,10 +30,11 @@ internal static class ScoreCommand
         DataFlags.RefuseNegativeIndex(textColumn);
         var hasHeader = new Option<bool?>("--has-header") { Description = "Whether the first row names the columns: true or false (default: detected, as for train and evaluate)." };
         var separator = new Option<string?>("--separator") { Description = "comma, tab or semicolon (default: detected)." };
+        var quoting = QuotingOption.Create();
         var skipEmpty = new Option<bool>("--skip-empty") { Description = "Leave rows whose review has no words (empty or only punctuation) unscored, with empty prediction cells, instead of failing." };
         var command = new Command("score", "Batch-score CSV/TSV files of any size in constant memory.")
         {
-            model, input, output, outputFolder, shard, textColumn, hasHeader, separator, skipEmpty,
+            model, input, output, outputFolder, shard, textColumn, hasHeader, separator, quoting, skipEmpty,
         };
         shard.Validators.Add(result =>
         {
@@ -52,6 +53,7 @@ internal static class ScoreCommand
                 TextColumn = parse.GetValue(textColumn),
                 HasHeader = parse.GetValue(hasHeader),
                 Separator = parse.GetValue(separator) is { } name ? SeparatorNames.Parse(name) : null,
+                Quoting = QuotingOption.Parse(parse.GetValue(quoting)),
                 SkipEmptyText = parse.GetValue(skipEmpty),
             };
             // Ctrl-C stops between chunks; outputs are written atomically, so nothing partial is left behind.

@@ -28,8 +28,9 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainFlags flags, ParseResult parse, IAnsiConsole console, CancellationToken cancellation)
     {
-        var options = TrainingPreconditions.CapThreads(flags.TrainingOptions(parse), Console.Error);
-        options.Validate();
+        var options = flags.TrainingOptions(parse);
+        TrainingPreconditions.Validate(options);
+        options = TrainingPreconditions.CapThreads(options, Console.Error);
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
         var replacedReport = OutputPaths.RequireWritable(output, reportDir, parse.GetValue(flags.Force),

@@ -26,6 +26,21 @@ internal static class TrainingPreconditions
         return options with { Trainer = options.Trainer with { Fit = fit } };
     }
 
+    /// <summary>Every setting in range, ceilings included, and the network within a model zip's size, before any data is read.</summary>
+    /// <exception cref="ArgumentException">A flag's value is out of range: a usage error naming the flag.</exception>
+    /// <exception cref="SettingsException">The settings together are refused: a usage error naming the flags to lower.</exception>
+    public static void Validate(SentimentTrainingOptions options)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException combined) when (!OptionErrors.NamesAFlag(combined))
+        {
+            throw new SettingsException(OptionErrors.Describe(combined), combined);
+        }
+    }
+
     /// <summary>--split-by movie keeps each movie's reviews on one side of the split, so it needs every review's movie.</summary>
     public static void RequireGroups(string dataset, SplitKind split, bool separateValidation, IReadOnlyList<LabeledReview> training)
     {
