@@ -254,8 +254,9 @@ internal sealed class DelimitedRecordReader : IDisposable
                     Keep([Quote]);
                     continue;
                 }
+                // Lenient, a closing quote past the limit does not count, however the input happened to be read.
                 if (next < 0 || next == _separator || next is '\r' or '\n')
-                    return true;
+                    return !lenient || _position - _recordStart <= RecordLimit.MaxLength;
                 return lenient ? false : throw Malformed(startLine, QuoteFollowedByText(startLine, (char)next));
             }
 
