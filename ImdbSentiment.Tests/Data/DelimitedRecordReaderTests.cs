@@ -5,13 +5,13 @@ namespace ImdbSentiment.Tests.Data;
 [TestClass]
 public sealed class DelimitedRecordReaderTests
 {
-    private static List<DelimitedRecord> ReadAll(string text, char separator = ',')
+    internal static List<DelimitedRecord> ReadAll(string text, char separator = ',', DelimitedQuoting quoting = DelimitedQuoting.Rfc4180)
     {
-        using var reader = new DelimitedRecordReader(new StringReader(text), separator, "input.csv");
+        using var reader = new DelimitedRecordReader(new StringReader(text), separator, "input.csv", quoting, keepText: true);
         return reader.ReadRecords().ToList();
     }
 
-    private static void AssertRecord(DelimitedRecord record, long line, params string[] fields)
+    internal static void AssertRecord(DelimitedRecord record, long line, params string[] fields)
     {
         Assert.AreEqual(line, record.Line);
         CollectionAssert.AreEqual(fields, record.Fields);

@@ -9,17 +9,10 @@ namespace ImdbSentiment.Tests.Data;
 [TestClass]
 public sealed class LenientQuotingTests
 {
-    private static List<DelimitedRecord> ReadAll(string text, DelimitedQuoting quoting = DelimitedQuoting.Lenient)
-    {
-        using var reader = new DelimitedRecordReader(new StringReader(text), '\t', "input.tsv", quoting, keepText: true);
-        return reader.ReadRecords().ToList();
-    }
+    private static List<DelimitedRecord> ReadAll(string text, DelimitedQuoting quoting = DelimitedQuoting.Lenient) =>
+        DelimitedRecordReaderTests.ReadAll(text, '\t', quoting);
 
-    private static void AssertRecord(DelimitedRecord record, long line, params string[] fields)
-    {
-        Assert.AreEqual(line, record.Line);
-        CollectionAssert.AreEqual(fields, record.Fields);
-    }
+    private static void AssertRecord(DelimitedRecord record, long line, params string[] fields) => DelimitedRecordReaderTests.AssertRecord(record, line, fields);
 
     [TestMethod]
     public void AFieldThatBeginsWithAQuotedTitle_IsPlainText()
