@@ -21,6 +21,7 @@ public sealed record WordVectorSettings
     {
         Require(!string.IsNullOrWhiteSpace(Path), nameof(Path), "the path of a word-vector file");
         Require(FrozenEpochs >= 0, nameof(FrozenEpochs), "0 or more");
+        RequireAtMost(FrozenEpochs, FitSettings.MostEpochs, nameof(FrozenEpochs), "more epochs than any run needs, so a larger value is taken for a typo");
     }
 
     /// <summary>Whether the embedding table trains in <paramref name="epoch"/> (1-based).</summary>
