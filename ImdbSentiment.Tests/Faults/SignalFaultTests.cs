@@ -81,7 +81,7 @@ public sealed class SignalFaultTests
         var reviews = fault.Input("reviews.tsv", string.Concat(SyntheticReviews.Create(400, seed: 3).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n")));
         var model = fault.PathOf("out/model.zip");
         using var train = new RunningCommand(fault,
-            "train", "--dataset", reviews, "--vocab-size", "40", "--max-length", "20", "--epochs", "100000", "--patience", "100000", "--output", model);
+            "train", "--dataset", reviews, "--vocab-size", "40", "--max-length", "20", "--epochs", "10000", "--patience", "10000", "--output", model);
         train.WaitUntil(() => train.OutputSoFar.Contains("Epoch 2/"), "the second epoch");
 
         Assert.IsTrue(train.Send("TERM"));

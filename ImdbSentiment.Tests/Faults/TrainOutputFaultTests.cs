@@ -44,7 +44,7 @@ public sealed class TrainOutputFaultTests
         var dataset = Reviews(fault);
         var output = fault.PathOf("model.zip");
         using var train = new RunningCommand(fault,
-            "train", "--dataset", dataset, "--vocab-size", "40", "--max-length", "20", "--epochs", "100000", "--patience", "100000", "--output", output);
+            "train", "--dataset", dataset, "--vocab-size", "40", "--max-length", "20", "--epochs", "10000", "--patience", "10000", "--output", output);
         train.WaitUntil(() => train.OutputSoFar.Contains("Epoch 2/"), "the second epoch");
 
         // After the check at the start: the output becomes a folder, so the save at the end fails.
