@@ -84,10 +84,14 @@ public sealed class WordVectorReaderTests
     [DataRow("2 3\nthe 1 2 3\nthe 4 5 6\n", 3L, "already on line 2")]
     [DataRow("3 3\nthe 1 2 3\nplot 1 2 3\n", 4L, "the header says 3 words, but the file ends after 2")]
     [DataRow("1 3\nthe 1 2 3\nplot 1 2 3\n", 3L, "the header says 1 word, but the file has more lines")]
-    public void ABadFile_GivesOneErrorNamingTheFileAndLine(string content, long? line, string problem)
+    [DataRow("1 100000\n", 1L, "more than the 1,024 an embedding may have")]
+    [DataRow("2 3\nthe 1 2 3\nplot 1 2 3 ", 3L, null)]
+    public void ABadFile_GivesOneErrorNamingTheFileAndLine(string content, long? line, string? problem)
     {
         using var files = new DataFixtures();
-        var path = files.WriteText("bad.vec", content);
+        // No problem given: the last line runs on past the record limit without a line break.
+        var path = files.WriteText("bad.vec", problem is null ? content + new string('4', RecordLimit.MaxLength) : content);
+        problem ??= "the line is longer than 1,048,576 characters";
 
         var error = Assert.ThrowsExactly<DataFormatException>(() => WordVectorReader.Read(path, ["the", "plot"]));
 

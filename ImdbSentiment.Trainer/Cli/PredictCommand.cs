@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Trainer.Output;
 
@@ -32,7 +33,7 @@ internal static class PredictCommand
             var given = parse.GetValue(texts) ?? [];
             var reviews = given.Length > 0
                 ? given.Select((text, i) => (Text: text, Where: $"TEXT argument {i + 1}"))
-                : LimitedLines.Read(Console.In, line => $"standard input, line {line}").Select((text, i) => (Text: text, Where: $"standard input, line {i + 1}"));
+                : LimitedLines.Read(Console.In, line => new UsageException($"standard input, line {line}: {RecordLimit.TooLong("the line")}: expected one review per line")).Select((text, i) => (Text: text, Where: $"standard input, line {i + 1}"));
             foreach (var (text, where) in reviews)
             {
                 if (ReviewText.HasWords(text))

@@ -27,7 +27,7 @@ public static class WordVectorReader
     public static WordVectorHeader ReadHeader(string path)
     {
         using var reader = Open(path);
-        return ParseHeader(path, reader.ReadLine());
+        return ParseHeader(path, Lines(path, reader).FirstOrDefault());
     }
 
     /// <summary>The vectors of <paramref name="words"/> (lower-case, distinct) the file has, after checking all of it.</summary>
@@ -42,15 +42,17 @@ public static class WordVectorReader
 
         var lookup = indices.GetAlternateLookup<ReadOnlySpan<char>>();
         using var reader = Open(path);
-        var header = ParseHeader(path, reader.ReadLine());
+        using var lines = Lines(path, reader).GetEnumerator();
+        var header = ParseHeader(path, lines.MoveNext() ? lines.Current : null);
         var vectors = new float[(long)words.Count * header.Dimensions];
         var matchedOn = new long[words.Count];
         var spellings = new string?[words.Count];
         var row = new float[header.Dimensions];
         var lowered = new char[64];
         long line = 1, caseVariants = 0;
-        while (reader.ReadLine() is { } text)
+        while (lines.MoveNext())
         {
+            var text = lines.Current;
             line++;
             if ((line & 0xFFFF) == 0)
                 cancellation.ThrowIfCancellationRequested();
@@ -93,6 +95,10 @@ public static class WordVectorReader
         return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
+    // No line is held beyond the record limit: a file without line breaks cannot fill memory.
+    private static IEnumerable<string> Lines(string path, TextReader reader) =>
+        LimitedLines.Read(reader, line => Error(path, line, RecordLimit.TooLong("the line")));
+
     private static WordVectorHeader ParseHeader(string path, string? line)
     {
         if (line is null)
@@ -107,6 +113,8 @@ public static class WordVectorReader
 
         if (count < 1 || dimensions < 1)
             throw Error(path, 1, $"the header must give at least 1 word of at least 1 dimension, got {count} words of {dimensions}");
+        if (dimensions > NetworkSettings.MostEmbeddingSize)
+            throw Error(path, 1, $"the header's {dimensions:N0} dimensions are more than the {NetworkSettings.MostEmbeddingSize:N0} an embedding may have");
         return new WordVectorHeader(count, dimensions);
     }
 

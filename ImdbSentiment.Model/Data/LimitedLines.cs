@@ -1,7 +1,6 @@
 using System.Text;
-using ImdbSentiment.Model.Data;
 
-namespace ImdbSentiment.Trainer.Cli;
+namespace ImdbSentiment.Model.Data;
 
 /// <summary>
 /// The lines of a reader, split as <see cref="TextReader.ReadLine"/> splits them, each at most
@@ -10,8 +9,8 @@ namespace ImdbSentiment.Trainer.Cli;
 /// </summary>
 internal static class LimitedLines
 {
-    /// <param name="where">Names a 1-based line in the error, e.g. "standard input, line 3".</param>
-    public static IEnumerable<string> Read(TextReader reader, Func<long, string> where)
+    /// <param name="tooLong">The error for a line over the limit, given its 1-based number.</param>
+    public static IEnumerable<string> Read(TextReader reader, Func<long, Exception> tooLong)
     {
         var buffer = new char[1 << 16];
         var line = new StringBuilder();
@@ -34,19 +33,17 @@ internal static class LimitedLines
                 if (c is not ('\r' or '\n'))
                     continue;
                 line.Append(buffer, start, i - start);
-                yield return Checked(line, number++, where);
+                yield return Checked(line, number++, tooLong);
                 line.Clear();
                 start = i + 1;
             }
             line.Append(buffer, start, read - start);
-            Checked(line, number, where);
+            Checked(line, number, tooLong);
         }
         if (line.Length > 0)
             yield return line.ToString();
     }
 
-    private static string Checked(StringBuilder line, long number, Func<long, string> where) =>
-        line.Length <= RecordLimit.MaxLength
-            ? line.ToString()
-            : throw new UsageException($"{where(number)}: {RecordLimit.TooLong("the line")}: expected one review per line");
+    private static string Checked(StringBuilder line, long number, Func<long, Exception> tooLong) =>
+        line.Length <= RecordLimit.MaxLength ? line.ToString() : throw tooLong(number);
 }
