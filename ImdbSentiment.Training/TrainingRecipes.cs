@@ -36,11 +36,11 @@ public static class TrainingRecipes
             ? recipe
             : throw new ArgumentException($"Unknown recipe '{name}': expected one of {string.Join(", ", Names)}.", nameof(name));
 
-    // The recurrent network searched here first (README, "Beyond the seed"): a bidirectional LSTM over 400 tokens of a
+    // The recurrent network searched here first (docs/accuracy.md, "The recurrent recipe"): a bidirectional LSTM over 400 tokens of a
     // 20,000-word vocabulary with max pooling over time, dropout 0.5, Adam and clipping. Each batch's gradient is
-    // computed in two shares on two threads, 1.7x faster on two cores (README, "Training speed"). The dropout drops
+    // computed in two shares on two threads, 1.7x faster on two cores (docs/design.md, "How training got fast"). The dropout drops
     // whole tokens, which lets the first layer look its input projections up instead of computing them per position:
-    // the same validation accuracy as dropping single values over three seeds, 24% less training time (README, "Accuracy").
+    // the same validation accuracy as dropping single values over three seeds, 24% less training time (docs/accuracy.md, "The recurrent recipe").
     private static SentimentTrainingOptions BiLstm() => new()
     {
         Featurizer = new FeaturizerOptions { VocabularySize = 20_000, MaxLength = 400 },
@@ -69,7 +69,7 @@ public static class TrainingRecipes
         };
     }
 
-    // Chosen on validation accuracy alone (README, "The best recipe"): a naive-Bayes-weighted bag of the 800,000 most
+    // Chosen on validation accuracy alone (docs/accuracy.md, "The best recipe against the peers"): a naive-Bayes-weighted bag of the 800,000 most
     // frequent word 1-3-grams, Adam with a learning rate of its own.
     private static SentimentTrainingOptions Best() => new()
     {

@@ -69,6 +69,23 @@ public sealed class TrainFlagsTests
     }
 
     [TestMethod]
+    public void TheRecipeHelp_ListsEveryRecipe()
+    {
+        var help = new TrainFlags().Recipe.Description!;
+        foreach (var name in TrainingRecipes.Names)
+            Assert.Contains(name, help);
+    }
+
+    [TestMethod]
+    public void KerasExact_IsAPreset_ThatExplicitFlagsOverride()
+    {
+        Assert.AreEqual(5, Parse("--keras-exact", "--init-trials", "5").Trainer.Fit.InitializationTrials);
+        Assert.IsFalse(Parse("--keras-exact", "--init-trials", "5").Trainer.Fit.RefitOnAllData);
+        Assert.IsTrue(Parse("--keras-exact", "--refit", "on").Trainer.Fit.RefitOnAllData);
+        Assert.AreEqual(1, Parse("--recipe", "bilstm", "--keras-exact").Trainer.Fit.InitializationTrials);
+    }
+
+    [TestMethod]
     public void UnknownRecipe_IsAParseError()
     {
         var flags = new TrainFlags();

@@ -21,7 +21,7 @@ internal sealed class TrainFlags
 
     public Option<string?> TestDataset { get; } = new("--test-dataset") { Description = "A CSV/TSV file to report test metrics on (default: the aclImdb test/ split when present)." };
 
-    public Option<string> Recipe { get; } = new("--recipe") { Description = $"Named settings: {string.Join(", ", TrainingRecipes.Names)} [{TrainingRecipes.Default}].", DefaultValueFactory = _ => TrainingRecipes.Default };
+    public Option<string> Recipe { get; } = new("--recipe") { Description = $"Named settings: {string.Join(", ", TrainingRecipes.Names)}.", DefaultValueFactory = _ => TrainingRecipes.Default };
 
     public Option<double> ValidationFraction { get; } = new("--validation-fraction") { Description = "Share of the training data held out for validation [0.2]." };
 
