@@ -19,6 +19,7 @@ internal static class CommandSet
         ("export", ExportCommand.Create),
         ("explain", () => ExplainCommand.Create(AnsiConsole.Console)),
         ("serve", ServeCommand.Create),
+        ("vectors", () => VectorsCommand.Create(AnsiConsole.Console)),
     ];
 
     public static RootCommand Root(IReadOnlyList<string> args)

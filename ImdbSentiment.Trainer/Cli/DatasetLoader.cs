@@ -17,12 +17,20 @@ internal static class DatasetLoader
         if (!developmentTest)
             return (training, test);
 
-        if (training.Reviews.Any(review => review.Group.Length == 0))
-            throw new UsageException($"--dev-test holds out whole movies, but {path} does not say each review's movie: give an aclImdb data set with its train/urls_*.txt lists, or a CSV file with --group-col.");
-        var (remaining, held) = DevelopmentTestSet.Split(training.Reviews);
-        log.WriteLine($"Development-test set: {held.Count:N0} reviews of {held.Select(r => r.Group).Distinct().Count():N0} movies held out; {remaining.Count:N0} reviews left to train and validate on" +
-            (test is null ? "." : " (the test/ split is not used: --dev-test reports on the development-test set)."));
+        var (remaining, held) = HoldOutDevelopmentTest(path, training.Reviews, log,
+            "reviews left to train and validate on" + (test is null ? "." : " (the test/ split is not used: --dev-test reports on the development-test set)."));
         return (training with { Reviews = remaining }, held);
+    }
+
+    /// <summary>The fixed development-test set held out of <paramref name="reviews"/> (for --dev-test), logged with what the rest is <paramref name="left"/> for.</summary>
+    public static (IReadOnlyList<LabeledReview> Remaining, IReadOnlyList<LabeledReview> Held) HoldOutDevelopmentTest(
+        string path, IReadOnlyList<LabeledReview> reviews, TextWriter log, string left)
+    {
+        if (reviews.Any(review => review.Group.Length == 0))
+            throw new UsageException($"--dev-test holds out whole movies, but {path} does not say each review's movie: give an aclImdb data set with its train/urls_*.txt lists, or a CSV file with --group-col.");
+        var (remaining, held) = DevelopmentTestSet.Split(reviews);
+        log.WriteLine($"Development-test set: {held.Count:N0} reviews of {held.Select(r => r.Group).Distinct().Count():N0} movies held out; {remaining.Count:N0} {left}");
+        return (remaining, held);
     }
 
     public static EvaluationData ForEvaluation(string path, DelimitedFileOptions options, TextWriter log)

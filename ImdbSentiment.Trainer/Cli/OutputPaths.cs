@@ -53,12 +53,18 @@ internal static class OutputPaths
 
     private static void RequireWritable(string output, string reportDirectory)
     {
-        if (Directory.Exists(output))
-            throw new UsageException($"--output {output} is a folder: expected the path of the model zip to write, e.g. {Path.Combine(output, "imdb-sentiment.zip")}");
-        RequireWritableFolder("--output", output, Path.GetDirectoryName(output)!);
+        RequireWritableFile(output, "imdb-sentiment.zip");
         if (File.Exists(reportDirectory))
             throw new UsageException($"--report-dir {reportDirectory} is a file: expected a folder for metrics.json, the charts and the model card");
         RequireWritableFolder("--report-dir", reportDirectory, reportDirectory);
+    }
+
+    /// <summary>--output is a file whose folder is writable (or can be made); <paramref name="example"/> names a file for the message about a folder.</summary>
+    public static void RequireWritableFile(string output, string example)
+    {
+        if (Directory.Exists(output))
+            throw new UsageException($"--output {output} is a folder: expected the path of the file to write, e.g. {Path.Combine(output, example)}");
+        RequireWritableFolder("--output", output, Path.GetDirectoryName(output)!);
     }
 
     // The folder may not exist yet (it is made when the run saves); then its nearest existing ancestor must take it.

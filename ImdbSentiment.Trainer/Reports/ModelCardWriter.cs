@@ -9,6 +9,7 @@ using ImdbSentiment.Model.Text;
 using ImdbSentiment.Trainer.Output;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.WordVectors;
 
 namespace ImdbSentiment.Trainer.Reports;
 
@@ -70,8 +71,22 @@ internal static class ModelCardWriter
         card.AppendLine(Invariant, $"- Out-of-vocabulary words in the training data: {Percent(data.OutOfVocabularyRate)}");
         card.AppendLine(Invariant, $"- Training reviews truncated to the max length of {data.MaxLength:N0} ids: {Percent(data.TruncatedShare)}");
         if (content.Training.WordVectors is { } vectors)
-            card.AppendLine(Invariant, $"- Word vectors: `{vectors.Path}`, {vectors.FileWords:N0} words of {vectors.Dimensions} dimensions; they started {vectors.CoveredWords:N0} of the {vectors.VocabularyWords:N0} vocabulary words ({Percent(vectors.CoveredShare)}), the others kept the random initialisation{(vectors.Frozen is { } frozen ? $"; {frozen}" : "")}");
+            WriteWordVectors(card, vectors);
         card.AppendLine();
+    }
+
+    private static void WriteWordVectors(StringBuilder card, WordVectorCoverage vectors)
+    {
+        card.AppendLine(Invariant, $"- Word vectors: `{vectors.Path}`, {vectors.FileWords:N0} words of {vectors.Dimensions} dimensions; they started {vectors.CoveredWords:N0} of the {vectors.VocabularyWords:N0} vocabulary words ({Percent(vectors.CoveredShare)}), the others kept the random initialisation{(vectors.Frozen is { } frozen ? $"; {frozen}" : "")}");
+        if (vectors.Provenance is not { } made)
+        {
+            card.AppendLine("- Word vectors' provenance: unknown (no FILE.json beside the file: it was not made by `imdb-sentiment vectors`)");
+            return;
+        }
+
+        var settings = made.Settings;
+        card.AppendLine(Invariant,
+            $"- Word vectors' provenance: {made.Corpus}, {made.Reviews:N0} reviews, {made.Tokens:N0} tokens; {made.Method}; {settings.Dimensions} dimensions, {settings.Epochs} epochs, window {settings.Window}, {settings.NegativeSamples} negatives, min count {settings.MinCount}, subsampling {settings.SubsamplingThreshold}, learning rate {settings.LearningRate}, seed {settings.Seed}, {settings.Threads} threads; {made.Words:N0} vectors in {made.Seconds:F1} s; made by `{made.CommandLine}`");
     }
 
     private static void WriteRecipe(StringBuilder card, ReportInputs content)

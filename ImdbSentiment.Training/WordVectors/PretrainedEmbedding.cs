@@ -37,7 +37,8 @@ internal sealed class PretrainedEmbedding
         var words = VocabularyWords(featurized);
         var vectors = WordVectorReader.Read(settings.Path, words, cancellation);
         return new PretrainedEmbedding(vectors, new WordVectorCoverage(
-            settings.Path, header.Dimensions, header.Count, words.Count, vectors.FoundCount, vectors.CaseVariantsSkipped, settings.FrozenEpochs));
+            settings.Path, header.Dimensions, header.Count, words.Count, vectors.FoundCount, vectors.CaseVariantsSkipped, settings.FrozenEpochs,
+            WordVectorProvenance.ReadBeside(settings.Path)));
     }
 
     /// <summary>Overwrites the rows of the vocabulary words the file has (word i is token id i + 3); the other rows keep their values.</summary>

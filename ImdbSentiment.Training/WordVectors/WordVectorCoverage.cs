@@ -7,8 +7,10 @@ namespace ImdbSentiment.Training.WordVectors;
 /// <param name="VocabularyWords">The vocabulary's words, without the padding, start and out-of-vocabulary ids.</param>
 /// <param name="CoveredWords">Vocabulary words the file has a vector for; the others keep the network's random initialisation.</param>
 /// <param name="CaseVariantsSkipped">File lines that matched a vocabulary word another spelling of it had matched already.</param>
+/// <param name="Provenance">How the vectors were made, when the vectors command wrote them (FILE.vec.json); null otherwise.</param>
 public sealed record WordVectorCoverage(
-    string Path, int Dimensions, long FileWords, int VocabularyWords, int CoveredWords, long CaseVariantsSkipped, int FrozenEpochs)
+    string Path, int Dimensions, long FileWords, int VocabularyWords, int CoveredWords, long CaseVariantsSkipped, int FrozenEpochs,
+    WordVectorProvenance? Provenance)
 {
     public double CoveredShare => VocabularyWords == 0 ? 0 : (double)CoveredWords / VocabularyWords;
 
