@@ -46,7 +46,7 @@ internal static class VectorsCommand
         using (var interrupt = new InterruptSignal(cancellation))
             vectors = SkipGramProgressDisplay.Run(console, log, report => SkipGramTrainer.Train(corpus, options, report, interrupt.Token));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Trained {Plural.Of(vectors.Words.Count, "vector")} of {options.Dimensions} dimensions in {vectors.Elapsed.TotalSeconds:F1} s ({options.Epochs} epochs, {vectors.TokensProcessed / vectors.Elapsed.TotalSeconds:N0} tokens/s on {Plural.Of(options.Threads, "thread")})."));
+            $"Trained {Plural.Of(vectors.Words.Count, "vector")} of {options.Dimensions} dimensions in {vectors.Elapsed.TotalSeconds:F1} s ({Plural.Of(options.Epochs, "epoch")}, {vectors.TokensProcessed / vectors.Elapsed.TotalSeconds:N0} tokens/s on {Plural.Of(options.Threads, "thread")})."));
 
         WordVectorWriter.Write(output, vectors.Words, vectors.Vectors, vectors.Dimensions);
         new WordVectorProvenance(
