@@ -9,9 +9,10 @@ using ImdbSentiment.Benchmarks.Suites.Processes;
 using ImdbSentiment.Benchmarks.Suites.Quality;
 using ImdbSentiment.Benchmarks.Suites.Recipes;
 using ImdbSentiment.Benchmarks.Suites.Scoring;
+using ImdbSentiment.Benchmarks.Suites.Vectors;
 
 const int UsageError = 2;
-ISuite[] suites = [new FeaturizeSuite(), new EpochSuite(), new BiLstmEpochSuite(), new MemorySuite(), new ScoringSuite(), new ProcessSuite(), new HttpSuite(), new RecipesSuite(), new QualitySuite()];
+ISuite[] suites = [new FeaturizeSuite(), new EpochSuite(), new BiLstmEpochSuite(), new MemorySuite(), new ScoringSuite(), new ProcessSuite(), new HttpSuite(), new RecipesSuite(), new QualitySuite(), new VectorsSuite()];
 
 var (arguments, error) = BenchmarkArguments.Parse(args);
 var known = arguments is not null && (arguments.Suite is "all" or MemoryChild.SuiteName || suites.Any(suite => suite.Name == arguments.Suite));

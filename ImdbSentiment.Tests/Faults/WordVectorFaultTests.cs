@@ -87,7 +87,7 @@ public sealed class WordVectorFaultTests
 
     private static string[] Train(FaultCase fault, params string[] flags)
     {
-        var dataset = fault.Input("reviews.tsv", string.Concat(SyntheticReviews.Create(100, seed: 12).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n")));
+        var dataset = fault.Input("reviews.tsv", SyntheticReviews.Tsv(100, seed: 12));
         return ["train", "--dataset", dataset, "--vocab-size", "40", "--max-length", "10", "--epochs", "2", .. flags, "--output", fault.PathOf("out/never.zip")];
     }
 }

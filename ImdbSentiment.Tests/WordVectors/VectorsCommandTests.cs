@@ -61,7 +61,7 @@ public sealed class VectorsCommandTests
         StringAssert.Contains(provenance.CommandLine, "vectors --dataset");
 
         var model = fault.PathOf("out/model.zip");
-        var dataset = fault.Input("reviews.tsv", string.Concat(SyntheticReviews.Create(100, seed: 13).Select(r => $"{r.Text}\t{(r.Label ? 1 : 0)}\n")));
+        var dataset = fault.Input("reviews.tsv", SyntheticReviews.Tsv(100, seed: 13));
         var train = fault.Run("train", "--dataset", dataset, "--architecture", "gru", "--vocab-size", "40", "--max-length", "10", "--epochs", "1", "--word-vectors", vectors, "--output", model);
 
         Assert.AreEqual(0, train.ExitCode, train.Error);
