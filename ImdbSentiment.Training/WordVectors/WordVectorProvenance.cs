@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.IO;
@@ -18,7 +19,8 @@ public sealed record WordVectorProvenance(
 {
     public const string SkipGramMethod = "skip-gram with negative sampling (word2vec's method: unigram^0.75 noise, frequent-word subsampling, linearly decaying learning rate, dynamic window)";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Relaxed escaping: the file is for people too, and a command line's quotes and && read as typed.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string PathBeside(string vectorsPath) => vectorsPath + ".json";
 
