@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace ImdbSentiment.Training.WordVectors;
@@ -14,11 +15,11 @@ public sealed record WordVectorCoverage(
 {
     public double CoveredShare => VocabularyWords == 0 ? 0 : (double)CoveredWords / VocabularyWords;
 
-    public override string ToString() =>
-        $"Word vectors: {CoveredWords:N0} of the {VocabularyWords:N0} vocabulary words ({CoveredShare:P1}) start from {System.IO.Path.GetFileName(Path)} " +
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Word vectors: {CoveredWords:N0} of the {VocabularyWords:N0} vocabulary words ({CoveredShare * 100:F1}%) start from {System.IO.Path.GetFileName(Path)} " +
         $"({FileWords:N0} words of {Dimensions} dimensions); the other {VocabularyWords - CoveredWords:N0} keep the network's random initialisation" +
-        (CaseVariantsSkipped > 0 ? $"; {CaseVariantsSkipped:N0} other-case spellings of words already matched were skipped" : "") +
-        (Frozen is { } frozen ? $"; the embedding is {frozen}." : ".");
+        $"{(CaseVariantsSkipped > 0 ? $"; {CaseVariantsSkipped:N0} other-case spellings of words already matched were skipped" : "")}" +
+        $"{(Frozen is { } frozen ? $"; the embedding is {frozen}." : ".")}");
 
     /// <summary>"frozen for the first N epochs", or null when the embedding trains from the first.</summary>
     [JsonIgnore]
