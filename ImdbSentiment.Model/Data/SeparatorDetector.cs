@@ -42,22 +42,32 @@ internal static class SeparatorDetector
 
     /// <summary>
     /// Counts tabs, commas and semicolons outside quotes: a tab wins if there is one (review text rarely holds
-    /// tabs), else a semicolon if there are more semicolons than commas, else a comma.
+    /// tabs), else a semicolon if there are more semicolons than commas, else a comma. A line that opens a quote it
+    /// does not close and has no separator outside quotes is counted whole: a file that does not quote (a review that
+    /// begins with an opening quote) is then found tab-separated all the same.
     /// </summary>
     public static char Detect(string firstLine)
     {
+        var (tabs, commas, semicolons, unclosed) = Count(firstLine, quotesEnclose: true);
+        if (unclosed && tabs + commas + semicolons == 0)
+            (tabs, commas, semicolons, _) = Count(firstLine, quotesEnclose: false);
+        return tabs > 0 ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
+    private static (int Tabs, int Commas, int Semicolons, bool Unclosed) Count(string line, bool quotesEnclose)
+    {
         int tabs = 0, commas = 0, semicolons = 0;
         var quoted = false;
-        foreach (var c in firstLine)
+        foreach (var c in line)
         {
             switch (c)
             {
-                case '"': quoted = !quoted; break;
+                case '"' when quotesEnclose: quoted = !quoted; break;
                 case '\t' when !quoted: tabs++; break;
                 case ',' when !quoted: commas++; break;
                 case ';' when !quoted: semicolons++; break;
             }
         }
-        return tabs > 0 ? '\t' : semicolons > commas ? ';' : ',';
+        return (tabs, commas, semicolons, quoted);
     }
 }

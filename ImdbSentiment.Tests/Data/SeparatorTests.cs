@@ -38,6 +38,9 @@ public sealed class SeparatorTests
     [DataRow("\"good, very, good\";1", ';')]
     [DataRow("a;b,c;d", ';')]
     [DataRow("text", ',')]
+    [DataRow("\"an opening quote never closed\t1", '\t')]
+    [DataRow("\"a quoted field, that goes on\t1", '\t')]
+    [DataRow("1,\"a quoted field\tthat goes on", ',')]
     public void Detect_CountsSeparatorsOutsideQuotes(string firstLine, char expected) =>
         Assert.AreEqual(expected, SeparatorDetector.Detect(firstLine));
 }

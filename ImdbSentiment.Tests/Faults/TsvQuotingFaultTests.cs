@@ -58,6 +58,19 @@ public sealed class TsvQuotingFaultTests
     }
 
     [TestMethod]
+    public void AHeaderlessTsvWhoseFirstReviewOpensAQuote_IsFoundTabSeparated()
+    {
+        using var fault = new FaultCase();
+        var dataset = fault.Input("reviews.tsv", "\"an unclosed quote, and a dull film\t0\n\"Kung Fu Panda\" is a joy\t1\n");
+
+        var outcome = fault.Run("evaluate", "--model", FaultCase.ShippedModel, "--dataset", dataset, "--json");
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        using var json = JsonDocument.Parse(outcome.Output);
+        Assert.AreEqual(2, json.RootElement.GetProperty("count").GetInt32());
+    }
+
+    [TestMethod]
     public void ATsvQuotedAsRfc4180_IsStillReadAsQuoted()
     {
         using var fault = new FaultCase();
