@@ -1,5 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
@@ -123,10 +124,13 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
 
     private static readonly Lock GlobalGeneratorLock = new();
 
-    private IEstimator<ITransformer> OutputStage(byte[] onnxModel, IReadOnlyList<string> inputs) =>
-        _mlContext.Transforms.ApplyOnnxModel(
+    private IEstimator<ITransformer> OutputStage(byte[] onnxModel, IReadOnlyList<string> inputs)
+    {
+        OnnxRuntimeSettings.Apply();
+        return _mlContext.Transforms.ApplyOnnxModel(
                 [NetworkGraphNames.LogitOutput, NetworkGraphNames.ProbabilityOutput],
                 [.. inputs],
                 new MemoryStream(onnxModel))
             .Append(_mlContext.Transforms.CustomMapping(new SentimentOutputMapping().GetMapping(), SentimentOutputMapping.ContractName));
+    }
 }

@@ -1,11 +1,14 @@
 using ImdbSentiment.Model.IO;
+using ImdbSentiment.Model.ModelFormat;
+using ImdbSentiment.Model.Serving;
 using Microsoft.ML;
 
 namespace ImdbSentiment.Model;
 
 /// <summary>
 /// A saved ImdbSentiment model zip, loaded with <c>mlContext.Model.Load</c>: featurizer and network in one ITransformer.
-/// Needs neither TorchSharp nor the training data. ML.NET unpacks the network's ONNX file into a temporary folder of
+/// Needs neither TorchSharp nor the training data. The zip also carries the product's own spec of the featurizer and
+/// network (docs/model-format.md), which the predictors serve from. ML.NET unpacks the network's ONNX file into a temporary folder of
 /// the model's own (the context's TempFilePath is set to it); disposing the model, or the process ending, removes it.
 /// </summary>
 public sealed class SentimentModel : IDisposable
@@ -26,53 +29,52 @@ public sealed class SentimentModel : IDisposable
 
     public string Path { get; }
 
-    public static SentimentModel Load(string path, MLContext? mlContext = null) => Load(path, mlContext, requireProductModel: true);
+    /// <summary>The product's entries of the zip (<see cref="ModelFile"/>), read and checked before ML.NET read the rest.</summary>
+    internal ModelFile File { get; private init; } = null!;
 
-    /// <param name="requireProductModel">False lets the benchmark load its ML.NET baseline zip through the same serving code.</param>
-    internal static SentimentModel Load(string path, MLContext? mlContext, bool requireProductModel)
+    /// <summary>
+    /// Loads an ImdbSentiment model zip. A zip without the product's spec (a foreign zip, or one saved before model
+    /// format 1) is refused with <see cref="ForeignModelException"/>, a damaged one with
+    /// <see cref="UnreadableModelException"/>.
+    /// </summary>
+    public static SentimentModel Load(string path, MLContext? mlContext = null)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: no model file there (expected an ImdbSentiment model zip).", path);
-        if (requireProductModel)
-            RequireProductModel(path);
-
+        var file = ModelFile.Read(path);
         mlContext ??= new MLContext();
+        OnnxRuntimeSettings.Apply();
         // The zip names the custom mappings by contract; their assembly must be known to the catalog.
         mlContext.ComponentCatalog.RegisterAssembly(typeof(SentimentModel).Assembly);
         var temporaryFiles = new OwnedTemporaryFolder();
         mlContext.TempFilePath = temporaryFiles.Path;
         try
         {
-            return new SentimentModel(mlContext, mlContext.Model.Load(path, out _), path, temporaryFiles);
+            return new SentimentModel(mlContext, mlContext.Model.Load(path, out _), path, temporaryFiles) { File = file };
         }
         catch (Exception exception) when (IsUnreadableFile(exception) || IsUnreadableFile(exception.GetBaseException()))
         {
             // A corrupt ONNX entry fails after ML.NET has unpacked it.
             temporaryFiles.Dispose();
-            throw Unreadable(path, exception);
+            throw ModelFile.Unreadable(path, exception);
         }
     }
 
-    private static void RequireProductModel(string path)
+    /// <summary>
+    /// Saves a fitted ImdbSentiment pipeline (featurizer and network) as a model zip: ML.NET's
+    /// <c>mlContext.Model.Save</c>, plus the product's spec beside ML.NET's entries, which <see cref="Load"/>, the
+    /// predictors and <c>export</c> read. A zip saved by <c>mlContext.Model.Save</c> alone loads in ML.NET but not here;
+    /// saving what <c>mlContext.Model.Load</c> gives back re-saves it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pipeline is not an ImdbSentiment featurizer and network.</exception>
+    public static void Save(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, string path)
     {
-        bool ours;
-        try
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(model);
+        AtomicFile.Write(path, temporary =>
         {
-            ours = ProductModelMarker.IsProductModel(path);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw Unreadable(path, exception);
-        }
-        if (!ours)
-        {
-            throw new ForeignModelException(
-                $"{path}: a zip, but not an ImdbSentiment model: it lacks the {SentimentOutputMapping.ContractName} step every ImdbSentiment model ends with (a model from ML.NET Model Builder or another program is foreign here).", path);
-        }
+            mlContext.Model.Save(model, inputSchema, temporary);
+            ModelFileWriter.AddTo(temporary, mlContext, model);
+        });
     }
-
-    private static UnreadableModelException Unreadable(string path, Exception exception) => new(
-        $"{path}: not a readable ImdbSentiment model zip ({exception.GetBaseException().Message.Split('\n')[0].Trim()}); it may be truncated or damaged.", path, exception);
 
     // ML.NET wraps what a truncated entry throws in the TargetInvocationExceptions of its component catalog.
     private static bool IsUnreadableFile(Exception exception) =>

@@ -1,20 +1,20 @@
 using System.Text;
 using ImdbSentiment.Model.IO;
-using ImdbSentiment.Model.Text;
+using ImdbSentiment.Model.ModelFormat;
 
 namespace ImdbSentiment.Model.Export;
 
 /// <summary>
-/// Writes a model zip as files any language can serve: the network as a standalone ONNX file (ids in, probability
-/// out), the vocabularies one entry a line (UTF-8), and featurizer.json (<see cref="ExportSpec"/>), all into one
-/// folder written atomically.
+/// Writes a model zip's own files (<see cref="ModelFile"/>: featurizer.json, the network as a standalone ONNX file,
+/// the vocabularies one entry a line in UTF-8) and the manifest of those files into one folder, written atomically,
+/// for any language to serve.
 /// </summary>
 public static class ModelExporter
 {
-    public const string NetworkFile = "model.onnx";
-    public const string SpecFile = "featurizer.json";
-    public const string VocabularyFile = "vocabulary.txt";
-    public const string NgramVocabularyFile = "ngrams.txt";
+    public const string NetworkFile = ModelFile.NetworkFile;
+    public const string SpecFile = ModelFile.SpecFile;
+    public const string VocabularyFile = ModelFile.VocabularyFile;
+    public const string NgramVocabularyFile = ModelFile.NgramVocabularyFile;
 
     /// <summary>
     /// Exports <paramref name="modelPath"/> into <paramref name="outputFolder"/>, written whole or not at all. An
@@ -23,32 +23,23 @@ public static class ModelExporter
     /// <exception cref="IOException">The folder holds something an earlier export did not write; the message names it.</exception>
     public static ExportSummary Export(string modelPath, string outputFolder, CancellationToken cancellation = default)
     {
-        NetworkGraph network;
-        FeaturizerState featurizer;
-        using (var model = SentimentModel.Load(modelPath))
-        {
-            network = NetworkGraph.Read(modelPath);
-            featurizer = FeaturizerState.Read(model);
-        }
-        if (network.ReadsNgramIds && featurizer.NgramLength == 0)
-            throw new UnreadableModelException($"{modelPath}: the network reads n-gram ids but the featurizer makes none.", modelPath);
-
-        var spec = Spec(network, featurizer);
+        var model = ModelFile.Read(modelPath);
+        var spec = model.Spec;
         IReadOnlyList<string> replaced = [];
         // A linked folder is followed: its target is replaced and the link kept, as for files.
         var target = OutputTarget.Resolve(outputFolder).Path;
         AtomicFolder.Write(target, folder =>
         {
-            var written = new List<string> { NetworkFile };
-            File.WriteAllBytes(Path.Combine(folder, NetworkFile), network.Bytes);
+            var written = new List<string> { spec.Network.File };
+            File.WriteAllBytes(Path.Combine(folder, spec.Network.File), model.Network);
             cancellation.ThrowIfCancellationRequested();
-            if (spec.TokenIds is not null)
-                written.Add(WriteLines(Path.Combine(folder, VocabularyFile), featurizer.Words));
+            if (spec.TokenIds is { } tokens)
+                written.Add(WriteLines(Path.Combine(folder, tokens.Vocabulary), model.Words));
             cancellation.ThrowIfCancellationRequested();
-            if (spec.NgramIds is not null)
-                written.Add(WriteLines(Path.Combine(folder, NgramVocabularyFile), featurizer.Ngrams));
+            if (spec.NgramIds is { } ngrams)
+                written.Add(WriteLines(Path.Combine(folder, ngrams.Vocabulary), model.Ngrams));
             cancellation.ThrowIfCancellationRequested();
-            File.WriteAllText(Path.Combine(folder, SpecFile), spec.ToJson(), Utf8);
+            File.WriteAllBytes(Path.Combine(folder, SpecFile), model.SpecBytes);
             written.Add(SpecFile);
             ExportManifest.Write(folder, written);
         },
@@ -58,26 +49,12 @@ public static class ModelExporter
             var (files, problem) = ExportManifest.Replaceable(earlier);
             replaced = problem is null ? files : throw new IOException(problem.Replace(earlier, target, StringComparison.Ordinal));
         });
-        return new ExportSummary(network.Bytes.Length, spec.TokenIds is null ? 0 : featurizer.Words.Count, spec.NgramIds is null ? 0 : featurizer.Ngrams.Count)
+        return new ExportSummary(model.Network.Length, model.Words.Length, model.Ngrams.Length)
         {
             Spec = spec,
             Replaced = replaced,
         };
     }
-
-    private static ExportSpec Spec(NetworkGraph network, FeaturizerState featurizer) => new()
-    {
-        Network = new NetworkSpec(NetworkFile, NetworkGraphNames.ProbabilityOutput, NetworkGraphNames.LogitOutput),
-        Text = new TextSpec(TextRules.LineBreakPattern, TextRules.Lowercase.From, TextRules.Lowercase.To, TextRules.TokenPattern, TextRules.ReadableTokenPattern),
-        TokenIds = network.ReadsTokenIds
-            ? new TokenIdsSpec(NetworkGraphNames.TokenIdsInput, VocabularyFile, Vocabulary.PaddingId, Vocabulary.StartId,
-                Vocabulary.OutOfVocabularyId, Vocabulary.ReservedIds, featurizer.MaxLength, featurizer.Padding, featurizer.Truncating)
-            : null,
-        NgramIds = network.ReadsNgramIds
-            ? new NgramIdsSpec(NetworkGraphNames.NgramIdsInput, NgramVocabularyFile, featurizer.NgramLength, Ngrams.Separator,
-                NgramIds.PaddingId, NgramIds.PaddingId + 1)
-            : null,
-    };
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -94,8 +71,8 @@ public static class ModelExporter
 /// <summary>What an export wrote: the ONNX file's size and the vocabularies' entries (0 for one not written).</summary>
 public sealed record ExportSummary(long NetworkBytes, int Words, int Ngrams)
 {
-    /// <summary>The featurizer.json written; its format is documented in the README, so its types stay internal.</summary>
-    internal ExportSpec Spec { get; init; } = null!;
+    /// <summary>The featurizer.json written; its format is documented in docs/model-format.md, so its types stay internal.</summary>
+    internal ModelSpec Spec { get; init; } = null!;
 
     /// <summary>The files of the earlier export that this one replaced; empty when the folder was new or empty.</summary>
     public IReadOnlyList<string> Replaced { get; init; } = [];

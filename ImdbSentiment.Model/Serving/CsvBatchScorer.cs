@@ -13,16 +13,18 @@ public static class CsvBatchScorer
 {
     private static readonly string[] AppendedColumns = [ColumnNames.PredictedLabel, ColumnNames.Probability];
 
+    internal const int ChunkSize = 4096;
+
     public static CsvScoringResult Score(
         SentimentModel model, string inputPath, string outputPath, DelimitedFileOptions options,
         Action<long>? rowsScored = null, CancellationToken cancellation = default)
     {
-        using var serving = ServingModel.Over(model);
-        return Score(serving, inputPath, outputPath, options, rowsScored, cancellation);
+        using var scorer = SentimentScorer.Over(model);
+        return Score(scorer, inputPath, outputPath, options, rowsScored, cancellation);
     }
 
     internal static CsvScoringResult Score(
-        ServingModel model, string inputPath, string outputPath, DelimitedFileOptions options,
+        SentimentScorer model, string inputPath, string outputPath, DelimitedFileOptions options,
         Action<long>? rowsScored = null, CancellationToken cancellation = default)
     {
         if (!File.Exists(inputPath))
@@ -42,7 +44,7 @@ public static class CsvBatchScorer
     }
 
     private static CsvScoringResult ScoreRecords(
-        ServingModel model, DelimitedRecordReader records, DelimitedRecordWriter writer, string inputPath,
+        SentimentScorer scorer, DelimitedRecordReader records, DelimitedRecordWriter writer, string inputPath,
         DelimitedFileOptions options, Action<long>? rowsScored, CancellationToken cancellation)
     {
         var first = records.ReadRecord() ?? throw new DataFormatException(inputPath, null, "the file is empty: expected rows with a review text");
@@ -54,10 +56,9 @@ public static class CsvBatchScorer
             RefuseScoredFile(inputPath, first);
             writer.WriteExtended(first.Text!, AppendedColumns);
         }
-        using var scorer = new ChunkScorer(model);
         long scored = 0, skipped = 0;
-        var chunk = new List<string>(ChunkScorer.ChunkSize);
-        var texts = new List<string?>(ChunkScorer.ChunkSize);
+        var chunk = new List<string>(ChunkSize);
+        var texts = new List<string?>(ChunkSize);
         for (var record = hasHeader ? records.ReadRecord() : first; ; record = records.ReadRecord())
         {
             if (record is { } row)
@@ -76,10 +77,10 @@ public static class CsvBatchScorer
                 texts.Add(hasWords ? text : null);
             }
 
-            if (chunk.Count == ChunkScorer.ChunkSize || (record is null && chunk.Count > 0))
+            if (chunk.Count == ChunkSize || (record is null && chunk.Count > 0))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var probabilities = scorer.Probabilities(texts);
+                var probabilities = scorer.Probabilities(texts, cancellation);
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     if (probabilities[i] is { } probability)

@@ -6,7 +6,7 @@ public sealed class SentimentPredictorOptions
     /// <summary>The model zip written by <c>imdb-sentiment train</c>; a relative path is taken from the working directory.</summary>
     public string ModelPath { get; set; } = "";
 
-    /// <summary>How many idle PredictionEngines the pool keeps; 0 keeps twice the core count.</summary>
+    /// <summary>How many idle single-review inputs the predictor keeps for reuse; 0 keeps twice the core count.</summary>
     public int MaximumRetainedEngines { get; set; }
 
     internal void Validate()

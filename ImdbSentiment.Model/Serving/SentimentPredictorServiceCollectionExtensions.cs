@@ -5,9 +5,11 @@ namespace ImdbSentiment.Model.Serving;
 
 /// <summary>
 /// Dependency injection for ASP.NET Core and other hosts, shaped like Microsoft.Extensions.ML's
-/// <c>AddPredictionEnginePool</c>: one <see cref="SentimentModel"/> and one <see cref="PooledSentimentPredictor"/> per
-/// container, both singletons. The model loads when either is first resolved (resolve it at start-up to fail fast on a
-/// bad file), and the container disposes it, removing its unpacked files, when the host stops.
+/// <c>AddPredictionEnginePool</c>: one <see cref="PooledSentimentPredictor"/> and one <see cref="SentimentModel"/> per
+/// container, both singletons, each loaded when first resolved (resolve the predictor at start-up to fail fast on a bad
+/// file). The predictor reads the zip's model spec and network directly; the <see cref="SentimentModel"/> (ML.NET's
+/// load, for Transform or a PredictionEngine) is loaded only if something resolves it. The container disposes both,
+/// removing their unpacked files, when the host stops.
 /// </summary>
 public static class SentimentPredictorServiceCollectionExtensions
 {
@@ -20,7 +22,7 @@ public static class SentimentPredictorServiceCollectionExtensions
         configure(options);
         options.Validate();
         services.TryAddSingleton(_ => SentimentModel.Load(options.ModelPath));
-        services.TryAddSingleton(provider => new PooledSentimentPredictor(provider.GetRequiredService<SentimentModel>(), options.MaximumRetainedEngines));
+        services.TryAddSingleton(_ => PooledSentimentPredictor.Open(options.ModelPath, options.MaximumRetainedEngines));
         return services;
     }
 }

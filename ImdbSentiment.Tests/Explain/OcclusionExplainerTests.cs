@@ -1,5 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Explain;
+using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 
 namespace ImdbSentiment.Tests.Explain;
@@ -74,8 +75,9 @@ public sealed class OcclusionExplainerTests
     [DataRow("imdb-sentiment-best.zip")]
     public void ThePlaceholder_IsOutOfVocabulary_WhereCommonWordsAreNot(string model)
     {
-        Assert.IsTrue(OcclusionExplainer.IsOutOfVocabulary(Models[model], OcclusionExplainer.Placeholder));
-        Assert.IsFalse(OcclusionExplainer.IsOutOfVocabulary(Models[model], "the"));
+        using var scorer = SentimentScorer.Over(Models[model]);
+        Assert.IsTrue(scorer.Featurizer.IsUnknownWord(OcclusionExplainer.Placeholder));
+        Assert.IsFalse(scorer.Featurizer.IsUnknownWord("the"));
         Assert.AreEqual(1, Model.Text.ReviewTokenizer.Tokenize(OcclusionExplainer.Placeholder).Length, "one word, so positions stay");
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Export;
+using ImdbSentiment.Model.ModelFormat;
 using ImdbSentiment.Model.Text;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
@@ -148,8 +149,8 @@ public sealed class ModelExportTests
         }
     }
 
-    private static ExportSpec ReadSpec(ExportedModel export) =>
-        ExportSpec.FromJson(File.ReadAllText(export.PathOf(ModelExporter.SpecFile)));
+    private static ModelSpec ReadSpec(ExportedModel export) =>
+        ModelSpec.FromJson(File.ReadAllText(export.PathOf(ModelExporter.SpecFile)));
 
     private static (long[] TokenIds, long[] NgramIds, float Probability)[] ZipOutputs(SentimentModel model, string[] reviews)
     {
@@ -175,7 +176,7 @@ public sealed class ModelExportTests
     }
 
     /// <summary>The spec's id steps over the library's tokens, with the exported vocabulary files.</summary>
-    private sealed class SpecIds(ExportSpec spec, string folder)
+    private sealed class SpecIds(ModelSpec spec, string folder)
     {
         private readonly Dictionary<string, long> _words = Read(folder, spec.TokenIds?.Vocabulary, spec.TokenIds?.FirstWordId);
         private readonly Dictionary<string, long> _ngrams = Read(folder, spec.NgramIds?.Vocabulary, spec.NgramIds?.FirstNgramId);

@@ -9,9 +9,6 @@ namespace ImdbSentiment.Tests.Faults;
 /// </summary>
 internal sealed class FaultCase : IDisposable
 {
-    // onnxruntime's telemetry keeps its session id in this file in the temporary folder; it is not the product's.
-    private const string OnnxRuntimeSessionFile = ".ses";
-
     private readonly DataFixtures _files = new();
     private readonly HashSet<string> _inputs = [];
     private readonly Dictionary<string, string> _environment;
@@ -92,8 +89,7 @@ internal sealed class FaultCase : IDisposable
 
     public void AssertNoTemporaryFiles()
     {
-        var left = Directory.EnumerateFileSystemEntries(TempFolder, "*", SearchOption.AllDirectories)
-            .Where(entry => Path.GetFileName(entry) != OnnxRuntimeSessionFile).ToList();
+        var left = Directory.EnumerateFileSystemEntries(TempFolder, "*", SearchOption.AllDirectories).ToList();
         Assert.IsEmpty(left, $"left in TMPDIR: {string.Join(", ", left)}");
     }
 

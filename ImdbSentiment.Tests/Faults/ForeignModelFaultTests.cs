@@ -30,21 +30,10 @@ public sealed class ForeignModelFaultTests
 
         foreach (var outcome in outcomes)
         {
-            FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "foreign.zip", "not an ImdbSentiment model", "ImdbSentiment.SentimentOutput");
+            FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "foreign.zip", "not an ImdbSentiment model", "ImdbSentiment/featurizer.json");
             Assert.AreEqual("", outcome.Output);
         }
         fault.AssertOnlyLeft();
-    }
-
-    /// <summary>
-    /// A FeaturizeText chain (<see cref="SaveForeignModel"/> with a Text input) saved in <paramref name="folder"/> and
-    /// loaded through the serving code as the benchmark loads its ML.NET baseline.
-    /// </summary>
-    internal static SentimentModel LoadTextChain(DataFixtures folder)
-    {
-        var path = folder.PathOf("featurize-text.zip");
-        SaveForeignModel(path, nameof(TextReview.Text));
-        return SentimentModel.Load(path, null, requireProductModel: false);
     }
 
     /// <summary>What Model Builder's text classification makes without a GPU: FeaturizeText + SDCA logistic regression.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ImdbSentiment.Model;
+using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Faults;
 using ImdbSentiment.Trainer.Serve;
@@ -39,10 +40,10 @@ public sealed class ServeReportingTests
         using var folder = new DataFixtures();
         var zip = folder.PathOf("copied.zip");
         File.Copy(FaultCase.ShippedModel, zip);
-        using var model = SentimentModel.Load(zip);
+        using var predictor = PooledSentimentPredictor.Open(zip);
         var warnings = new StringWriter();
 
-        var facts = ModelFacts.Read(model, warnings);
+        var facts = ModelFacts.Read(predictor, warnings);
 
         Assert.IsNull(facts.Card);
         Assert.AreEqual("copied.zip", facts.File);
@@ -65,9 +66,9 @@ public sealed class ServeReportingTests
         // train writes options.trainer.network; reports written before the settings were grouped (the shipped ones) have options.network.
         object options = groupedSettings ? new { trainer = new { network } } : new { network };
         folder.WriteText(Path.Combine("copied-report", "metrics.json"), JsonSerializer.Serialize(new { options, test = new { accuracy = 0.5 } }));
-        using var model = SentimentModel.Load(zip);
+        using var predictor = PooledSentimentPredictor.Open(zip);
 
-        var card = ModelFacts.Read(model, TextWriter.Null).Card;
+        var card = ModelFacts.Read(predictor, TextWriter.Null).Card;
 
         Assert.IsNotNull(card);
         Assert.AreEqual(networkName, card.Architecture);
@@ -82,10 +83,10 @@ public sealed class ServeReportingTests
         var zip = folder.PathOf("copied.zip");
         File.Copy(FaultCase.ShippedModel, zip);
         var metrics = folder.WriteText(Path.Combine("copied-report", "metrics.json"), "{\"options\": ");
-        using var model = SentimentModel.Load(zip);
+        using var predictor = PooledSentimentPredictor.Open(zip);
         var warnings = new StringWriter();
 
-        var facts = ModelFacts.Read(model, warnings);
+        var facts = ModelFacts.Read(predictor, warnings);
 
         Assert.IsNull(facts.Card);
         StringAssert.StartsWith(warnings.ToString(), $"warning: {metrics}: not a readable metrics.json");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ImdbSentiment.Model;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Rnn;
 using ImdbSentiment.Training;
@@ -28,7 +29,7 @@ public sealed class ConsumerProcessTests
         using var folder = new DataFixtures();
         var modelPath = folder.PathOf("model.zip");
         var reviewsPath = folder.PathOf("reviews.txt");
-        data.MLContext.Model.Save(data.Featurizer.Append(trained.Transformer), data.Raw.Schema, modelPath);
+        SentimentModel.Save(data.MLContext, data.Featurizer.Append(trained.Transformer), data.Raw.Schema, modelPath);
         File.WriteAllLines(reviewsPath, data.Reviews.Select(review => review.Text));
         // Only the zip remains: the consumer must not need anything the training left behind.
         Assert.HasCount(2, Directory.GetFiles(folder.Folder));

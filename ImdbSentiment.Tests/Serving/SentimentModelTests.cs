@@ -21,7 +21,7 @@ public sealed class SentimentModelTests
         _modelPath = _folder.PathOf("model.zip");
         var data = new FeaturizedData(600, seed: 12);
         var trained = new SentimentNetworkTrainer(data.MLContext, FeaturizedData.Options()).Train(data.Featurized, data.Featurized);
-        data.MLContext.Model.Save(data.Featurizer.Append(trained.Transformer), data.Raw.Schema, _modelPath);
+        SentimentModel.Save(data.MLContext, data.Featurizer.Append(trained.Transformer), data.Raw.Schema, _modelPath);
     }
 
     [ClassCleanup]

@@ -34,7 +34,7 @@ internal static class BatchScoring
 
     private static PendingOutcome ScorePending(IAnsiConsole console, string modelPath, IReadOnlyList<BatchItem> pending, DelimitedFileOptions options, CancellationToken cancellation)
     {
-        using var model = ServingModel.Load(modelPath);
+        using var model = SentimentScorer.Open(modelPath);
         using var interrupt = new InterruptSignal(cancellation);
         int scored = 0, completedElsewhere = 0, scoringElsewhere = 0;
         for (var i = 0; i < pending.Count; i++)

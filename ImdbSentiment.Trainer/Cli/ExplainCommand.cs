@@ -57,10 +57,12 @@ internal static class ExplainCommand
             if (page is not null && parse.GetValue(file) is { } source && CanonicalPath.SameFile(page, source))
                 throw new UsageException($"--html {page} is the --file being explained: writing the page would replace the review; write it to another file");
 
-            using var sentimentModel = SentimentModel.Load(parse.GetValue(model)!);
-            var explanation = new OcclusionExplainer(sentimentModel).Explain(review);
+            var modelPath = parse.GetValue(model)!;
+            Explanation explanation;
+            using (var explainer = OcclusionExplainer.Open(modelPath))
+                explanation = explainer.Explain(review);
             if (page is not null)
-                AtomicFile.WriteAllText(page, ExplanationHtml.Page(explanation, sentimentModel.Path, parse.GetValue(top) ?? ExplanationMarkup.DefaultTop));
+                AtomicFile.WriteAllText(page, ExplanationHtml.Page(explanation, modelPath, parse.GetValue(top) ?? ExplanationMarkup.DefaultTop));
 
             if (Console.IsOutputRedirected)
             {

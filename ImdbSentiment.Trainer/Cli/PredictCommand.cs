@@ -28,8 +28,7 @@ internal static class PredictCommand
         };
         command.SetAction((parse, _) => CommandFailure.Guard(() =>
         {
-            using var servingModel = ServingModel.Load(parse.GetValue(model)!);
-            using var scorer = servingModel.CreateScorer();
+            using var scorer = SentimentScorer.Open(parse.GetValue(model)!, maximumIdleRows: 1);
             var given = parse.GetValue(texts) ?? [];
             var reviews = given.Length > 0
                 ? given.Select((text, i) => (Text: text, Where: $"TEXT argument {i + 1}"))
@@ -37,7 +36,7 @@ internal static class PredictCommand
             foreach (var (text, where) in reviews)
             {
                 if (ReviewText.HasWords(text))
-                    Console.WriteLine(Format(scorer.Probability(text), text));
+                    Console.WriteLine(Format(scorer.Predict(text).Probability, text));
                 else if (parse.GetValue(skipEmpty))
                     Console.WriteLine($"{EmptyResult}\t\t{TerminalText.EscapeField(text)}");
                 else

@@ -65,10 +65,10 @@ internal static class ScoreCommand
                 return Task.FromResult(0);
             }
 
-            using var servingModel = ServingModel.Load(parse.GetValue(model)!);
+            using var scorer = SentimentScorer.Open(parse.GetValue(model)!);
             using var interrupt = new InterruptSignal(cancellation);
             var outputPath = parse.GetValue(output)!;
-            var result = Score(console, servingModel, parse.GetValue(input)![0], outputPath, options, interrupt.Token);
+            var result = Score(console, scorer, parse.GetValue(input)![0], outputPath, options, interrupt.Token);
             // An output written through may be standard output itself: the summary must not end up among the rows.
             (OutputTarget.Resolve(outputPath).WritesThrough ? Console.Error : Console.Out).WriteLine(Summary(result, outputPath));
             return Task.FromResult(0);
@@ -92,7 +92,7 @@ internal static class ScoreCommand
         (result.HasHeader ? "(the first row was read as a header)" : "(no header row)") +
         (result.RowsSkipped > 0 ? $"; {Plural.Of(result.RowsSkipped, "row")} with an empty text left unscored." : ".");
 
-    internal static CsvScoringResult Score(IAnsiConsole console, ServingModel model, string input, string output, DelimitedFileOptions options, CancellationToken cancellation)
+    internal static CsvScoringResult Score(IAnsiConsole console, SentimentScorer model, string input, string output, DelimitedFileOptions options, CancellationToken cancellation)
     {
         if (!console.Profile.Capabilities.Interactive)
             return CsvBatchScorer.Score(model, input, output, options, cancellation: cancellation);

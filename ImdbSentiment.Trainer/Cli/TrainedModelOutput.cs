@@ -1,3 +1,4 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
@@ -13,7 +14,7 @@ internal static class TrainedModelOutput
     /// <exception cref="IOException">The output could not be written; the message says where the model was saved instead.</exception>
     public static void Save(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, string output, TextWriter log)
     {
-        void SaveTo(string path) => AtomicFile.Write(path, temporary => mlContext.Model.Save(model, inputSchema, temporary));
+        void SaveTo(string path) => SentimentModel.Save(mlContext, model, inputSchema, path);
         try
         {
             SaveTo(output);

@@ -1,4 +1,3 @@
-using ImdbSentiment.Model;
 using ImdbSentiment.Model.Serving;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -62,7 +61,7 @@ internal sealed class SentimentServer : IAsyncDisposable
         try
         {
             var predictor = app.Services.GetRequiredService<PooledSentimentPredictor>();
-            var facts = ModelFacts.Read(app.Services.GetRequiredService<SentimentModel>(), warnings);
+            var facts = ModelFacts.Read(predictor, warnings);
             if (options.LogRequests)
                 RequestLog.Use(app, output);
             AllowedHosts.Use(app, options.AllowedHostList);

@@ -11,7 +11,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Scoring;
 
 /// <summary>
 /// Where a PredictionEngine call of a token-id model goes: engines over longer and longer prefixes of the zip's own
-/// chain (ML.NET computes only the columns the output class reads), beside the direct path's featurizer and its
+/// chain (ML.NET computes only the columns the output class reads), beside the product scorer's featurizer and its
 /// onnxruntime call, each the median microseconds per review over the same reviews after a warm-up.
 /// </summary>
 internal static class EngineStageLatency
@@ -21,7 +21,7 @@ internal static class EngineStageLatency
     public static void Write(string zip, IReadOnlyList<LabeledReview> reviews, TextWriter output)
     {
         using var model = SentimentModel.Load(zip);
-        if (model.Transformer is not IEnumerable<ITransformer> parts || parts.ToArray() is not [var featurizer, TransformerChain<ITransformer> network]
+        if (model.File.Spec.TokenIds is null || model.Transformer is not IEnumerable<ITransformer> parts || parts.ToArray() is not [var featurizer, TransformerChain<ITransformer> network]
             || featurizer.GetOutputSchema(model.MLContext.Data.LoadFromEnumerable(Array.Empty<ReviewInput>()).Schema).GetColumnOrNull(ColumnNames.TokenIds) is null)
         {
             output.WriteLine("Engine stages: skipped, the model's featurizer makes no token ids.");
@@ -32,20 +32,21 @@ internal static class EngineStageLatency
         var mlContext = model.MLContext;
         var tokenize = ((IEnumerable<ITransformer>)featurizer).First();
         var onnx = network.First();
-        using var direct = new DirectNetwork(model);
-        using var scorer = direct.CreateScorer();
-        var row = new long[direct.Featurizer.MaxLength];
-        var ids = new List<long>();
+        using var scorer = SentimentScorer.Over(model);
+        var row = new long[scorer.Featurizer.TokenIds?.MaxLength ?? 0];
+        var words = new SpecFeaturizer.Words();
         var stages = new (string Stage, Action<string> Call)[]
         {
             ("engine: the tokenizer step only", Engine<TokensRow>(mlContext, tokenize)),
             ("engine: the whole featurizer (to TokenIds)", Engine<TokenIdsRow>(mlContext, featurizer)),
             ("engine: featurizer + OnnxTransformer (to NetworkProbability)", Engine<NetworkRow>(mlContext, new TransformerChain<ITransformer>(featurizer, onnx))),
             ("engine: the whole chain (to SentimentPrediction)", Engine<SentimentPrediction>(mlContext, model.Transformer)),
-            ("direct: our featurizer (tokenize + look up + pad)", text => direct.Featurizer.WriteTokenIds(text, row, ids)),
-            (direct.ScoresManaged
-                ? "direct: featurizer + the managed simple RNN (checked against onnxruntime at load)"
-                : "direct: featurizer + one onnxruntime call (bound input and output)", text => scorer.Probability(text)),
+            ("scorer: the spec's featurizer (tokenize + look up + pad)", text =>
+            {
+                SpecFeaturizer.Tokenize(text, words);
+                scorer.Featurizer.WriteTokenIds(words, row);
+            }),
+            ("scorer: featurizer + one onnxruntime call (bound input and output)", text => scorer.Predict(text)),
         };
 
         var table = new MarkdownTable("stage", "median us", "p95 us");

@@ -4,12 +4,14 @@ using ImdbSentiment.Benchmarks.Reporting;
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
 using ImdbSentiment.Model.Serving;
+using Microsoft.ML;
 
 namespace ImdbSentiment.Benchmarks.Suites.Scoring;
 
 /// <summary>
-/// Measures one model zip the same way whatever it holds: load time, PredictionEngine latency per review, and
-/// throughput of CsvBatchScorer and of Transform over an IDataView.
+/// Measures a model zip through one of two paths: the product's scorer (<see cref="SentimentScorer"/>: load, Predict
+/// latency per review, CsvBatchScorer throughput), or ML.NET (Model.Load, PredictionEngine latency, Transform
+/// throughput over an IDataView), which serves any zip, the baselines included.
 /// </summary>
 internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyReviews, IReadOnlyList<LabeledReview> allReviews, string csvPath, int runs)
 {
@@ -17,47 +19,63 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
     // then a background compile), so a few hundred calls would time unoptimised code; a server runs optimised code.
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
-    public ScoringResult Measure(string zip)
+    public ScoringResult MeasureScorer(string zip)
     {
-        using var model = Timing.Seconds(() => SentimentModel.Load(zip, mlContext: null, requireProductModel: false), out var loadSeconds);
-        var (median, p95, accuracy) = Latency(model);
+        using var scorer = Timing.Seconds(() => SentimentScorer.Open(zip), out var loadSeconds);
+        var (median, p95, accuracy) = Latency(text => scorer.Predict(text).PredictedLabel);
         Progress.Report($"scoring: CsvBatchScorer over {allReviews.Count:N0} reviews, {runs} runs...");
-        var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(model, csvPath, csvPath + ".scored.csv", new DelimitedFileOptions()));
-        Progress.Report($"scoring: Transform over {allReviews.Count:N0} reviews, {runs} runs...");
-        var transformSeconds = MedianSeconds(() => ReadProbabilities(model));
-        return new ScoringResult(new FileInfo(zip).Length, loadSeconds, median, p95, accuracy,
-            allReviews.Count / csvSeconds, allReviews.Count / transformSeconds);
+        var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(scorer, csvPath, csvPath + ".scored.csv", new DelimitedFileOptions()));
+        return new ScoringResult(new FileInfo(zip).Length, loadSeconds, median, p95, accuracy, allReviews.Count / csvSeconds, null);
     }
 
-    /// <summary>Median and p95 microseconds per Predict call after a warm-up, and the accuracy on those reviews.</summary>
-    private (double Median, double P95, double Accuracy) Latency(SentimentModel model)
+    public ScoringResult MeasureEngine(string zip)
     {
-        var engine = model.CreatePredictionEngine();
-        var input = new ReviewInput();
-        var prediction = new SentimentPrediction();
+        var mlContext = new MLContext();
+        mlContext.ComponentCatalog.RegisterAssembly(typeof(SentimentModel).Assembly);
+        var model = Timing.Seconds(() => mlContext.Model.Load(zip, out _), out var loadSeconds);
+        try
+        {
+            var engine = mlContext.Model.CreatePredictionEngine<ReviewInput, SentimentPrediction>(model);
+            var input = new ReviewInput();
+            var prediction = new SentimentPrediction();
+            var (median, p95, accuracy) = Latency(text =>
+            {
+                input.Text = text;
+                engine.Predict(input, ref prediction);
+                return prediction.PredictedLabel;
+            });
+            Progress.Report($"scoring: Transform over {allReviews.Count:N0} reviews, {runs} runs...");
+            var transformSeconds = MedianSeconds(() => ReadProbabilities(mlContext, model));
+            return new ScoringResult(new FileInfo(zip).Length, loadSeconds, median, p95, accuracy, null, allReviews.Count / transformSeconds);
+        }
+        finally
+        {
+            (model as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Median and p95 microseconds per call after a warm-up, and the accuracy on those reviews.</summary>
+    private (double Median, double P95, double Accuracy) Latency(Func<string, bool> predictLabel)
+    {
         var warmUp = Stopwatch.StartNew();
         for (var i = 0; warmUp.Elapsed < WarmUp; i = (i + 1) % allReviews.Count)
-        {
-            input.Text = allReviews[i].Text;
-            engine.Predict(input, ref prediction);
-        }
+            predictLabel(allReviews[i].Text);
 
         var microseconds = new double[latencyReviews.Count];
         var correct = 0;
         for (var i = 0; i < latencyReviews.Count; i++)
         {
-            input.Text = latencyReviews[i].Text;
             var start = Stopwatch.GetTimestamp();
-            engine.Predict(input, ref prediction);
+            var label = predictLabel(latencyReviews[i].Text);
             microseconds[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-            correct += prediction.PredictedLabel == latencyReviews[i].Label ? 1 : 0;
+            correct += label == latencyReviews[i].Label ? 1 : 0;
         }
         return (Statistics.Median(microseconds), Statistics.Percentile(microseconds, 0.95), (double)correct / latencyReviews.Count);
     }
 
-    private void ReadProbabilities(SentimentModel model)
+    private void ReadProbabilities(MLContext mlContext, ITransformer model)
     {
-        var scored = model.Transform(model.MLContext.Data.LoadFromEnumerable(allReviews));
+        var scored = model.Transform(mlContext.Data.LoadFromEnumerable(allReviews));
         var column = scored.Schema[ColumnNames.Probability];
         using var cursor = scored.GetRowCursor([column]);
         var getter = cursor.GetGetter<float>(column);

@@ -2,12 +2,13 @@ using System.IO.Compression;
 using Google.Protobuf;
 using Onnx;
 
-namespace ImdbSentiment.Model.Export;
+namespace ImdbSentiment.Model.ModelFormat;
 
 /// <summary>
-/// The network inside a model zip, as the ONNX bytes ML.NET's OnnxTransformer stored (its OnnxModel entry: a 4-byte
-/// little-endian length, then the model). That graph already takes ids and gives the probability, so it is exported
-/// as it is; its inputs say which of the featurizer's id columns it reads.
+/// The network of a zip ML.NET has just saved, as the ONNX bytes its OnnxTransformer stored (its OnnxModel entry: a
+/// 4-byte little-endian length, then the model), read once when the model is saved to copy it into the model spec's
+/// folder. That graph already takes ids and gives the probability; its inputs say which of the featurizer's id
+/// columns it reads.
 /// </summary>
 internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
 {
@@ -26,8 +27,7 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
         return Read(entries[0], modelPath);
     }
 
-    /// <summary>The ONNX bytes of one OnnxModel entry of the zip at <paramref name="modelPath"/>, unparsed.</summary>
-    public static byte[] ReadBytes(ZipArchiveEntry entry, string modelPath)
+    private static byte[] ReadBytes(ZipArchiveEntry entry, string modelPath)
     {
         using var reader = new BinaryReader(entry.Open());
         var length = reader.ReadInt32();
@@ -58,5 +58,5 @@ internal sealed record NetworkGraph(byte[] Bytes, IReadOnlyList<string> Inputs)
     }
 
     private static UnreadableModelException Unreadable(string modelPath, string why) =>
-        new($"{modelPath}: cannot export this model's network: {why}.", modelPath);
+        new($"{modelPath}: cannot save this model's network: {why}.", modelPath);
 }

@@ -2,23 +2,24 @@ using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ImdbSentiment.Model.Export;
+namespace ImdbSentiment.Model.ModelFormat;
 
 /// <summary>
-/// What a loaded model's featurizer holds, read back from its transformer chain: the word vocabulary (the key values
-/// of <see cref="ColumnNames.TokenKeys"/>), the n-gram vocabulary (of <see cref="ColumnNames.NgramKeys"/>) and the
-/// settings that travel as constant columns. Each is read where the chain makes it, before a later step drops it.
+/// What a fitted featurizer holds, read back from its transformer chain when the model is saved (the model spec is
+/// written from it): the word vocabulary (the key values of <see cref="ColumnNames.TokenKeys"/>), the n-gram
+/// vocabulary (of <see cref="ColumnNames.NgramKeys"/>) and the settings that travel as constant columns. Each is read
+/// where the chain makes it, before a later step drops it.
 /// </summary>
 internal sealed record FeaturizerState(
     IReadOnlyList<string> Words, int MaxLength, SequenceSide Padding, SequenceSide Truncating,
     int NgramLength, IReadOnlyList<string> Ngrams)
 {
-    public static FeaturizerState Read(SentimentModel model)
+    /// <exception cref="ArgumentException">The chain has no ImdbSentiment featurizer.</exception>
+    public static FeaturizerState Read(MLContext mlContext, ITransformer model)
     {
-        var mlContext = model.MLContext;
         IDataView data = mlContext.Data.LoadFromEnumerable([new ReviewInput { Text = "a" }]);
         var found = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var step in Steps(model.Transformer))
+        foreach (var step in Steps(model))
         {
             data = step.Transform(data);
             foreach (var column in data.Schema)
@@ -34,10 +35,10 @@ internal sealed record FeaturizerState(
 
         int Setting(string name) => found.TryGetValue(name, out var value)
             ? (int)value
-            : throw new UnreadableModelException($"{model.Path}: the featurizer has no {name} step.", model.Path);
+            : throw new ArgumentException($"the model's featurizer has no {name} step: it is not an ImdbSentiment featurizer and network", nameof(model));
         var words = found.TryGetValue(ColumnNames.TokenKeys, out var keys)
             ? (string[])keys
-            : throw new UnreadableModelException($"{model.Path}: the featurizer has no word vocabulary.", model.Path);
+            : throw new ArgumentException("the model's featurizer has no word vocabulary: it is not an ImdbSentiment featurizer and network", nameof(model));
         var ngramLength = found.ContainsKey(ColumnNames.NgramLength) ? Setting(ColumnNames.NgramLength) : 0;
         var ngrams = ngramLength > 0 && found.TryGetValue(ColumnNames.NgramKeys, out var ngramKeys) ? (string[])ngramKeys : [];
         return new FeaturizerState(words, Setting(ColumnNames.SequenceLength), (SequenceSide)Setting(ColumnNames.SequencePadding),

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ImdbSentiment.Model.Text;
 
-namespace ImdbSentiment.Model.Export;
+namespace ImdbSentiment.Model.ModelFormat;
 
 /// <summary>
 /// <see cref="ReviewTokenizer"/>'s rules written out for other languages: the line-break pattern, the lower-casing as
