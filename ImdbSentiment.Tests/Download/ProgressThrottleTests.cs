@@ -17,13 +17,4 @@ public sealed class ProgressThrottleTests
 
         CollectionAssert.AreEqual(new[] { new DownloadProgress(0, 1000), new DownloadProgress(1000, 1000) }, log.Reports.ToArray());
     }
-
-    [TestMethod]
-    public void WithoutAProgressSink_NothingHappens()
-    {
-        var throttle = new ProgressThrottle(null, null, TimeSpan.Zero);
-
-        throttle.Report(1);
-        throttle.ReportFinal(2);
-    }
 }

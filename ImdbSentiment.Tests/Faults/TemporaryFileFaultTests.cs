@@ -10,6 +10,7 @@ namespace ImdbSentiment.Tests.Faults;
 public sealed class TemporaryFileFaultTests
 {
     private const string OnnxEntry = "TransformerChain/Transform_001/Transform_000/OnnxModel";
+    private const string SpecNetworkEntry = "ImdbSentiment/model.onnx";
 
     [TestMethod]
     public void Train_LeavesNothingInTheTemporaryFolder()
@@ -52,28 +53,33 @@ public sealed class TemporaryFileFaultTests
     }
 
     [TestMethod]
-    [DataRow(100, DisplayName = "ONNX bytes that onnxruntime cannot parse")]
-    [DataRow(0, DisplayName = "an empty ONNX entry")]
-    public void LoadingAZipWithACorruptOnnxEntry_FailsClearly_AndLeavesNothingInTheTemporaryFolder(int bytesKept)
+    [DataRow(OnnxEntry, 100, "evaluate", DisplayName = "ML.NET's ONNX entry, bytes that onnxruntime cannot parse (evaluate loads it)")]
+    [DataRow(OnnxEntry, 0, "evaluate", DisplayName = "ML.NET's ONNX entry, empty (evaluate loads it)")]
+    [DataRow(SpecNetworkEntry, 100, "predict", DisplayName = "the spec's network, bytes that onnxruntime cannot parse (predict scores with it)")]
+    [DataRow(SpecNetworkEntry, 0, "predict", DisplayName = "the spec's network, empty (predict scores with it)")]
+    public void LoadingAZipWithACorruptOnnxEntry_FailsClearly_AndLeavesNothingInTheTemporaryFolder(string entryName, int bytesKept, string command)
     {
         using var fault = new FaultCase();
         var model = fault.Remember(fault.PathOf("corrupt.zip"));
         File.Copy(FaultCase.ShippedModel, model);
         using (var zip = ZipFile.Open(model, ZipArchiveMode.Update))
         {
-            var entry = zip.GetEntry(OnnxEntry)!;
+            var entry = zip.GetEntry(entryName)!;
             using var original = new MemoryStream();
             using (var stream = entry.Open())
                 stream.CopyTo(original);
             entry.Delete();
-            using var corrupt = zip.CreateEntry(OnnxEntry).Open();
+            using var corrupt = zip.CreateEntry(entryName).Open();
             var bytes = original.ToArray();
             corrupt.Write(bytes, 0, bytesKept);
             if (bytesKept > 0)
                 corrupt.Write(Enumerable.Repeat((byte)0xFF, bytes.Length - bytesKept).ToArray());
         }
+        var reviews = fault.Input("reviews.csv", "label,text\n1,great film\n0,awful film\n");
 
-        var outcome = fault.Run("predict", "--model", model, "great film");
+        var outcome = command == "predict"
+            ? fault.Run("predict", "--model", model, "great film")
+            : fault.Run("evaluate", "--model", model, "--dataset", reviews);
 
         FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "corrupt.zip", "not a readable ImdbSentiment model zip");
         fault.AssertOnlyLeft();

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Scores reviews with a model exported by `imdb-sentiment export --model MODEL.zip --output EXPORT_DIR`.
 
-Usage: predict.py EXPORT_DIR < reviews.txt > probabilities.txt
+Usage: predict.py [--skip-empty] EXPORT_DIR < reviews.txt > probabilities.txt
 
 Reads one review per line of standard input (UTF-8; bytes that are not UTF-8 read as U+FFFD, as in the .NET reader)
 and prints, for each, the probability that it is positive, one per line in input order. It follows EXPORT_DIR's
 featurizer.json step by step, so its token ids are the ones the model zip makes, and runs model.onnx with
-onnxruntime. A line with no words gets the model's probability for an empty review (the imdb-sentiment command
-line refuses such a review instead). Needs numpy and onnxruntime (Debian: python3-numpy python3-onnxruntime).
+onnxruntime. A line with no words (no letter or digit) is refused with an error naming its line, as every
+imdb-sentiment command and the .NET library refuse it; with --skip-empty it gets an empty output line instead.
+Needs numpy and onnxruntime (Debian: python3-numpy python3-onnxruntime).
 """
 
 import contextlib
@@ -16,12 +17,20 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 import numpy as np
 
 FORMAT = "imdb-sentiment-export"
 VERSION = 1
 BATCH_SIZE = 256
+NO_WORDS = "is empty or has no words (no letter or digit)"
+WORD_CATEGORIES = {"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"}
+
+
+def has_words(review):
+    """The empty-text rule of every imdb-sentiment command: a letter or decimal digit in one UTF-16 code unit."""
+    return any(ord(c) <= 0xFFFF and unicodedata.category(c) in WORD_CATEGORIES for c in review)
 
 
 @contextlib.contextmanager
@@ -126,8 +135,10 @@ def batches(lines):
 
 
 def main(arguments):
+    skip_empty = "--skip-empty" in arguments
+    arguments = [argument for argument in arguments if argument != "--skip-empty"]
     if len(arguments) != 1:
-        print("usage: predict.py EXPORT_DIR < reviews.txt", file=sys.stderr)
+        print("usage: predict.py [--skip-empty] EXPORT_DIR < reviews.txt", file=sys.stderr)
         return 2
     try:
         featurizer, session, output = load(arguments[0])
@@ -142,9 +153,17 @@ def main(arguments):
         return 1
     reviews = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     try:
+        first_line = 1
         for batch in batches(reviews):
-            (probabilities,) = session.run([output], featurizer.inputs(batch))
-            sys.stdout.write("".join(f"{p:.9g}\n" for p in probabilities[:, 0]))
+            empty = [i for i, review in enumerate(batch) if not has_words(review)]
+            if empty and not skip_empty:
+                print(f"error: standard input, line {first_line + empty[0]}: the review {NO_WORDS}: "
+                      "expected the text of a review, or --skip-empty to print an empty line for it", file=sys.stderr)
+                return 1
+            scored = [review for review in batch if has_words(review)]
+            probabilities = iter(session.run([output], featurizer.inputs(scored))[0][:, 0] if scored else [])
+            sys.stdout.write("".join("\n" if not has_words(review) else f"{next(probabilities):.9g}\n" for review in batch))
+            first_line += len(batch)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (| head): not an error. Python's documented way to exit without a second one.
