@@ -27,7 +27,7 @@ public sealed class SentimentCatalogTests
         var pipeline = mlContext.Transforms.Text.FeaturizeReview(vocabularySize: 30, maxLength: 20, ngramLength: ngramLength)
             .Append(mlContext.BinaryClassification.Trainers.SentimentNetwork(architecture, ngramBranch, epochs: 5, learningRate: 1e-2));
         var model = pipeline.Fit(data);
-        mlContext.Model.Save(model, data.Schema, path);
+        SentimentModel.Save(mlContext, model, data.Schema, path);
         (model as IDisposable)?.Dispose();
 
         var serving = new MLContext();
