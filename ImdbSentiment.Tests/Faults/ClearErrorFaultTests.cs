@@ -103,11 +103,14 @@ public sealed class ClearErrorFaultTests
         File.Copy(FaultCase.ShippedModel, model);
         using (var zip = ZipFile.Open(model, ZipArchiveMode.Update))
         {
-            var network = zip.Entries.Single(entry => entry.Name == "OnnxModel");
-            var name = network.FullName;
-            network.Delete();
-            using var garbage = zip.CreateEntry(name).Open();
-            garbage.Write(new byte[] { 0x08, 0x07, 0x12, 0xff, 0xff, 0x01, 0x42, 0x00, 0x13, 0x37 });
+            // Both copies of the network: ML.NET's entry and the model spec's, which the commands score with.
+            foreach (var network in zip.Entries.Where(entry => entry.Name is "OnnxModel" or "model.onnx").ToList())
+            {
+                var name = network.FullName;
+                network.Delete();
+                using var garbage = zip.CreateEntry(name).Open();
+                garbage.Write(new byte[] { 0x08, 0x07, 0x12, 0xff, 0xff, 0x01, 0x42, 0x00, 0x13, 0x37 });
+            }
         }
         fault.Remember(model);
         var input = fault.Input("input.csv", "text\na fine film\n");
