@@ -27,7 +27,9 @@ find_libstdcxx() {
   if [ -n "${IMDB_SENTIMENT_LIBSTDCXX:-}" ]; then
     echo "$IMDB_SENTIMENT_LIBSTDCXX"
   else
-    ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}'
+    # awk reads to the end: leaving early would kill ldconfig with SIGPIPE, which pipefail and set -e turn into a
+    # silent exit of this script whenever ldconfig had not finished writing.
+    ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found = 1}'
   fi
 }
 
