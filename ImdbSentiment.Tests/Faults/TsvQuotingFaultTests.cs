@@ -57,24 +57,15 @@ public sealed class TsvQuotingFaultTests
         fault.AssertOnlyLeft(output);
     }
 
+    // A headerless TSV whose first review opens a quote it never closes is still found tab-separated, and a TSV quoted
+    // as RFC 4180 (a doubled quote, a tab and a line break inside quotes) is still read as quoted.
     [TestMethod]
-    public void AHeaderlessTsvWhoseFirstReviewOpensAQuote_IsFoundTabSeparated()
+    [DataRow("reviews.tsv", "\"an unclosed quote, and a dull film\t0\n\"Kung Fu Panda\" is a joy\t1\n")]
+    [DataRow("quoted.tsv", "label\ttext\n1\t\"a \"\"great\"\"\tfilm,\nloved it\"\n0\t\"dull\"\n")]
+    public void ATsvWithQuotes_IsReadAsTwoReviews(string name, string content)
     {
         using var fault = new FaultCase();
-        var dataset = fault.Input("reviews.tsv", "\"an unclosed quote, and a dull film\t0\n\"Kung Fu Panda\" is a joy\t1\n");
-
-        var outcome = fault.Run("evaluate", "--model", FaultCase.ShippedModel, "--dataset", dataset, "--json");
-
-        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
-        using var json = JsonDocument.Parse(outcome.Output);
-        Assert.AreEqual(2, json.RootElement.GetProperty("count").GetInt32());
-    }
-
-    [TestMethod]
-    public void ATsvQuotedAsRfc4180_IsStillReadAsQuoted()
-    {
-        using var fault = new FaultCase();
-        var dataset = fault.Input("quoted.tsv", "label\ttext\n1\t\"a \"\"great\"\"\tfilm,\nloved it\"\n0\t\"dull\"\n");
+        var dataset = fault.Input(name, content);
 
         var outcome = fault.Run("evaluate", "--model", FaultCase.ShippedModel, "--dataset", dataset, "--json");
 
