@@ -25,6 +25,7 @@ public static class ModelExporter
     {
         var model = ModelFile.Read(modelPath);
         var spec = model.Spec;
+        var ngrams = model.NgramLines();
         IReadOnlyList<string> replaced = [];
         // A linked folder is followed: its target is replaced and the link kept, as for files.
         var target = OutputTarget.Resolve(outputFolder).Path;
@@ -36,8 +37,8 @@ public static class ModelExporter
             if (spec.TokenIds is { } tokens)
                 written.Add(WriteLines(Path.Combine(folder, tokens.Vocabulary), model.Words));
             cancellation.ThrowIfCancellationRequested();
-            if (spec.NgramIds is { } ngrams)
-                written.Add(WriteLines(Path.Combine(folder, ngrams.Vocabulary), model.Ngrams));
+            if (spec.NgramIds is { } ngramIds)
+                written.Add(WriteLines(Path.Combine(folder, ngramIds.Vocabulary), ngrams));
             cancellation.ThrowIfCancellationRequested();
             File.WriteAllBytes(Path.Combine(folder, SpecFile), model.SpecBytes);
             written.Add(SpecFile);
@@ -49,7 +50,7 @@ public static class ModelExporter
             var (files, problem) = ExportManifest.Replaceable(earlier);
             replaced = problem is null ? files : throw new IOException(problem.Replace(earlier, target, StringComparison.Ordinal));
         });
-        return new ExportSummary(model.Network.Length, model.Words.Length, model.Ngrams.Length)
+        return new ExportSummary(model.Network.Length, model.Words.Length, ngrams.Length)
         {
             Spec = spec,
             Replaced = replaced,

@@ -29,14 +29,14 @@ internal sealed class ModelFile
     /// <summary>The most the spec itself may inflate to; the shipped models' specs are under 10 KB.</summary>
     public const long LargestSpec = 1L << 20;
 
-    private ModelFile(string path, ModelSpec spec, byte[] specBytes, byte[] network, string[] words, string[] ngrams)
+    private ModelFile(string path, ModelSpec spec, byte[] specBytes, byte[] network, string[] words, string ngramVocabulary)
     {
         Path = path;
         Spec = spec;
         SpecBytes = specBytes;
         Network = network;
         Words = words;
-        Ngrams = ngrams;
+        NgramVocabulary = ngramVocabulary;
     }
 
     public string Path { get; }
@@ -52,8 +52,14 @@ internal sealed class ModelFile
     /// <summary>The word vocabulary in id order; empty when the network reads no token ids.</summary>
     public string[] Words { get; }
 
-    /// <summary>The n-gram vocabulary in id order; empty when the network reads no n-gram ids.</summary>
-    public string[] Ngrams { get; }
+    /// <summary>
+    /// The n-gram vocabulary as stored, one n-gram a line in id order; empty when the network reads no n-gram ids. Kept
+    /// as one text, since the scorer keys it without making a string of each of its (800,000) lines.
+    /// </summary>
+    public string NgramVocabulary { get; }
+
+    /// <summary>The n-gram vocabulary's lines in id order, split on each call.</summary>
+    public string[] NgramLines() => Lines(NgramVocabulary);
 
     /// <summary>Reads and checks the product's entries of the zip at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No file there.</exception>
@@ -86,7 +92,7 @@ internal sealed class ModelFile
                 : throw new UnreadableModelException($"{path}: its model spec names {Folder}{file}, which the zip lacks; it may be damaged.", path);
             return new ModelFile(path, spec, specBytes, Entry(spec.Network.File),
                 spec.TokenIds is { } tokens ? Lines(Entry(tokens.Vocabulary)) : [],
-                spec.NgramIds is { } ngrams ? Lines(Entry(ngrams.Vocabulary)) : []);
+                spec.NgramIds is { } ngrams ? Encoding.UTF8.GetString(Entry(ngrams.Vocabulary)) : "");
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException and not UnreadableModelException and not ForeignModelException and not FileNotFoundException)
         {
@@ -125,9 +131,10 @@ internal sealed class ModelFile
         return bytes;
     }
 
-    private static string[] Lines(byte[] utf8)
+    private static string[] Lines(byte[] utf8) => Lines(Encoding.UTF8.GetString(utf8));
+
+    private static string[] Lines(string text)
     {
-        var text = Encoding.UTF8.GetString(utf8);
         if (text.Length == 0)
             return [];
         return text.EndsWith('\n') ? text[..^1].Split('\n') : text.Split('\n');

@@ -108,12 +108,9 @@ internal sealed class SentimentScorer : IDisposable
     /// </summary>
     public float?[] Probabilities(IReadOnlyList<string?> texts, CancellationToken cancellation = default)
     {
-        var scored = new List<int>(texts.Count);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is not null)
-                scored.Add(i);
-        }
+        // Texts of like length share a batch: a batch's n-gram rows are padded to its longest, and onnxruntime looks up
+        // every padding id too, so batching reviews as they come made it read about five times the ids there are.
+        var scored = Enumerable.Range(0, texts.Count).Where(i => texts[i] is not null).OrderBy(i => texts[i]!.Length).ToList();
         var probabilities = new float?[texts.Count];
         var batches = (scored.Count + BatchSize - 1) / BatchSize;
         Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellation }, () => new SpecFeaturizer.Words(), (batch, _, words) =>

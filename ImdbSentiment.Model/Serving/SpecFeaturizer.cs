@@ -7,21 +7,21 @@ namespace ImdbSentiment.Model.Serving;
 /// <summary>
 /// The featurizer a model spec describes (<see cref="ModelSpec"/>), run on a text without ML.NET: the token ids and
 /// n-gram ids the zip's ML.NET chain gives, from the same tokenizer and the vocabularies stored beside the spec. A
-/// review's words are lower-cased once into one buffer, joined by the n-gram separator, so a word or an n-gram is looked
-/// up as a slice of it, never made a string. Thread-safe: the vocabularies are only read; each caller brings its own
-/// <see cref="Words"/>.
+/// review's words are lower-cased once into one buffer, so a word is looked up as a slice of it, never made a string;
+/// an n-gram is looked up by its words' ids (<see cref="NgramVocabulary"/>). Thread-safe: the vocabularies are only
+/// read; each caller brings its own <see cref="Words"/>.
 /// </summary>
 internal sealed class SpecFeaturizer
 {
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
-    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _ngramIds;
+    private readonly NgramVocabulary? _ngrams;
 
     public SpecFeaturizer(ModelFile file)
     {
         TokenIds = file.Spec.TokenIds;
         NgramIds = file.Spec.NgramIds;
         _wordIds = Ids(file.Words, TokenIds?.FirstWordId ?? 0);
-        _ngramIds = Ids(file.Ngrams, NgramIds?.FirstNgramId ?? 0);
+        _ngrams = NgramIds is null ? null : new NgramVocabulary(file.NgramVocabulary, NgramIds.FirstNgramId);
     }
 
     /// <summary>How the network's token-id row is made; null when the network reads none.</summary>
@@ -72,15 +72,22 @@ internal sealed class SpecFeaturizer
     public void AddNgramIds(Words words, List<long> row)
     {
         var spec = NgramIds!;
+        var ngrams = _ngrams!;
         row.Add(spec.PaddingId);
         var seen = words.SeenIds;
         seen.Clear();
+        var wordIds = words.NgramWordIds;
+        for (var i = 0; i < words.Count; i++)
+            wordIds[i] = ngrams.WordId(words.Word(i));
         for (var start = 0; start < words.Count; start++)
         {
             var last = Math.Min(start + spec.Longest, words.Count) - 1;
-            for (var end = start; end <= last; end++)
+            long key = 0;
+            // A word that no n-gram holds ends the n-grams from this start.
+            for (var end = start; end <= last && wordIds[end] != 0; end++)
             {
-                if (_ngramIds.TryGetValue(words.Span(start, end), out var id) && seen.Add(id))
+                key = NgramVocabulary.Extend(key, wordIds[end], end - start);
+                if (ngrams.Find(key) is var id and >= 0 && seen.Add(id))
                     row.Add(id);
             }
         }
@@ -93,46 +100,53 @@ internal sealed class SpecFeaturizer
         Tokenize(word, words);
         for (var i = 0; i < words.Count; i++)
         {
-            if ((TokenIds is not null && _wordIds.ContainsKey(words.Word(i))) || (NgramIds is not null && _ngramIds.ContainsKey(words.Word(i))))
+            if ((TokenIds is not null && _wordIds.ContainsKey(words.Word(i))) || (_ngrams is not null && _ngrams.HasUnigram(words.Word(i))))
                 return false;
         }
         return true;
     }
 
-    /// <summary>One review's words, lower-case, joined by single spaces in one buffer; a caller's scratch, reused.</summary>
+    /// <summary>One review's words, lower-case, in one buffer; a caller's scratch, reused.</summary>
     internal sealed class Words
     {
         private char[] _text = new char[1024];
         private int[] _starts = new int[256];
+        private int[] _ngramWordIds = new int[256];
         private int _length;
 
         public int Count { get; private set; }
 
         public HashSet<long> SeenIds { get; } = [];
 
+        /// <summary>Each word's id among the n-gram vocabulary's words (<see cref="NgramVocabulary.WordId"/>), at least <see cref="Count"/> long.</summary>
+        public Span<int> NgramWordIds
+        {
+            get
+            {
+                if (_ngramWordIds.Length < Count)
+                    _ngramWordIds = new int[_starts.Length];
+                return _ngramWordIds;
+            }
+        }
+
         public void Clear(int textLength)
         {
             Count = 0;
             _length = 0;
-            if (_text.Length < textLength + 1)
-                _text = new char[textLength + 1];
+            if (_text.Length < textLength)
+                _text = new char[textLength];
         }
 
         public void Add(ReadOnlySpan<char> word)
         {
             if (Count + 1 >= _starts.Length)
                 Array.Resize(ref _starts, _starts.Length * 2);
-            if (Count > 0)
-                _text[_length++] = Ngrams.Separator[0];
             _starts[Count++] = _length;
             foreach (var c in word)
                 _text[_length++] = ReviewTokenizer.Lower(c);
-            _starts[Count] = _length + 1;
+            _starts[Count] = _length;
         }
 
-        public ReadOnlySpan<char> Word(int index) => Span(index, index);
-
-        /// <summary>Words <paramref name="first"/> to <paramref name="last"/> joined by the separator: an n-gram.</summary>
-        public ReadOnlySpan<char> Span(int first, int last) => _text.AsSpan(_starts[first], _starts[last + 1] - 1 - _starts[first]);
+        public ReadOnlySpan<char> Word(int index) => _text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
     }
 }

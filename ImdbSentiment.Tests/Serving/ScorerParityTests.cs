@@ -21,7 +21,7 @@ public sealed class ScorerParityTests
 {
     public const float Tolerance = 1e-5f;
 
-    private static readonly string[] EdgeTexts =
+    internal static readonly string[] EdgeTexts =
     [
         "GREAT<br />film<BR>really<br/>it's the 2nd time I've seen it",
         "Ça m'a plu: très bien ! Кино хорошее, 映画は良かった",
@@ -39,7 +39,7 @@ public sealed class ScorerParityTests
     public void ShippedModels_AgreeWithTheEngine_OnTextsOfTheirVocabulary_AndEdgeTexts(string modelFile)
     {
         using var model = SentimentModel.Load(ShippedModels.PathOf(modelFile));
-        var vocabulary = model.File.Words.Length > 0 ? model.File.Words : [.. model.File.Ngrams.Where(ngram => !ngram.Contains(' '))];
+        var vocabulary = model.File.Words.Length > 0 ? model.File.Words : [.. model.File.NgramLines().Where(ngram => !ngram.Contains(' '))];
         AssertAgreement(model, [.. TextsOf(vocabulary, 600, seed: 5), .. EdgeTexts]);
     }
 
@@ -95,7 +95,7 @@ public sealed class ScorerParityTests
     /// Reviews made of a vocabulary's words in random case, with punctuation and line-break tags, mostly of 1 to 40 words
     /// (longer ones saturate an n-gram bag at 0 or 1), every tenth up to 400.
     /// </summary>
-    private static IEnumerable<string> TextsOf(IReadOnlyList<string> vocabulary, int count, int seed)
+    internal static IEnumerable<string> TextsOf(IReadOnlyList<string> vocabulary, int count, int seed)
     {
         var random = new Random(seed);
         string[] separators = [" ", " ", " ", ", ", ". ", "<br /><br />", "! ", " - "];
