@@ -27,7 +27,8 @@ internal sealed class SentimentScorer : IDisposable
     private SentimentScorer(ModelFile file, int maximumIdleRows)
     {
         Path = file.Path;
-        Featurizer = new SpecFeaturizer(file);
+        // The n-gram vocabulary takes as long to key as onnxruntime takes to load and read the network, so both at once.
+        var featurizer = Task.Run(() => new SpecFeaturizer(file));
         _maximumIdleRows = maximumIdleRows > 0 ? maximumIdleRows : Environment.ProcessorCount * 2;
         OnnxRuntimeSettings.Apply();
         // Callers spread reviews over the cores themselves, so each Run stays on its caller's thread.
@@ -39,6 +40,15 @@ internal sealed class SentimentScorer : IDisposable
         catch (OnnxRuntimeException exception)
         {
             throw ModelFile.Unreadable(file.Path, exception);
+        }
+        try
+        {
+            Featurizer = featurizer.GetAwaiter().GetResult();
+        }
+        catch (InvalidDataException exception)
+        {
+            _session.Dispose();
+            throw new UnreadableModelException($"{file.Path}: {exception.Message}.", file.Path, exception);
         }
         _inputs = [.. file.Spec.Inputs];
         try

@@ -9,8 +9,8 @@ using Microsoft.ML;
 namespace ImdbSentiment.Benchmarks.Suites.Scoring;
 
 /// <summary>
-/// Measures a model zip through one of two paths: the product's scorer (<see cref="SentimentScorer"/>: load, Predict
-/// latency per review, CsvBatchScorer throughput), or ML.NET (Model.Load, PredictionEngine latency, Transform
+/// Measures a model zip through one of two paths: the product's (<see cref="PooledSentimentPredictor"/>: load, Predict
+/// latency per review; CsvBatchScorer throughput through its scorer), or ML.NET (Model.Load, PredictionEngine latency, Transform
 /// throughput over an IDataView), which serves any zip, the baselines included.
 /// </summary>
 internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyReviews, IReadOnlyList<LabeledReview> allReviews, string csvPath, int runs)
@@ -19,12 +19,12 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
     // then a background compile), so a few hundred calls would time unoptimised code; a server runs optimised code.
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
-    public ScoringResult MeasureScorer(string zip)
+    public ScoringResult MeasurePredictor(string zip)
     {
-        using var scorer = Timing.Seconds(() => SentimentScorer.Open(zip), out var loadSeconds);
-        var (median, p95, accuracy) = Latency(text => scorer.Predict(text).PredictedLabel);
+        using var predictor = Timing.Seconds(() => PooledSentimentPredictor.Open(zip), out var loadSeconds);
+        var (median, p95, accuracy) = Latency(text => predictor.Predict(text).PredictedLabel);
         Progress.Report($"scoring: CsvBatchScorer over {allReviews.Count:N0} reviews, {runs} runs...");
-        var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(scorer, csvPath, csvPath + ".scored.csv", new DelimitedFileOptions()));
+        var csvSeconds = MedianSeconds(() => CsvBatchScorer.Score(predictor.Scorer, csvPath, csvPath + ".scored.csv", new DelimitedFileOptions()));
         return new ScoringResult(new FileInfo(zip).Length, loadSeconds, median, p95, accuracy, allReviews.Count / csvSeconds, null);
     }
 
@@ -54,7 +54,10 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
         }
     }
 
-    /// <summary>Median and p95 microseconds per call after a warm-up, and the accuracy on those reviews.</summary>
+    /// <summary>
+    /// Median and p95 microseconds per call after a warm-up, each call timed on its own in Stopwatch ticks (nanoseconds
+    /// on Linux), and the accuracy on those reviews.
+    /// </summary>
     private (double Median, double P95, double Accuracy) Latency(Func<string, bool> predictLabel)
     {
         var warmUp = Stopwatch.StartNew();
@@ -67,7 +70,7 @@ internal sealed class ScoringMeasurement(IReadOnlyList<LabeledReview> latencyRev
         {
             var start = Stopwatch.GetTimestamp();
             var label = predictLabel(latencyReviews[i].Text);
-            microseconds[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            microseconds[i] = (Stopwatch.GetTimestamp() - start) * 1e6 / Stopwatch.Frequency;
             correct += label == latencyReviews[i].Label ? 1 : 0;
         }
         return (Statistics.Median(microseconds), Statistics.Percentile(microseconds, 0.95), (double)correct / latencyReviews.Count);
