@@ -6,9 +6,9 @@ namespace ImdbSentiment.Model.Serving;
 /// <summary>
 /// The n-gram vocabulary (ngrams.txt: one n-gram a line, its words joined by <see cref="Ngrams.Separator"/>) keyed for
 /// lookup without strings: each word that occurs in the vocabulary gets a small id, and an n-gram of up to
-/// <see cref="Ngrams.LongestSupported"/> words is the one 64-bit key of its word ids, found in an open-addressing table.
-/// A word outside the vocabulary's words ends every n-gram through it, so most lookups of a review never reach the
-/// table. Gives the same id as a lookup of the joined string among the lines: line i has id firstId + i, and of equal
+/// <see cref="Ngrams.LongestSupported"/> words is the one 64-bit key of its word ids. The id of a one-word n-gram sits
+/// beside its word; longer ones are found in an open-addressing table. A word outside the vocabulary's words ends every
+/// n-gram through it. Gives the same id as a lookup of the joined string among the lines: line i has id firstId + i, and of equal
 /// lines the first counts. Read-only once built, so thread-safe.
 /// </summary>
 internal sealed class NgramVocabulary
@@ -20,6 +20,8 @@ internal sealed class NgramVocabulary
     public const int MaximumWords = (1 << WordIdBits) - 1;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
+    /// <summary>By word id: the id of the one-word n-gram of that word, -1 when the vocabulary lacks it.</summary>
+    private readonly List<long> _unigramIds = [-1];
     private readonly Slot[] _slots;
     private readonly int _hashShift;
 
@@ -40,8 +42,12 @@ internal sealed class NgramVocabulary
             var lineStart = lines.Length - rest.Length;
             rest = end < 0 ? [] : rest[(end + 1)..];
             // A line of more words than the longest n-gram can never match a review's n-gram, so it needs no key.
-            if (KeyOfLine(lines, lineStart, end < 0 ? lines.Length - lineStart : end, previous) is { } key)
+            if (KeyOfLine(lines, lineStart, end < 0 ? lines.Length - lineStart : end, previous) is not { } key)
+                continue;
+            if (key > MaximumWords)
                 Add(key, id);
+            else if (_unigramIds[(int)key] < 0)
+                _unigramIds[(int)key] = id;
         }
     }
 
@@ -53,7 +59,7 @@ internal sealed class NgramVocabulary
     public int WordId(ReadOnlySpan<char> word) => _wordIds.TryGetValue(word, out var id) ? id : 0;
 
     /// <summary>Whether the word alone is one of the vocabulary's n-grams.</summary>
-    public bool HasUnigram(ReadOnlySpan<char> word) => WordId(word) is var id and > 0 && Find(Extend(0, id, 0)) >= 0;
+    public bool HasUnigram(ReadOnlySpan<char> word) => Find(WordId(word)) >= 0;
 
     /// <summary>
     /// The key of the n-gram whose words have the ids <paramref name="key"/> holds so far plus <paramref name="wordId"/>
@@ -64,6 +70,8 @@ internal sealed class NgramVocabulary
     /// <summary>The id of the n-gram with this key, or -1 when the vocabulary lacks it.</summary>
     public long Find(long key)
     {
+        if (key <= MaximumWords)
+            return _unigramIds[(int)key];
         var mask = _slots.Length - 1;
         for (var slot = Slot.Of(key, _hashShift); ; slot = (slot + 1) & mask)
         {
@@ -104,6 +112,7 @@ internal sealed class NgramVocabulary
         if (id > MaximumWords)
             throw new InvalidDataException($"its n-grams hold more than {MaximumWords:N0} distinct words, more than the scorer can key");
         _wordIds.TryAdd(word, id);
+        _unigramIds.Add(-1);
         return id;
     }
 
