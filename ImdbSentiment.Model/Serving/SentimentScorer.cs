@@ -119,8 +119,9 @@ internal sealed class SentimentScorer : IDisposable
     public float?[] Probabilities(IReadOnlyList<string?> texts, CancellationToken cancellation = default)
     {
         // Texts of like length share a batch: a batch's n-gram rows are padded to its longest, and onnxruntime looks up
-        // every padding id too, so batching reviews as they come made it read about five times the ids there are.
-        var scored = Enumerable.Range(0, texts.Count).Where(i => texts[i] is not null).OrderBy(i => texts[i]!.Length).ToList();
+        // every padding id too, so batching reviews as they come made it read about five times the ids there are. The
+        // longest go first, so that no core is left with a long batch at the end.
+        var scored = Enumerable.Range(0, texts.Count).Where(i => texts[i] is not null).OrderByDescending(i => texts[i]!.Length).ToList();
         var probabilities = new float?[texts.Count];
         var batches = (scored.Count + BatchSize - 1) / BatchSize;
         Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellation }, () => new SpecFeaturizer.Words(), (batch, _, words) =>
