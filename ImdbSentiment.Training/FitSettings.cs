@@ -24,6 +24,14 @@ public sealed record FitSettings
     [JsonIgnore]
     public IDataView? ValidationSet { get; init; }
 
+    /// <summary>
+    /// Featurized reviews without labels (the same fitted featurizer's output; a label column, if any, is ignored) that
+    /// the fused partner (<see cref="SentimentNetworkOptions.FusedWith"/>) labels with its probabilities, for this network to
+    /// train on beside the labelled reviews: pseudo-labels, a teacher's knowledge passed on through unlabelled text. Null for none.
+    /// </summary>
+    [JsonIgnore]
+    public IDataView? UnlabelledSet { get; init; }
+
     /// <summary>The share held out for validation when no <see cref="ValidationSet"/> is given (Keras's validation_split).</summary>
     public double ValidationFraction { get; init; } = 0.2;
 

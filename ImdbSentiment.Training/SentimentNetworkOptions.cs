@@ -26,6 +26,14 @@ public sealed record SentimentNetworkOptions
 
     public FitSettings Fit { get; init; } = new();
 
+    /// <summary>
+    /// A second network, trained apart on the same featurized reviews with settings of its own (e.g. the n-gram bag
+    /// beside a recurrent network), and fused with this one: the model's logit is w1 x this network's + w2 x the
+    /// partner's + b, the weights fitted on the validation reviews (<see cref="Fitting.LateFusion"/>). The partner trains
+    /// first, and labels <see cref="FitSettings.UnlabelledSet"/> for this network when one is given. Null for one network.
+    /// </summary>
+    public SentimentNetworkOptions? FusedWith { get; init; }
+
     /// <summary>Told of every finished epoch (initialisation trials, the run early stopping watches, the refit), on the training thread.</summary>
     [JsonIgnore]
     public IProgress<EpochProgress>? Progress { get; init; }
@@ -51,6 +59,15 @@ public sealed record SentimentNetworkOptions
         Network.Validate();
         Optimizer.Validate();
         Fit.Validate();
+        if (FusedWith is not { } partner)
+        {
+            Require(Fit.UnlabelledSet is null, nameof(FitSettings.UnlabelledSet), "null unless FusedWith names the network that labels it");
+            return;
+        }
+
+        Require(partner.FusedWith is null, nameof(FusedWith), "a network without a partner of its own (two networks are fused at most)");
+        Require(partner.Fit.UnlabelledSet is null, nameof(FusedWith) + "." + nameof(FitSettings.UnlabelledSet), "null: the partner labels the unlabelled reviews, it does not learn from them");
+        partner.Validate();
     }
 
     /// <summary>Refuses a setting outside its range, naming it: the rule every group's ranges use.</summary>

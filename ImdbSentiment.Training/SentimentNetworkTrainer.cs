@@ -62,39 +62,29 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
         set_num_threads(_options.Fit.Threads);
         using var training = SequenceTensors.FromDataView(featurizedTraining, _options.LabelColumnName);
         using var validation = SequenceTensors.FromDataView(featurizedValidation, _options.LabelColumnName);
-        var cancellation = _options.Cancellation;
-        var embedding = PretrainedEmbedding.Load(_options.Network, featurizedTraining.Schema, cancellation);
-        if (embedding is not null)
-            _monitor?.WordVectorsLoaded(embedding.Coverage);
         using var log = ((IChannelProvider)_mlContext).Start(nameof(SentimentNetworkTrainer));
         var reporter = new EpochReporter(_monitor, _options.Progress, log);
-        var trials = InitializationTrials.Run(_options, training, validation, embedding, reporter, cancellation);
-        var options = _options with { Seed = trials.ChosenSeed };
-        var network = CreateSeededNetwork(options, training, embedding);
-        var result = new TrainingLoop(options, reporter.For(TrainingPhase.Training, options)).Train(network, training, validation, cancellation)
-            with { Initialization = trials, WordVectors = embedding?.Coverage };
-        if (options.Fit.RefitOnAllData && result is { Cancelled: false, BestEpoch: > 0 })
-            (network, result) = Refit(reporter, network, result, training, validation, embedding, options);
+        var (network, result) = _options.FusedWith is null
+            ? TrainOne(training, validation, featurizedTraining.Schema, reporter)
+            : TrainFused(training, validation, featurizedTraining.Schema, reporter);
         var transformer = OutputStage(SentimentNetworkExporter.Export(network), network.OnnxInputs).Fit(featurizedValidation);
         return new TrainedSentimentModel(transformer, network, result);
     }
 
-    /// <summary>The refit of <see cref="FitSettings.RefitOnAllData"/>; cancelled, it keeps the early-stopping run's network.</summary>
-    private static (SentimentNetworkBase, TrainingResult) Refit(
-        EpochReporter reporter, SentimentNetworkBase network, TrainingResult result, SequenceTensors training, SequenceTensors validation,
-        PretrainedEmbedding? embedding, SentimentNetworkOptions options)
+    private (SentimentNetworkBase, TrainingResult) TrainOne(SequenceTensors training, SequenceTensors validation, DataViewSchema featurized, EpochReporter reporter)
     {
-        using var all = SequenceTensors.Concat(training, validation);
-        var refitted = CreateSeededNetwork(options, all, embedding);
-        var trainer = new TrainingLoop(options, reporter.For(TrainingPhase.Refit, options));
-        if (!trainer.TrainEpochs(refitted, all, result.BestEpoch, options.Cancellation))
-        {
-            refitted.Dispose();
-            return (network, result);
-        }
+        var embedding = PretrainedEmbedding.Load(_options.Network, featurized, _options.Cancellation);
+        if (embedding is not null)
+            _monitor?.WordVectorsLoaded(embedding.Coverage);
+        var fit = new NetworkFit(_options, reporter, embedding);
+        var (network, result) = fit.EarlyStopped(training, validation);
+        return fit.Refitted(network, result, training, validation);
+    }
 
-        network.Dispose();
-        return (refitted, result with { RefitReviews = all.Count });
+    private (SentimentNetworkBase, TrainingResult) TrainFused(SequenceTensors training, SequenceTensors validation, DataViewSchema featurized, EpochReporter reporter)
+    {
+        using var unlabelled = _options.Fit.UnlabelledSet is { } view ? SequenceTensors.FromUnlabelledView(view) : null;
+        return new LateFusion(_mlContext, _options, reporter, _monitor).Train(training, validation, unlabelled, featurized);
     }
 
     /// <summary>The untrained network the options describe over inputs of these sizes, initialised from torch's global generator (seed it first).</summary>

@@ -8,14 +8,21 @@ namespace ImdbSentiment.Training;
 
 /// <summary>
 /// The whole training job in two steps. <see cref="Prepare"/> splits (unless a validation set is given), fits the
-/// featurizer on the training split only and summarises it; <see cref="Train"/> trains the recurrent network and
-/// chains featurizer and network into the one transformer that is saved.
+/// featurizer on the training split only, featurizes any unlabelled reviews with it and summarises the training split;
+/// <see cref="Train"/> trains the network (or the fused pair) and chains featurizer and network into the one
+/// transformer that is saved.
 /// </summary>
 public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrainingOptions options)
 {
-    public PreparedData Prepare(IReadOnlyList<LabeledReview> reviews, IReadOnlyList<LabeledReview>? validationReviews = null)
+    /// <param name="unlabelledReviews">
+    /// Review texts without labels, for a fused recipe whose partner labels them for the network (<see cref="FitSettings.UnlabelledSet"/>).
+    /// </param>
+    public PreparedData Prepare(
+        IReadOnlyList<LabeledReview> reviews, IReadOnlyList<LabeledReview>? validationReviews = null, IReadOnlyList<string>? unlabelledReviews = null)
     {
         options.Validate();
+        if (unlabelledReviews is not null && options.Trainer.FusedWith is null)
+            throw new ArgumentException("Unlabelled reviews are learnt from through a fused recipe's partner, which labels them: this recipe has no partner (FusedWith).", nameof(unlabelledReviews));
         var data = mlContext.Data.LoadFromEnumerable(reviews);
         var (training, validation) = (validationReviews, options.SplitBy) switch
         {
@@ -29,9 +36,15 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         // The summary reads every review's tokens and keys. A cache keeps each column read through it, so the summary
         // reads the uncached view and the caches hold only what the trainer reads: the token ids and labels.
         var summary = DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength);
+        var unlabelled = unlabelledReviews is null
+            ? null
+            : mlContext.Data.Cache(featurizer.Transform(mlContext.Data.LoadFromEnumerable(unlabelledReviews.Select(text => new LabeledReview { Text = text }))));
         return new PreparedData(
             data.Schema, featurizer, mlContext.Data.Cache(featurizedTraining), mlContext.Data.Cache(featurizer.Transform(validation)), validation,
-            summary, NetworkInputs.FromSchema(featurizedTraining.Schema));
+            summary, NetworkInputs.FromSchema(featurizedTraining.Schema))
+        {
+            FeaturizedUnlabelled = unlabelled,
+        };
     }
 
     private (IDataView Training, IDataView Validation) GroupSplitViews(IReadOnlyList<LabeledReview> reviews)
@@ -44,8 +57,8 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
     public TrainedPipeline Train(PreparedData prepared, ITrainingMonitor? monitor = null, CancellationToken cancellation = default)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, options.Trainer.Cancellation);
-        var trained = new SentimentNetworkTrainer(mlContext, options.Trainer with { Cancellation = either.Token }, monitor)
-            .Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
+        var trainer = options.Trainer.WithFit(fit => fit with { UnlabelledSet = prepared.FeaturizedUnlabelled }) with { Cancellation = either.Token };
+        var trained = new SentimentNetworkTrainer(mlContext, trainer, monitor).Train(prepared.FeaturizedTraining, prepared.FeaturizedValidation);
         return new TrainedPipeline(prepared.Featurizer.Append(trained.Transformer), prepared.InputSchema, trained);
     }
 
@@ -56,7 +69,11 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
 /// <summary>The splits after featurization, with the fitted featurizer, the training split's summary and the id ranges it gives the network.</summary>
 public sealed record PreparedData(
     DataViewSchema InputSchema, ITransformer Featurizer, IDataView FeaturizedTraining, IDataView FeaturizedValidation,
-    IDataView Validation, DataSummary TrainingSummary, NetworkInputs NetworkInputs);
+    IDataView Validation, DataSummary TrainingSummary, NetworkInputs NetworkInputs)
+{
+    /// <summary>The unlabelled reviews, featurized; null for none.</summary>
+    public IDataView? FeaturizedUnlabelled { get; init; }
+}
 
 /// <summary>A trained pipeline ready to save (featurizer + network), with the trainer's result: the network and its training run.</summary>
 public sealed record TrainedPipeline(ITransformer Model, DataViewSchema InputSchema, TrainedSentimentModel Training);

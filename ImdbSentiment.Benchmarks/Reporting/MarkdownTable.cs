@@ -5,6 +5,8 @@ internal sealed class MarkdownTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
+    public int RowCount => _rows.Count;
+
     public MarkdownTable Add(params string[] cells)
     {
         if (cells.Length != headers.Length)

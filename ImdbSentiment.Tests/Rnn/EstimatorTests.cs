@@ -88,8 +88,14 @@ public sealed class EstimatorTests
         AssertReloadedZipMatchesTorchSharp(NgramParityData.Value, options);
     }
 
+    [TestMethod]
+    public void ReloadedZip_OfTwoFusedNetworks_MatchesTorchSharpProbabilities()
+    {
+        AssertReloadedZipMatchesTorchSharp(NgramParityData.Value, LateFusionTests.FusedOptions());
+    }
+
     /// <summary>Trains, saves featurizer + network as one zip, reloads it with stock ML.NET and compares with TorchSharp's forward pass.</summary>
-    private static void AssertReloadedZipMatchesTorchSharp(FeaturizedData data, SentimentNetworkOptions options)
+    internal static void AssertReloadedZipMatchesTorchSharp(FeaturizedData data, SentimentNetworkOptions options)
     {
         var trained = new SentimentNetworkTrainer(data.MLContext, options).Train(data.Featurized, data.Featurized);
         var path = Path.Combine(Path.GetTempPath(), $"model-{Guid.NewGuid():N}.zip");

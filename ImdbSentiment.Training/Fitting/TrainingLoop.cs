@@ -143,26 +143,52 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
     /// </summary>
     public static (double Loss, double Accuracy) Evaluate(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads = 1)
     {
+        var sums = new (double Loss, double Correct)[BatchCount(network, data, batchSize)];
+        ForEachBatch(network, data, batchSize, threads, (batch, _, labels, logits) =>
+            sums[batch] = (nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>(), CountCorrect(logits, labels)));
+        return (sums.Sum(sum => sum.Loss) / data.Count, sums.Sum(sum => sum.Correct) / data.Count);
+    }
+
+    /// <summary>The network's logit for every row of <paramref name="data"/>, in row order, without gradients (batched as <see cref="Evaluate"/>).</summary>
+    public static float[] Logits(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads = 1)
+    {
+        var logits = new float[data.Count];
+        ForEachBatch(network, data, batchSize, threads, (_, rows, _, batchLogits) =>
+        {
+            var values = batchLogits.data<float>().ToArray();
+            for (var i = 0; i < values.Length; i++)
+                logits[rows[i]] = values[i];
+        });
+        return logits;
+    }
+
+    // A network that masks padding runs a batch's longest review's steps, so it is given reviews of similar lengths.
+    private static long[][]? LengthSortedBatches(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize) =>
+        network is SentimentNetworkBase { MasksPadding: true } ? LengthBuckets.ByLength(data.Lengths, batchSize) : null;
+
+    private static int BatchCount(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize) =>
+        LengthSortedBatches(network, data, batchSize)?.Length ?? (int)((data.Count + batchSize - 1) / batchSize);
+
+    /// <summary>Runs the network in eval mode over every batch of the split, giving each batch's index, rows, labels and logits to <paramref name="use"/>.</summary>
+    private static void ForEachBatch(
+        nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads, Action<int, long[], Tensor, Tensor> use)
+    {
         network.eval();
-        // A network that masks padding runs a batch's longest review's steps, so it is given reviews of similar lengths.
-        var batches = network is SentimentNetworkBase { MasksPadding: true }
-            ? LengthBuckets.ByLength(data.Lengths, batchSize)
-            : null;
+        var batches = LengthSortedBatches(network, data, batchSize);
         var batchCount = batches?.Length ?? (data.Count + batchSize - 1) / batchSize;
-        var sums = new (double Loss, double Correct)[batchCount];
-        void EvaluateBatch(int batch)
+        void RunBatch(int batch)
         {
             using var _ = no_grad();
             using var scope = NewDisposeScope();
-            var (labels, features) = batches is null ? Range(data, batch * (long)batchSize, batchSize) : Rows(data, batches[batch]);
-            var logits = network.call(features);
-            sums[batch] = (nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>(), CountCorrect(logits, labels));
+            var rows = batches is null ? RangeRows(data, batch * (long)batchSize, batchSize) : batches[batch];
+            var (labels, features) = batches is null ? Range(data, batch * (long)batchSize, batchSize) : Rows(data, rows);
+            use(batch, rows, labels, network.call(features));
         }
 
         if (threads == 1)
         {
             for (var batch = 0; batch < batchCount; batch++)
-                EvaluateBatch(batch);
+                RunBatch(batch);
         }
         else
         {
@@ -174,12 +200,13 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
                 // As in BatchGradient: libtorch's thread count is per thread, and a pool thread would use every core.
                 set_num_threads(1);
                 for (var batch = Interlocked.Decrement(ref next); batch >= 0; batch = Interlocked.Decrement(ref next))
-                    EvaluateBatch(batch);
+                    RunBatch(batch);
             });
         }
-
-        return (sums.Sum(sum => sum.Loss) / data.Count, sums.Sum(sum => sum.Correct) / data.Count);
     }
+
+    private static long[] RangeRows(SequenceTensors data, long start, int batchSize) =>
+        [.. Enumerable.Range(0, (int)Math.Min(batchSize, data.Count - start)).Select(i => start + i)];
 
     private static (Tensor Labels, FeatureBatch Features) Range(SequenceTensors data, long start, int batchSize)
     {
@@ -193,7 +220,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
         return (data.Labels.index_select(0, indices), data.Batch(indices));
     }
 
-    /// <summary>How many logits fall on the side of 0 their label is on.</summary>
+    /// <summary>How many logits fall on the side of 0 their label is on (a teacher's probability counts by its side of 0.5).</summary>
     public static double CountCorrect(Tensor logits, Tensor labels) =>
-        logits.gt(0).to_type(ScalarType.Float32).eq(labels).sum().item<long>();
+        logits.gt(0).eq(labels.gt(0.5)).sum().item<long>();
 }

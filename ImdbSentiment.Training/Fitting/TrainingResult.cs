@@ -20,4 +20,7 @@ public sealed record TrainingResult(IReadOnlyList<EpochMetrics> History, int Bes
 
     /// <summary>How much of the vocabulary the word vectors started; null when the embedding started at random.</summary>
     public WordVectorCoverage? WordVectors { get; init; }
+
+    /// <summary>How this network was fused with its partner (<see cref="SentimentNetworkOptions.FusedWith"/>); null for one network.</summary>
+    public FusionResult? Fusion { get; init; }
 }

@@ -1,4 +1,3 @@
-using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,19 +5,34 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
-/// Branches trained together as one network: the logit is the sum of the branches' logits (e.g. an n-gram bag and a
-/// recurrent network over the token ids), so each branch learns what the others miss.
+/// Branches whose logits make one: each branch's logit times a fixed weight, summed, plus a fixed bias. Trained
+/// together (weights 1, bias 0: e.g. an n-gram bag and a recurrent network over the token ids, so each branch learns what
+/// the others miss), or trained apart and fused (<see cref="Fitting.LateFusion"/>: the weights fitted on validation).
 /// </summary>
 internal sealed class JointSentimentNetwork : SentimentNetworkBase
 {
     private readonly ModuleList<SentimentNetworkBase> branches;
+    private readonly float[] _weights;
+    private readonly float _bias;
 
-    public JointSentimentNetwork(params SentimentNetworkBase[] branches) : base(nameof(JointSentimentNetwork))
+    public JointSentimentNetwork(params SentimentNetworkBase[] branches) : this(branches, [.. branches.Select(_ => 1f)], 0f)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(branches.Length, 2);
-        this.branches = nn.ModuleList(branches);
+    }
+
+    public JointSentimentNetwork(IReadOnlyList<SentimentNetworkBase> branches, float[] weights, float bias) : base(nameof(JointSentimentNetwork))
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(branches.Count, 2);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, branches.Count);
+        this.branches = nn.ModuleList([.. branches]);
+        _weights = weights;
+        _bias = bias;
         RegisterComponents();
     }
+
+    /// <summary>The branches, in the order their weights are given.</summary>
+    internal IReadOnlyList<SentimentNetworkBase> Branches => [.. branches];
+
+    private bool IsPlainSum => _bias == 0 && _weights.All(weight => weight == 1);
 
     public override Parameter? LookupTable => branches.Select(branch => branch.LookupTable).FirstOrDefault(table => table is not null);
 
@@ -37,11 +51,37 @@ internal sealed class JointSentimentNetwork : SentimentNetworkBase
     public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
-        var logit = branches[0].call(batch);
+        var logit = Weighted(0, batch);
         for (var i = 1; i < branches.Count; i++)
-            logit = logit.add(branches[i].call(batch), KeptScalars.One);
+            logit = logit.add(Weighted(i, batch), KeptScalars.One);
+        if (_bias != 0)
+            logit = logit.add(_bias);
         return logit.MoveToOuterDisposeScope();
     }
 
-    internal override IReadOnlyList<OnnxBranch> OnnxBranches() => [.. branches.SelectMany(branch => branch.OnnxBranches())];
+    private Tensor Weighted(int branch, FeatureBatch batch)
+    {
+        var logit = branches[branch].call(batch);
+        return _weights[branch] == 1 ? logit : logit.mul(_weights[branch]);
+    }
+
+    /// <summary>A plain sum exports as the branches themselves (the exporter sums them); a weighted one as one branch that weighs them.</summary>
+    internal override IReadOnlyList<OnnxBranch> OnnxBranches() =>
+        IsPlainSum ? [.. branches.SelectMany(branch => branch.OnnxBranches())] : [AddWeightedSum];
+
+    private void AddWeightedSum(OnnxGraphBuilder graph, string logit)
+    {
+        var terms = new List<string>();
+        for (var i = 0; i < branches.Count; i++)
+        {
+            // A fused branch is one family's network (a leaf), so it adds its logit as one part.
+            branches[i].OnnxBranches().Single()(graph, $"fused{i}_logit");
+            graph.Initializer($"fused{i}_weight", [_weights[i]], 1)
+                .Node("Mul", [$"fused{i}_logit", $"fused{i}_weight"], [$"fused{i}_weighted"]);
+            terms.Add($"fused{i}_weighted");
+        }
+
+        graph.Initializer("fused_bias", [_bias], 1)
+            .Node("Sum", [.. terms, "fused_bias"], [logit]);
+    }
 }

@@ -7,7 +7,8 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
-/// A featurized split as tensors: token ids [rows, max length] (int64), labels [rows] (0 or 1, float32) and, when the
+/// A featurized split as tensors: token ids [rows, max length] (int64), labels [rows] (float32: 0 or 1, or a teacher's
+/// probability for a pseudo-labelled review) and, when the
 /// featurizer made them, each row's n-gram ids (of varying counts, kept per row and padded per batch).
 /// </summary>
 internal sealed class SequenceTensors : IDisposable
@@ -42,18 +43,27 @@ internal sealed class SequenceTensors : IDisposable
     /// <summary>Reads a featurized view: its token ids, n-gram ids when present, and the bool label column.</summary>
     public static SequenceTensors FromDataView(IDataView featurized, string labelColumnName = ColumnNames.Label)
     {
+        var labelColumn = featurized.Schema.GetColumnOrNull(labelColumnName) is { Type: BooleanDataViewType } label
+            ? label
+            : throw new ArgumentException($"The featurized data has no bool label column {labelColumnName} (true = positive).", nameof(labelColumnName));
+        return Read(featurized, labelColumn);
+    }
+
+    /// <summary>Reads the token ids and n-gram ids of featurized reviews without labels; every label is 0 until a teacher's replace them (<see cref="Concat"/>).</summary>
+    public static SequenceTensors FromUnlabelledView(IDataView featurized) => Read(featurized, labelColumn: null);
+
+    private static SequenceTensors Read(IDataView featurized, DataViewSchema.Column? labelColumn)
+    {
         var inputs = NetworkInputs.FromSchema(featurized.Schema);
         var rows = new List<long[]>();
         var ngrams = featurized.Schema.GetColumnOrNull(ColumnNames.NgramIds) is { } ngramColumn ? new List<long[]>() : null;
         var labels = new List<float>();
         var idsColumn = featurized.Schema[ColumnNames.TokenIds];
-        var labelColumn = featurized.Schema.GetColumnOrNull(labelColumnName) is { Type: BooleanDataViewType } label
-            ? label
-            : throw new ArgumentException($"The featurized data has no bool label column {labelColumnName} (true = positive).", nameof(labelColumnName));
-        DataViewSchema.Column[] columns = ngrams is null ? [idsColumn, labelColumn] : [idsColumn, labelColumn, featurized.Schema[ColumnNames.NgramIds]];
+        var ngramColumns = ngrams is null ? [] : new[] { featurized.Schema[ColumnNames.NgramIds] };
+        DataViewSchema.Column[] columns = [idsColumn, .. labelColumn is { } known ? [known] : Array.Empty<DataViewSchema.Column>(), .. ngramColumns];
         using var cursor = featurized.GetRowCursor(columns);
         var getIds = cursor.GetGetter<VBuffer<long>>(idsColumn);
-        var getLabel = cursor.GetGetter<bool>(labelColumn);
+        var getLabel = labelColumn is { } column ? cursor.GetGetter<bool>(column) : null;
         var getNgrams = ngrams is null ? null : cursor.GetGetter<VBuffer<long>>(featurized.Schema[ColumnNames.NgramIds]);
         var ids = default(VBuffer<long>);
         var ngramIds = default(VBuffer<long>);
@@ -61,7 +71,7 @@ internal sealed class SequenceTensors : IDisposable
         while (cursor.MoveNext())
         {
             getIds(ref ids);
-            getLabel(ref positive);
+            getLabel?.Invoke(ref positive);
             rows.Add(ids.DenseValues().ToArray());
             labels.Add(positive ? 1f : 0f);
             if (getNgrams is not null)
@@ -81,9 +91,12 @@ internal sealed class SequenceTensors : IDisposable
         return new SequenceTensors(inputs, tensor(flat, [rows.Count, length]), tensor(labels.ToArray()), ngrams?.ToArray());
     }
 
-    /// <summary>The rows of <paramref name="first"/>, then those of <paramref name="second"/>, as one split.</summary>
-    public static SequenceTensors Concat(SequenceTensors first, SequenceTensors second) =>
-        new(first.Inputs, cat([first.TokenIds, second.TokenIds]), cat([first.Labels, second.Labels]),
+    /// <summary>
+    /// The rows of <paramref name="first"/>, then those of <paramref name="second"/>, as one split; the second's rows take
+    /// <paramref name="secondLabels"/> when given (a teacher's probabilities for unlabelled reviews).
+    /// </summary>
+    public static SequenceTensors Concat(SequenceTensors first, SequenceTensors second, Tensor? secondLabels = null) =>
+        new(first.Inputs, cat([first.TokenIds, second.TokenIds]), cat([first.Labels, secondLabels ?? second.Labels]),
             first._ngramIds is null || second._ngramIds is null ? null : [.. first._ngramIds, .. second._ngramIds]);
 
     /// <summary>The rows at <paramref name="indices"/> (int64 [batch]) as one batch.</summary>

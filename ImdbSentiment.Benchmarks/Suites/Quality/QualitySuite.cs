@@ -14,32 +14,36 @@ namespace ImdbSentiment.Benchmarks.Suites.Quality;
 /// would pick instead, all trained on the same reviews and scored on the same fixed movie-disjoint development-test
 /// set: ML.NET's FeaturizeText + AveragedPerceptron, and scikit-learn's NBSVM when python3 has scikit-learn.
 /// The recipes validate (and stop early) on a movie-disjoint 20% of the training reviews; the peers need no validation
-/// and train on all of them. A recipe named NAME+vectors is NAME with its embedding started from --word-vectors FILE.
+/// and train on all of them. A recipe named NAME+vectors is NAME with its embedding started from --word-vectors FILE;
+/// NAME+unlabelled gives a fused recipe's partner the archive's unlabelled reviews to label for the network. A fused
+/// recipe also gets a second table: each of its two networks alone, and the fusion, on validation and development-test.
 /// </summary>
 internal sealed class QualitySuite : ISuite
 {
     private static readonly string[] DefaultRecipes = [TrainingRecipes.Default, "best"];
-    private const string WithVectors = "+vectors";
+    private const string WithVectors = "vectors", WithUnlabelled = "unlabelled";
 
     public string Name => "quality";
 
     public void Run(BenchmarkContext context)
     {
         var output = context.Output;
-        var dataset = AclImdbReader.ReadAll(context.DataPath);
+        var recipes = context.SuiteArgument?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultRecipes;
+        var dataset = AclImdbReader.ReadAll(context.DataPath, unlabelled: recipes.Any(name => Modifiers(name).Contains(WithUnlabelled)));
         if (!dataset.HasMovies)
             throw new InvalidOperationException($"{context.DataPath}: the quality suite needs each review's movie (the aclImdb train/urls_*.txt lists) for its movie-disjoint development-test set.");
         var (training, developmentTest) = DevelopmentTestSet.Split(dataset.Train);
-        var recipes = context.SuiteArgument?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultRecipes;
         var seeds = Enumerable.Range(1, context.Runs).ToArray();
 
         output.WriteLine($"## quality: accuracy on the development-test set ({developmentTest.Count:N0} reviews of {developmentTest.Select(r => r.Group).Distinct().Count():N0} movies; {training.Count:N0} training reviews of other movies)");
         output.WriteLine();
         var table = new MarkdownTable("model", "seeds", "dev-test accuracy mean", "min", "max", "train s (mean)", "per seed", "validation accuracy, best epoch, per seed");
+        var fusions = new MarkdownTable("fused recipe", "seed", "weights (partner, network, bias)", "partner val", "network val", "fused val", "partner dev-test", "network dev-test", "fused dev-test", "pseudo-labelled");
         foreach (var name in recipes)
         {
             var recipe = Recipe(name, context.WordVectorsPath);
-            var runs = seeds.Select(seed => TrainRecipe(name, recipe, seed, training, developmentTest)).ToArray();
+            var unlabelled = Modifiers(name).Contains(WithUnlabelled) ? dataset.Unlabelled : null;
+            var runs = seeds.Select(seed => TrainRecipe(name, recipe, seed, training, developmentTest, unlabelled, fusions)).ToArray();
             table.Add(name, string.Join(",", seeds), Units.Fraction(runs.Average(r => r.Accuracy)), Units.Fraction(runs.Min(r => r.Accuracy)),
                 Units.Fraction(runs.Max(r => r.Accuracy)), runs.Average(r => r.Seconds).ToString("F0"), string.Join(" ", runs.Select(r => r.Accuracy.ToString("F4"))),
                 string.Join(" ", runs.Select(r => r.ValidationAccuracy?.ToString("F4") ?? "-")));
@@ -51,6 +55,12 @@ internal sealed class QualitySuite : ISuite
         if (nbsvm is { } result)
             table.Add($"BASELINE {ScikitLearnNbsvm.Description}", "-", Units.Fraction(result.Accuracy), "", "", result.Seconds.ToString("F0"), "", "");
         table.WriteTo(output);
+        if (fusions.RowCount > 0)
+        {
+            output.WriteLine();
+            fusions.WriteTo(output);
+        }
+
         if (nbsvm is null)
             output.WriteLine($"scikit-learn NBSVM skipped: {ScikitLearnNbsvm.Unavailable}");
         output.WriteLine("Train seconds: whole pipeline (featurize + train + export) for the recipes; fit only for the baselines.");
@@ -58,31 +68,54 @@ internal sealed class QualitySuite : ISuite
         output.WriteLine();
     }
 
+    private static string[] Modifiers(string name) => name.Split('+')[1..];
+
     /// <summary>The named recipe; NAME+vectors is NAME started from the word vectors.</summary>
     private static SentimentTrainingOptions Recipe(string name, string? wordVectorsPath)
     {
-        if (!name.EndsWith(WithVectors, StringComparison.Ordinal))
-            return TrainingRecipes.Get(name);
-        var recipe = TrainingRecipes.Get(name[..^WithVectors.Length]);
-        var path = wordVectorsPath ?? throw new ArgumentException($"quality: {name} needs --word-vectors FILE.");
-        return recipe with { Trainer = recipe.Trainer.WithNetwork(network => network.WithWordVectors(path)) };
+        var recipe = TrainingRecipes.Get(name.Split('+')[0]);
+        foreach (var modifier in Modifiers(name))
+        {
+            if (modifier == WithVectors)
+            {
+                var path = wordVectorsPath ?? throw new ArgumentException($"quality: {name} needs --word-vectors FILE.");
+                recipe = recipe with { Trainer = recipe.Trainer.WithNetwork(network => network.WithWordVectors(path)) };
+            }
+            else if (modifier != WithUnlabelled)
+            {
+                throw new ArgumentException($"quality: {name}: unknown modifier '{modifier}', expected {WithVectors} or {WithUnlabelled}.");
+            }
+        }
+
+        return recipe;
     }
 
     private static (double Accuracy, double Seconds, double? ValidationAccuracy) TrainRecipe(
-        string name, SentimentTrainingOptions recipe, int seed, IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)
+        string name, SentimentTrainingOptions recipe, int seed, IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest,
+        IReadOnlyList<string>? unlabelled, MarkdownTable fusions)
     {
         Progress.Report($"quality: {name}, seed {seed}...");
         recipe = recipe with { SplitBy = SplitKind.Group, Trainer = recipe.Trainer with { Seed = seed } };
         var mlContext = new MLContext(seed: seed);
         var watch = Stopwatch.StartNew();
         var pipeline = new SentimentTrainingPipeline(mlContext, recipe);
-        var trained = pipeline.Train(pipeline.Prepare(training));
+        var prepared = pipeline.Prepare(training, unlabelledReviews: unlabelled);
+        var trained = pipeline.Train(prepared);
         var seconds = watch.Elapsed.TotalSeconds;
-        var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(mlContext.Data.LoadFromEnumerable(developmentTest))).Accuracy;
-        var validationAccuracy = trained.Training.Result.Best?.ValidationAccuracy;
+        var developmentView = mlContext.Data.LoadFromEnumerable(developmentTest);
+        var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(developmentView)).Accuracy;
+        var result = trained.Training.Result;
+        if (result.Fusion is { } fusion)
+        {
+            var (partner, network) = FusedParts.DevelopmentTestAccuracies(trained.Training.Network, prepared.Featurizer.Transform(developmentView));
+            fusions.Add(name, seed.ToString(), FormattableString.Invariant($"{fusion.PartnerWeight:F3}, {fusion.NetworkWeight:F3}, {fusion.Bias:F3}"),
+                fusion.PartnerValidationAccuracy.ToString("F4"), fusion.NetworkValidationAccuracy.ToString("F4"), fusion.ValidationAccuracy.ToString("F4"),
+                partner.ToString("F4"), network.ToString("F4"), accuracy.ToString("F4"), fusion.PseudoLabelledReviews.ToString("N0"));
+        }
+
         (trained.Model as IDisposable)?.Dispose();
         trained.Training.Network.Dispose();
-        return (accuracy, seconds, validationAccuracy);
+        return (accuracy, seconds, result.Fusion?.ValidationAccuracy ?? result.Best?.ValidationAccuracy);
     }
 
     private static (double Accuracy, double Seconds) TrainPerceptron(IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)

@@ -1,0 +1,89 @@
+using ImdbSentiment.Training;
+using ImdbSentiment.Training.Fitting;
+using ImdbSentiment.Training.Networks;
+using static TorchSharp.torch;
+
+namespace ImdbSentiment.Tests.Rnn;
+
+[TestClass]
+public sealed class LateFusionTests
+{
+    /// <summary>A small LSTM fused with the n-gram bag, each with Keras's fit (no trials, no refit), so the kept networks are the ones the weights were fitted on.</summary>
+    internal static SentimentNetworkOptions FusedOptions() =>
+        FeaturizedData.Options(NetworkArchitecture.Lstm).WithOptimizer(optimizer => optimizer with { Algorithm = NetworkOptimizer.Adam }) with
+        {
+            FusedWith = FeaturizedData.Options(NetworkArchitecture.None).WithNetwork(network => network with { NgramBranch = true })
+                .WithOptimizer(optimizer => optimizer with { Algorithm = NetworkOptimizer.Adam }),
+        };
+
+    private static readonly Lazy<FeaturizedData> Data = new(() => new FeaturizedData(800, seed: 5, ngramLength: 2));
+
+    [TestMethod]
+    public void FusedLogit_IsTheFittedWeightingOfTheTwoNetworks_AndScoresAsTheFitSaid()
+    {
+        var data = Data.Value;
+        var trained = new SentimentNetworkTrainer(data.MLContext, FusedOptions()).Train(data.Featurized, data.Featurized);
+        (trained.Transformer as IDisposable)?.Dispose();
+        using var fused = (JointSentimentNetwork)trained.Network;
+        var fusion = trained.Result.Fusion ?? throw new AssertFailedException("a fused fit reports its fusion");
+        using var tensors = SequenceTensors.FromDataView(data.Featurized);
+        fused.eval();
+        using var noGrad = no_grad();
+        var batch = tensors.Range(0, tensors.Count);
+        var logits = fused.call(batch).data<float>().ToArray();
+        var partner = fused.Branches[0].call(batch).data<float>().ToArray();
+        var network = fused.Branches[1].call(batch).data<float>().ToArray();
+
+        Assert.IsInstanceOfType<NgramBagNetwork>(fused.Branches[0]);
+        Assert.IsInstanceOfType<GatedSentimentNetwork>(fused.Branches[1]);
+        for (var i = 0; i < logits.Length; i++)
+            Assert.AreEqual(fusion.PartnerWeight * partner[i] + fusion.NetworkWeight * network[i] + fusion.Bias, logits[i], 1e-4);
+        var labels = tensors.Labels.data<float>().ToArray();
+        Assert.AreEqual(fusion.ValidationAccuracy, Accuracy(logits, labels), 1e-9);
+        Assert.AreEqual(fusion.PartnerValidationAccuracy, Accuracy(partner, labels), 1e-9);
+        Assert.AreEqual(fusion.NetworkValidationAccuracy, Accuracy(network, labels), 1e-9);
+        Assert.IsTrue(fusion.PartnerWeight > 0 && fusion.NetworkWeight > 0, $"both networks should count: {fusion}");
+        Assert.IsNotNull(fusion.Partner);
+        Assert.AreEqual(0, fusion.PseudoLabelledReviews);
+    }
+
+    [TestMethod]
+    public void UnlabelledReviews_LabelledByThePartner_TeachTheNetworkWhatFewLabelsCannot()
+    {
+        var labelled = new FeaturizedData(60, seed: 6, ngramLength: 2);
+        var unlabelled = labelled.Featurizer.Transform(labelled.MLContext.Data.LoadFromEnumerable(SyntheticReviews.Create(1500, seed: 7)));
+        var heldOut = labelled.Featurizer.Transform(labelled.MLContext.Data.LoadFromEnumerable(SyntheticReviews.Create(400, seed: 8)));
+        var options = FusedOptions().WithFit(fit => fit with { Epochs = 5 });
+
+        var alone = new SentimentNetworkTrainer(labelled.MLContext, options).Train(labelled.Featurized, heldOut);
+        var taught = new SentimentNetworkTrainer(labelled.MLContext, options.WithFit(fit => fit with { UnlabelledSet = unlabelled })).Train(labelled.Featurized, heldOut);
+        foreach (var model in new[] { alone, taught })
+        {
+            (model.Transformer as IDisposable)?.Dispose();
+            model.Network.Dispose();
+        }
+
+        Assert.AreEqual(1500, taught.Result.Fusion!.PseudoLabelledReviews);
+        Assert.AreEqual(alone.Result.Fusion!.PartnerValidationAccuracy, taught.Result.Fusion.PartnerValidationAccuracy, "the partner trains on the labelled reviews alone either way");
+        Assert.IsGreaterThan(alone.Result.Fusion.NetworkValidationAccuracy + 0.05, taught.Result.Fusion.NetworkValidationAccuracy,
+            $"held-out accuracy of the network: {alone.Result.Fusion.NetworkValidationAccuracy:F3} from 60 labels, {taught.Result.Fusion.NetworkValidationAccuracy:F3} with 1,500 pseudo-labels");
+    }
+
+    [TestMethod]
+    public void UnlabelledReviews_WithoutAPartnerToLabelThem_AreRefusedByName()
+    {
+        var options = FeaturizedData.Options().WithFit(fit => fit with { UnlabelledSet = Data.Value.Featurized });
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate);
+        StringAssert.Contains(error.Message, "UnlabelledSet");
+    }
+
+    [TestMethod]
+    public void APartnerWithAPartnerOfItsOwn_IsRefused()
+    {
+        var options = FusedOptions() with { FusedWith = FusedOptions() };
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate);
+        StringAssert.Contains(error.Message, "FusedWith");
+    }
+
+    private static double Accuracy(float[] logits, float[] labels) => labels.Where((label, i) => logits[i] > 0 == label > 0.5f).Count() / (double)labels.Length;
+}
