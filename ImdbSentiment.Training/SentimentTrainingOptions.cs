@@ -24,7 +24,7 @@ public sealed record SentimentTrainingOptions
         Featurizer.Validate();
         Trainer.Validate();
         // The graph stores every trainable weight as a float32 (the bag's fixed ratios are folded into its weights).
-        var onnxBytes = ModelSummary.Describe(Trainer.Network, NetworkInputs.Planned(Featurizer), Featurizer.MaxLength).TotalParameters * sizeof(float);
+        var onnxBytes = ModelSummary.Describe(Trainer, NetworkInputs.Planned(Featurizer), Featurizer.MaxLength).TotalParameters * sizeof(float);
         if (onnxBytes > MaxOnnxBytes)
             throw new ArgumentException(
                 $"This network's ONNX graph would be {onnxBytes / (1024.0 * 1024):F0} MB, over the {MaxOnnxBytes / (1024 * 1024)} MB a model zip may carry: lower the vocabulary, n-gram vocabulary, embedding or unit sizes.", nameof(Trainer));

@@ -63,7 +63,7 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
     }
 
     /// <summary>The network's summary over the prepared data's id ranges.</summary>
-    public ModelSummary Summarise(PreparedData prepared) => ModelSummary.Describe(options.Trainer.Network, prepared.NetworkInputs, options.Featurizer.MaxLength);
+    public ModelSummary Summarise(PreparedData prepared) => ModelSummary.Describe(options.Trainer, prepared.NetworkInputs, options.Featurizer.MaxLength);
 }
 
 /// <summary>The splits after featurization, with the fitted featurizer, the training split's summary and the id ranges it gives the network.</summary>

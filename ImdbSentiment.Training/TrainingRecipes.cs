@@ -84,14 +84,15 @@ public static class TrainingRecipes
     };
 
     // bilstm-full and the n-gram bag, trained apart and fused, the weights fitted on validation (docs/accuracy.md, "best").
-    // The featurizer makes both rows; each network keeps its recipe's optimizer and fit.
+    // The featurizer makes both rows; each network keeps its recipe's optimizer and fit, but the recurrent one, like the
+    // bag, is refitted on the training and validation reviews once the fusion's weights are fitted.
     private static SentimentTrainingOptions Best()
     {
         var (recurrent, bag) = (BiLstmFull(), Ngram());
         return recurrent with
         {
             Featurizer = recurrent.Featurizer with { NgramLength = bag.Featurizer.NgramLength, NgramVocabularySize = bag.Featurizer.NgramVocabularySize },
-            Trainer = recurrent.Trainer with { FusedWith = bag.Trainer },
+            Trainer = recurrent.Trainer.WithFit(fit => fit with { RefitOnAllData = true }) with { FusedWith = bag.Trainer },
         };
     }
 

@@ -26,6 +26,7 @@ internal static class MetricsJsonWriter
             training.Cancelled,
             training.Initialization,
             training.WordVectors,
+            training.Fusion,
             DataEntry.From(trainingData),
             skippedRows,
             options,
@@ -36,7 +37,7 @@ internal static class MetricsJsonWriter
 
     private sealed record MetricsDocument(
         SentimentMetrics Validation, SentimentMetrics? Test, IReadOnlyList<EpochEntry> History, int BestEpoch,
-        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, WordVectorCoverage? WordVectors, DataEntry TrainingData, SkippedRowCounts SkippedRows,
+        bool StoppedEarly, bool Cancelled, InitializationTrials? Initialization, WordVectorCoverage? WordVectors, FusionResult? Fusion, DataEntry TrainingData, SkippedRowCounts SkippedRows,
         SentimentTrainingOptions Options, string CommandLine, string Model);
 
     // Keras's log names for the validation columns.

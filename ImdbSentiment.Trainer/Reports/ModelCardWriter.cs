@@ -7,6 +7,7 @@ using ImdbSentiment.Model.Evaluation;
 using ImdbSentiment.Model.IO;
 using ImdbSentiment.Model.Text;
 using ImdbSentiment.Trainer.Output;
+using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.WordVectors;
@@ -42,20 +43,24 @@ internal static class ModelCardWriter
         var network = content.Options.Trainer.Network;
         var words = $"map each word to its id among the {featurizer.VocabularySize - Vocabulary.ReservedIds:N0} most frequent training words, pad and truncate to {featurizer.MaxLength:N0} ids";
         var ngrams = $"give each distinct word 1-to-{featurizer.NgramLength}-gram its id among the {featurizer.NgramVocabularySize - 1:N0} n-grams found in the most training reviews";
-        var (features, trained) = (network.NgramBranch, network.Architecture) switch
+        var partner = content.Options.Trainer.FusedWith?.Network;
+        var (features, trained) = (network.NgramBranch, network.Architecture, partner) switch
         {
-            (false, _) => (words, "a recurrent network"),
-            (true, NetworkArchitecture.None) => (ngrams, "a naive-Bayes-weighted bag of those n-grams"),
+            (_, _, not null) => ($"{words}; {ngrams}", $"two networks trained apart and fused, {Name(partner)} and {Name(network)}: the logit is a weighted sum of theirs plus a bias, the weights fitted on the validation reviews"),
+            (false, _, _) => (words, "a recurrent network"),
+            (true, NetworkArchitecture.None, _) => (ngrams, "a naive-Bayes-weighted bag of those n-grams"),
             _ => ($"{words}; {ngrams}", "a naive-Bayes-weighted n-gram bag and a recurrent network whose logits are summed"),
         };
         card.AppendLine(Invariant, $"One ML.NET model zip: a text featurizer (normalize, tokenize, {features}) followed by {trained}, trained with TorchSharp and stored as ONNX.").AppendLine();
-        card.AppendLine(Invariant, $"- Architecture: `{NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)}`");
+        card.AppendLine(Invariant, $"- Architecture: `{(partner is null ? Name(network) : $"{Name(partner)} fused with {Name(network)}")}`");
         card.AppendLine(Invariant, $"- Trainable parameters: {content.Model.TotalParameters:N0}").AppendLine();
         card.AppendLine("| Layer | Output shape | Parameters |").AppendLine("|---|---|---:|");
         foreach (var layer in content.Model.Layers)
             card.AppendLine(Invariant, $"| {layer.Layer} | {layer.OutputShape} | {layer.Parameters:N0} |");
         card.AppendLine();
     }
+
+    private static string Name(NetworkSettings network) => NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch);
 
     private static void WriteData(StringBuilder card, ReportInputs content)
     {
@@ -154,6 +159,15 @@ internal static class ModelCardWriter
         card.AppendLine(training.History.Count == 0
             ? "- Mean seconds per epoch: n/a"
             : string.Create(Invariant, $"- Mean seconds per epoch: {training.History.Average(epoch => epoch.Duration.TotalSeconds):F1}"));
+        if (training.Fusion is { } fusion)
+        {
+            var pseudoLabels = fusion.PseudoLabelledReviews > 0
+                ? string.Create(Invariant, $"; the second also trained on {fusion.PseudoLabelledReviews:N0} unlabelled reviews labelled with the first's probabilities")
+                : "";
+            card.AppendLine(Invariant,
+                $"- Fusion: logit = {fusion.PartnerWeight:F4} x the first network's + {fusion.NetworkWeight:F4} x the second's + {fusion.Bias:F4}; validation accuracy of the first alone {fusion.PartnerValidationAccuracy:F4}, the second alone {fusion.NetworkValidationAccuracy:F4}, fused {fusion.ValidationAccuracy:F4} (the weights were fitted on these reviews){pseudoLabels}");
+        }
+
         if (training.Initialization is { Trials.Count: > 0 } initialization)
         {
             var trials = string.Join(", ", initialization.Trials.Select(trial => string.Create(Invariant, $"seed {trial.Seed}: {trial.ValidationLoss:F4}")));

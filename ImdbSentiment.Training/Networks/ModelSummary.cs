@@ -15,4 +15,17 @@ public sealed record ModelSummary(IReadOnlyList<LayerSummary> Layers)
     /// <summary>The summary of the network <paramref name="network"/> describe over inputs of these sizes.</summary>
     public static ModelSummary Describe(NetworkSettings network, NetworkInputs inputs, int maxLength) =>
         NetworkFamilies.Summarise(network, inputs, maxLength);
+
+    /// <summary>The summary of the trainer's network, after its fused partner's layers and the fusion when it has one (<see cref="SentimentNetworkOptions.FusedWith"/>).</summary>
+    public static ModelSummary Describe(SentimentNetworkOptions trainer, NetworkInputs inputs, int maxLength)
+    {
+        var network = Describe(trainer.Network, inputs, maxLength);
+        if (trainer.FusedWith is not { } partner)
+            return network;
+        return new ModelSummary(
+        [
+            .. Describe(partner.Network, inputs, maxLength).Layers, .. network.Layers,
+            new("fusion (weight x each logit + bias, fitted on validation)", "(None, 1)", 3),
+        ]);
+    }
 }
