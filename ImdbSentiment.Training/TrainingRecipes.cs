@@ -32,6 +32,12 @@ public static class TrainingRecipes
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
+    /// <summary>
+    /// Whether the recipe's accuracy rests on word vectors trained on the reviews (<see cref="NetworkSettings.WordVectors"/>),
+    /// so that running it without them is taken for a mistake: best, whose recurrent network starts from them.
+    /// </summary>
+    public static bool NeedsWordVectors(string name) => string.Equals(name, "best", StringComparison.OrdinalIgnoreCase);
+
     public static SentimentTrainingOptions Get(string name) =>
         ByName.TryGetValue(name, out var recipe)
             ? recipe

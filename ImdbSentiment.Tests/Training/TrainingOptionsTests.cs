@@ -58,6 +58,21 @@ public sealed class TrainingOptionsTests
     {
         Assert.AreEqual((1, false), (TrainingRecipes.Get("bilstm").Trainer.Fit.InitializationTrials, TrainingRecipes.Get("bilstm").Trainer.Fit.RefitOnAllData));
         Assert.AreEqual((1, true), (TrainingRecipes.Get("best").Trainer.Fit.InitializationTrials, TrainingRecipes.Get("best").Trainer.Fit.RefitOnAllData));
+        Assert.AreEqual((1, true), (TrainingRecipes.Get("ngram").Trainer.Fit.InitializationTrials, TrainingRecipes.Get("ngram").Trainer.Fit.RefitOnAllData));
+    }
+
+    [TestMethod]
+    public void TheBestRecipe_FusesBilstmFull_WithTheNgramRecipe_OverOneFeaturizerMakingBoth()
+    {
+        var (best, recurrent, bag) = (TrainingRecipes.Get("best"), TrainingRecipes.Get("bilstm-full"), TrainingRecipes.Get("ngram"));
+
+        Assert.AreEqual(bag.Trainer, best.Trainer.FusedWith);
+        Assert.AreEqual(recurrent.Trainer.Network, best.Trainer.Network);
+        Assert.AreEqual(recurrent.Trainer.Optimizer, best.Trainer.Optimizer);
+        Assert.AreEqual(recurrent.Featurizer with { NgramLength = 3, NgramVocabularySize = bag.Featurizer.NgramVocabularySize }, best.Featurizer);
+        Assert.IsTrue(TrainingRecipes.NeedsWordVectors("best"));
+        Assert.IsFalse(TrainingRecipes.NeedsWordVectors("ngram"));
+        best.Validate();
     }
 
     [TestMethod]

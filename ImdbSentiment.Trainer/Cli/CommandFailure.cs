@@ -53,7 +53,7 @@ internal static class CommandFailure
 }
 
 /// <summary>Settings that are each in range but cannot be trained together (a network too large for a model zip): a usage error.</summary>
-internal sealed class SettingsException(string message, Exception innerException) : Exception(message, innerException);
+internal sealed class SettingsException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>A command was asked for something it cannot do as given; the message says what to pass instead.</summary>
 internal sealed class UsageException(string message, Exception? innerException = null) : Exception(message, innerException);

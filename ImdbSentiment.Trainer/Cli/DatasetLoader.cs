@@ -11,15 +11,20 @@ namespace ImdbSentiment.Trainer.Cli;
 /// </summary>
 internal static class DatasetLoader
 {
-    public static (ReviewReadResult Training, IReadOnlyList<LabeledReview>? Test) ForTraining(string path, DelimitedFileOptions options, bool developmentTest, TextWriter log)
+    /// <param name="unlabelled">Also read an aclImdb data set's train/unsup/ reviews (only an aclImdb data set has them).</param>
+    public static (ReviewReadResult Training, IReadOnlyList<LabeledReview>? Test, IReadOnlyList<string>? Unlabelled) ForTraining(
+        string path, DelimitedFileOptions options, bool developmentTest, bool unlabelled, TextWriter log)
     {
-        var (training, test) = AclImdbReader.IsAclImdb(path) ? ReadAclImdb(path, log) : (ReadFile(path, options, log), null);
+        var isAclImdb = AclImdbReader.IsAclImdb(path);
+        if (unlabelled && !isAclImdb)
+            throw new UsageException($"--unlabelled reads the train/unsup/ reviews of an aclImdb folder or archive, and {path} is not one.");
+        var (training, test, unsup) = isAclImdb ? ReadAclImdb(path, unlabelled, log) : (ReadFile(path, options, log), null, null);
         if (!developmentTest)
-            return (training, test);
+            return (training, test, unsup);
 
         var (remaining, held) = HoldOutDevelopmentTest(path, training.Reviews, log,
             "reviews left to train and validate on" + (test is null ? "." : " (the test/ split is not used: --dev-test reports on the development-test set)."));
-        return (training with { Reviews = remaining }, held);
+        return (training with { Reviews = remaining }, held, unsup);
     }
 
     /// <summary>The fixed development-test set held out of <paramref name="reviews"/> (for --dev-test), logged with what the rest is <paramref name="left"/> for.</summary>
@@ -54,12 +59,13 @@ internal static class DatasetLoader
         return result;
     }
 
-    private static (ReviewReadResult Training, IReadOnlyList<LabeledReview>? Test) ReadAclImdb(string path, TextWriter log)
+    private static (ReviewReadResult Training, IReadOnlyList<LabeledReview>? Test, IReadOnlyList<string>? Unlabelled) ReadAclImdb(string path, bool unlabelled, TextWriter log)
     {
-        var dataset = AclImdbReader.ReadAll(path);
+        var dataset = AclImdbReader.ReadAll(path, unlabelled);
+        var unsup = unlabelled ? $", {dataset.Unlabelled.Count:N0} unlabelled reviews" : "";
         log.WriteLine(dataset.Test is null
-            ? $"{path}: {dataset.Train.Count:N0} training reviews; no test/ split, so no test set."
-            : $"{path}: {dataset.Train.Count:N0} training reviews, {dataset.Test.Count:N0} test reviews.");
-        return (new ReviewReadResult(dataset.Train, []), dataset.Test);
+            ? $"{path}: {dataset.Train.Count:N0} training reviews{unsup}; no test/ split, so no test set."
+            : $"{path}: {dataset.Train.Count:N0} training reviews, {dataset.Test.Count:N0} test reviews{unsup}.");
+        return (new ReviewReadResult(dataset.Train, []), dataset.Test, unlabelled ? dataset.Unlabelled : null);
     }
 }

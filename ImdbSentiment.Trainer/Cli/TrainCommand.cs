@@ -30,6 +30,8 @@ internal static class TrainCommand
     {
         var options = flags.TrainingOptions(parse);
         TrainingPreconditions.Validate(options);
+        TrainingPreconditions.RequireWordVectors(parse.GetValue(flags.Recipe)!, options);
+        TrainingPreconditions.RequireFusedForUnlabelled(options, parse.GetValue(flags.Unlabelled));
         options = TrainingPreconditions.CapThreads(options, Console.Error);
         var output = Path.GetFullPath(parse.GetValue(flags.Output)!);
         var reportDir = Path.GetFullPath(parse.GetValue(flags.ReportDir) ?? ReportFolder.DefaultFor(output));
@@ -53,7 +55,7 @@ internal static class TrainCommand
         var pipeline = new SentimentTrainingPipeline(mlContext, WithCheckpoint(options, Path.Combine(report.StagingPath, ReportFolder.CheckpointFileName)));
         // Resolved once, checkpoint included, so the model and the report it writes describe the same run.
         options = WithCheckpoint(options, Path.Combine(reportDir, ReportFolder.CheckpointFileName));
-        var prepared = pipeline.Prepare(training, validation);
+        var prepared = pipeline.Prepare(training, validation, data.Unlabelled);
         console.Write(SummaryTables.Data(prepared.TrainingSummary, "Training data"));
         var modelSummary = pipeline.Summarise(prepared);
         console.Write(SummaryTables.Model(modelSummary));

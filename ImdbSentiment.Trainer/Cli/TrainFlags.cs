@@ -119,6 +119,11 @@ internal sealed class TrainFlags
         DefaultValueFactory = _ => Path.Combine("trained", "imdb-sentiment.zip"),
     };
 
+    public Option<bool> Unlabelled { get; } = new("--unlabelled")
+    {
+        Description = "With a fused recipe (best) and an aclImdb data set: also read its train/unsup/ reviews; the n-gram bag labels them with its probabilities and the recurrent network trains on them too (pseudo-labels).",
+    };
+
     public Option<bool> Force { get; } = new("--force") { Description = "Replace an existing --output (and its report)." };
 
     public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "Where metrics.json, the charts and the model card go (default: a folder beside the model)." };
@@ -145,7 +150,7 @@ internal sealed class TrainFlags
             ValidationDataset, ValidationFraction, SplitBy, SplitSeed, DevTest, TestDataset, Recipe, Architecture, VocabularySize, MaxLength, Padding, Truncating,
             Ngrams, NgramVocabularySize, NgramLearningRate, NgramWeightDecay, NgramDropout, NgramWeighting, Refit, KerasExact,
             EmbeddingSize, WordVectors, FreezeVectorsEpochs, Units, Layers, Bidirectional, Dropout, DropWholeTokens, Pooling, Optimizer, ClipNorm, Epochs, BatchSize, LearningRate,
-            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, BatchShares, Output, Force, ReportDir,
+            Patience, MinDelta, StartFromEpoch, Seed, InitTrials, TrialEpochs, Threads, BatchShares, Unlabelled, Output, Force, ReportDir,
         ];
         foreach (var option in options)
             command.Options.Add(option);
