@@ -1,3 +1,4 @@
+using TorchSharp;
 using ImdbSentiment.Training.Onnx;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,6 +15,9 @@ internal sealed class JointSentimentNetwork : SentimentNetworkBase
     private readonly ModuleList<SentimentNetworkBase> branches;
     private readonly float[] _weights;
     private readonly float _bias;
+    // Held for the network's life: a Scalar made for one call can be finalised while libtorch reads it (see KeptScalars).
+    private readonly Scalar[] _weightScalars;
+    private readonly Scalar _biasScalar;
 
     public JointSentimentNetwork(params SentimentNetworkBase[] branches) : this(branches, [.. branches.Select(_ => 1f)], 0f)
     {
@@ -26,6 +30,8 @@ internal sealed class JointSentimentNetwork : SentimentNetworkBase
         this.branches = nn.ModuleList([.. branches]);
         _weights = weights;
         _bias = bias;
+        _weightScalars = [.. weights.Select(weight => weight.ToScalar())];
+        _biasScalar = bias.ToScalar();
         RegisterComponents();
     }
 
@@ -55,14 +61,14 @@ internal sealed class JointSentimentNetwork : SentimentNetworkBase
         for (var i = 1; i < branches.Count; i++)
             logit = logit.add(Weighted(i, batch), KeptScalars.One);
         if (_bias != 0)
-            logit = logit.add(_bias);
+            logit = logit.add(_biasScalar);
         return logit.MoveToOuterDisposeScope();
     }
 
     private Tensor Weighted(int branch, FeatureBatch batch)
     {
         var logit = branches[branch].call(batch);
-        return _weights[branch] == 1 ? logit : logit.mul(_weights[branch]);
+        return _weights[branch] == 1 ? logit : logit.mul(_weightScalars[branch]);
     }
 
     /// <summary>A plain sum exports as the branches themselves (the exporter sums them); a weighted one as one branch that weighs them.</summary>

@@ -10,4 +10,6 @@ namespace ImdbSentiment.Training.Networks;
 internal static class KeptScalars
 {
     public static readonly Scalar One = 1.0.ToScalar();
+
+    public static readonly Scalar Zero = 0.0.ToScalar();
 }

@@ -105,9 +105,11 @@ internal sealed class QualitySuite : ISuite
         var developmentView = mlContext.Data.LoadFromEnumerable(developmentTest);
         var accuracy = SentimentMetrics.Evaluate(mlContext, trained.Model.Transform(developmentView)).Accuracy;
         var result = trained.Training.Result;
+        var parts = "";
         if (result.Fusion is { } fusion)
         {
             var (partner, network) = FusedParts.DevelopmentTestAccuracies(trained.Training.Network, prepared.Featurizer.Transform(developmentView));
+            parts = FormattableString.Invariant($"; dev-test partner {partner:F4} network {network:F4}");
             fusions.Add(name, seed.ToString(), FormattableString.Invariant($"{fusion.PartnerWeight:F3}, {fusion.NetworkWeight:F3}, {fusion.Bias:F3}"),
                 fusion.PartnerValidationAccuracy.ToString("F4"), fusion.NetworkValidationAccuracy.ToString("F4"), fusion.ValidationAccuracy.ToString("F4"),
                 partner.ToString("F4"), network.ToString("F4"), accuracy.ToString("F4"), fusion.PseudoLabelledReviews.ToString("N0"));
@@ -115,7 +117,11 @@ internal sealed class QualitySuite : ISuite
 
         (trained.Model as IDisposable)?.Dispose();
         trained.Training.Network.Dispose();
-        return (accuracy, seconds, result.Fusion?.ValidationAccuracy ?? result.Best?.ValidationAccuracy);
+        var validationAccuracy = result.Fusion?.ValidationAccuracy ?? result.Best?.ValidationAccuracy;
+        // Each run's figures as it ends, so a run that fails later loses none of them.
+        Progress.Report(FormattableString.Invariant($"quality: {name}, seed {seed}: dev-test {accuracy:F4}, validation {validationAccuracy:F4}, {seconds:F0} s") +
+            (result.Fusion is { } done ? FormattableString.Invariant($"; fusion {done.PartnerWeight:F3}/{done.NetworkWeight:F3}/{done.Bias:F3}, validation partner {done.PartnerValidationAccuracy:F4} network {done.NetworkValidationAccuracy:F4}{parts}") : ""));
+        return (accuracy, seconds, validationAccuracy);
     }
 
     private static (double Accuracy, double Seconds) TrainPerceptron(IReadOnlyList<LabeledReview> training, IReadOnlyList<LabeledReview> developmentTest)

@@ -12,6 +12,6 @@ internal static class MaskedMeanPooling
     public static Tensor Of(Tensor sequence, Tensor lengths)
     {
         var padding = arange(sequence.shape[1], dtype: ScalarType.Int64).unsqueeze(0).ge(lengths.unsqueeze(1)).unsqueeze(2);
-        return sequence.masked_fill(padding, 0).sum([1]) / lengths.unsqueeze(1).to_type(sequence.dtype);
+        return sequence.masked_fill(padding, KeptScalars.Zero).sum([1]) / lengths.unsqueeze(1).to_type(sequence.dtype);
     }
 }
