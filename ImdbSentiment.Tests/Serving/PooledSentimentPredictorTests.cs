@@ -16,6 +16,7 @@ public sealed class PooledSentimentPredictorTests
 
     [TestMethod]
     [DataRow("imdb-sentiment.zip")]
+    [DataRow("imdb-sentiment-ngram.zip")]
     [DataRow("imdb-sentiment-best.zip")]
     public void AProductModel_FromEightThreads_PredictsAsTheEngineDoes(string modelFile)
     {

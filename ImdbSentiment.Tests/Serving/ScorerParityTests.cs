@@ -35,6 +35,7 @@ public sealed class ScorerParityTests
 
     [TestMethod]
     [DataRow("imdb-sentiment.zip")]
+    [DataRow("imdb-sentiment-ngram.zip")]
     [DataRow("imdb-sentiment-best.zip")]
     public void ShippedModels_AgreeWithTheEngine_OnTextsOfTheirVocabulary_AndEdgeTexts(string modelFile)
     {
@@ -65,6 +66,7 @@ public sealed class ScorerParityTests
 
     [TestMethod]
     [DataRow("imdb-sentiment.zip")]
+    [DataRow("imdb-sentiment-ngram.zip")]
     [DataRow("imdb-sentiment-best.zip")]
     public void ShippedModels_AgreeWithTheEngine_OnSharedReviews(string modelFile)
     {

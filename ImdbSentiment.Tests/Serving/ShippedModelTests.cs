@@ -9,6 +9,8 @@ public sealed class ShippedModelTests
     [TestMethod]
     [DataRow("imdb-sentiment.zip", ReadmeExamples.Positive, true)]
     [DataRow("imdb-sentiment.zip", ReadmeExamples.Negative, false)]
+    [DataRow("imdb-sentiment-ngram.zip", ReadmeExamples.ShortPositive, true)]
+    [DataRow("imdb-sentiment-ngram.zip", ReadmeExamples.ShortNegative, false)]
     [DataRow("imdb-sentiment-best.zip", ReadmeExamples.Positive, true)]
     [DataRow("imdb-sentiment-best.zip", ReadmeExamples.Negative, false)]
     [DataRow("imdb-sentiment-best.zip", ReadmeExamples.ShortPositive, true)]
