@@ -12,6 +12,13 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
 {
     private const int BarWidth = 30;
     private DateTime _lastDraw = DateTime.MinValue;
+    private bool _checkpointed = true;
+
+    public void NetworkStarted(string network, int networkEpochs, bool checkpointed)
+    {
+        (epochs, _checkpointed) = (networkEpochs, checkpointed);
+        output.WriteLine($"Training {network}:");
+    }
 
     public void BatchEnded(BatchProgress progress)
     {
@@ -29,7 +36,7 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
     {
         if (live)
             output.Write("\r" + new string(' ', 100) + "\r");
-        output.WriteLine(FormatEpoch(metrics, epochs, improved));
+        output.WriteLine(FormatEpoch(metrics, epochs, improved, _checkpointed));
     }
 
     public void WordVectorsLoaded(WordVectorCoverage coverage) => output.WriteLine(coverage);
@@ -42,6 +49,6 @@ internal sealed class EpochLogMonitor(TextWriter output, int epochs, bool live) 
     public void RefitEpochEnded(int epoch, int epochs, double loss, double accuracy, TimeSpan duration) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Refit epoch {epoch}/{epochs} on training + validation reviews - {duration.TotalSeconds:F1}s - loss: {loss:F4} - accuracy: {accuracy:F4}"));
 
-    public static string FormatEpoch(EpochMetrics metrics, int epochs, bool improved) => string.Create(CultureInfo.InvariantCulture,
-        $"Epoch {metrics.Epoch}/{epochs} - {metrics.Duration.TotalSeconds:F1}s - loss: {metrics.Loss:F4} - accuracy: {metrics.Accuracy:F4} - val_loss: {metrics.ValidationLoss:F4} - val_accuracy: {metrics.ValidationAccuracy:F4}{(improved ? " (best so far, checkpoint saved)" : "")}");
+    private static string FormatEpoch(EpochMetrics metrics, int epochs, bool improved, bool checkpointed) => string.Create(CultureInfo.InvariantCulture,
+        $"Epoch {metrics.Epoch}/{epochs} - {metrics.Duration.TotalSeconds:F1}s - loss: {metrics.Loss:F4} - accuracy: {metrics.Accuracy:F4} - val_loss: {metrics.ValidationLoss:F4} - val_accuracy: {metrics.ValidationAccuracy:F4}{(improved ? checkpointed ? " (best so far, checkpoint saved)" : " (best so far)" : "")}");
 }

@@ -16,6 +16,14 @@ public interface ITrainingMonitor
 
     void EpochEnded(EpochMetrics metrics, bool improved);
 
+    /// <summary>
+    /// One of two fused networks starts training (<see cref="SentimentNetworkOptions.FusedWith"/>): its name, its epoch
+    /// limit and whether its best weights are checkpointed (the partner's are not). Not called for a single network.
+    /// </summary>
+    void NetworkStarted(string network, int epochs, bool checkpointed)
+    {
+    }
+
     /// <summary>The word vectors were read and matched to the vocabulary, before the first epoch.</summary>
     void WordVectorsLoaded(WordVectorCoverage coverage)
     {
