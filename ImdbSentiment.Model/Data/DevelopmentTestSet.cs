@@ -28,4 +28,14 @@ internal static class DevelopmentTestSet
         return GroupSelection.Take(reviews, sizes, order, wanted)
             ?? throw new ArgumentException($"{reviews.Count} reviews of {sizes.Count} movies are too few to hold out {wanted} for development-test and train on the rest.", nameof(reviews));
     }
+
+    /// <summary>
+    /// The unlabelled texts that are not also a development-test review's text: aclImdb's unlabelled reviews are of other
+    /// movies, but 79 of their texts are development-test reviews too, and no development-test text may reach training.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutTextsOf(IReadOnlyList<string> unlabelled, IReadOnlyList<LabeledReview> developmentTest)
+    {
+        var held = developmentTest.Select(review => review.Text).ToHashSet(StringComparer.Ordinal);
+        return [.. unlabelled.Where(text => !held.Contains(text))];
+    }
 }

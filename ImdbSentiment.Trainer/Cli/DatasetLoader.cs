@@ -24,7 +24,16 @@ internal static class DatasetLoader
 
         var (remaining, held) = HoldOutDevelopmentTest(path, training.Reviews, log,
             "reviews left to train and validate on" + (test is null ? "." : " (the test/ split is not used: --dev-test reports on the development-test set)."));
-        return (training with { Reviews = remaining }, held, unsup);
+        return (training with { Reviews = remaining }, held, unsup is null ? null : WithoutDevelopmentTestTexts(unsup, held, log));
+    }
+
+    /// <summary>The unlabelled reviews less those whose text is a development-test review's, logged when there are any.</summary>
+    public static IReadOnlyList<string> WithoutDevelopmentTestTexts(IReadOnlyList<string> unlabelled, IReadOnlyList<LabeledReview> held, TextWriter log)
+    {
+        var kept = DevelopmentTestSet.WithoutTextsOf(unlabelled, held);
+        if (kept.Count < unlabelled.Count)
+            log.WriteLine($"Left out {Model.Plural.Of(unlabelled.Count - kept.Count, "unlabelled review")} whose text is also a development-test review's; {kept.Count:N0} unlabelled reviews left.");
+        return kept;
     }
 
     /// <summary>The fixed development-test set held out of <paramref name="reviews"/> (for --dev-test), logged with what the rest is <paramref name="left"/> for.</summary>

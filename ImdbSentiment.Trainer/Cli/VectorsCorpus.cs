@@ -13,10 +13,11 @@ internal sealed record VectorsCorpus(IReadOnlyList<string> Texts, string Descrip
         if (AclImdbReader.IsAclImdb(path))
         {
             var dataset = AclImdbReader.ReadAll(path, unlabelled);
-            var labelled = developmentTest ? DatasetLoader.HoldOutDevelopmentTest(path, dataset.Train, log, "labelled reviews left to read.").Remaining : dataset.Train;
+            var (labelled, held) = developmentTest ? DatasetLoader.HoldOutDevelopmentTest(path, dataset.Train, log, "labelled reviews left to read.") : (dataset.Train, []);
+            var unsup = unlabelled ? DatasetLoader.WithoutDevelopmentTestTexts(dataset.Unlabelled, held, log) : [];
             var description = $"{path}: aclImdb train/ ({labelled.Count:N0} labelled reviews{(developmentTest ? ", the development-test set left out" : "")})" +
-                (unlabelled ? $" and train/unsup/ ({dataset.Unlabelled.Count:N0} unlabelled reviews)" : "");
-            return new VectorsCorpus([.. labelled.Select(review => review.Text), .. unlabelled ? dataset.Unlabelled : []], description);
+                (unlabelled ? $" and train/unsup/ ({unsup.Count:N0} unlabelled reviews{(unsup.Count < dataset.Unlabelled.Count ? ", those whose text is a development-test review's left out" : "")})" : "");
+            return new VectorsCorpus([.. labelled.Select(review => review.Text), .. unsup], description);
         }
 
         if (Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase))

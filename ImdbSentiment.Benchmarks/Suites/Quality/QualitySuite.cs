@@ -42,7 +42,7 @@ internal sealed class QualitySuite : ISuite
         foreach (var name in recipes)
         {
             var recipe = Recipe(name, context.WordVectorsPath);
-            var unlabelled = Modifiers(name).Contains(WithUnlabelled) ? dataset.Unlabelled : null;
+            var unlabelled = Modifiers(name).Contains(WithUnlabelled) ? DevelopmentTestSet.WithoutTextsOf(dataset.Unlabelled, developmentTest) : null;
             var runs = seeds.Select(seed => TrainRecipe(name, recipe, seed, training, developmentTest, unlabelled, fusions)).ToArray();
             table.Add(name, string.Join(",", seeds), Units.Fraction(runs.Average(r => r.Accuracy)), Units.Fraction(runs.Min(r => r.Accuracy)),
                 Units.Fraction(runs.Max(r => r.Accuracy)), runs.Average(r => r.Seconds).ToString("F0"), string.Join(" ", runs.Select(r => r.Accuracy.ToString("F4"))),
