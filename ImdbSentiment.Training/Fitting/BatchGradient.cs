@@ -1,3 +1,4 @@
+using TorchSharp;
 using ImdbSentiment.Training.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -37,7 +38,8 @@ internal sealed class BatchGradient(SentimentNetworkBase network, int shares, in
             using var scope = NewDisposeScope();
             var (logits, labels) = Forward(training, parts[share], share);
             // Each share's part of the batch's mean loss, so that the shares' gradients add up to the batch's.
-            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).div(rows.Length);
+            using var rowCount = rows.Length.ToScalar();
+            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).div(rowCount);
             var gradients = autograd.grad([loss], _parameters);
             results[share] = (loss.item<float>(), TrainingLoop.CountCorrect(logits, labels), [.. gradients.Select(gradient => gradient.MoveToOuterDisposeScope())]);
         });

@@ -222,5 +222,5 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
 
     /// <summary>How many logits fall on the side of 0 their label is on (a teacher's probability counts by its side of 0.5).</summary>
     public static double CountCorrect(Tensor logits, Tensor labels) =>
-        logits.gt(0).eq(labels.gt(0.5)).sum().item<long>();
+        logits.gt(KeptScalars.Zero).eq(labels.gt(KeptScalars.Half)).sum().item<long>();
 }

@@ -33,7 +33,7 @@ internal sealed class SequenceTensors : IDisposable
     public long Count => Labels.shape[0];
 
     /// <summary>Each row's real (non-padding) token count, read once.</summary>
-    public IReadOnlyList<long> Lengths => _lengths ??= TokenIds.ne(Vocabulary.PaddingId).sum([1]).data<long>().ToArray();
+    public IReadOnlyList<long> Lengths => _lengths ??= TokenIds.ne(KeptScalars.PaddingId).sum([1]).data<long>().ToArray();
 
     private long[]? _lengths;
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
 using TorchSharp.Modules;
@@ -134,9 +135,10 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     {
         using var scope = NewDisposeScope();
         var tokenIds = batch.TokenIds;
+        using var steps = tokenIds.shape[1].ToScalar();
         var (ids, lengths) = MasksPadding
             ? RealTokens.Align(tokenIds)
-            : (tokenIds, full([tokenIds.shape[0]], tokenIds.shape[1], dtype: ScalarType.Int64));
+            : (tokenIds, full([tokenIds.shape[0]], steps, dtype: ScalarType.Int64));
         Tensor? sequence = null;
         for (var layer = 0; layer < Layers; layer++)
         {
@@ -167,7 +169,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         }
 
         var units = sequence.shape[2] / Directions;
-        var last = (lengths - 1).view(-1, 1, 1).expand(-1, 1, units);
+        var last = lengths.sub(KeptScalars.IntegerOne).view(-1, 1, 1).expand(-1, 1, units);
         var forwardFinal = sequence.narrow(2, 0, units).gather(1, last).squeeze(1);
         return Bidirectional ? cat([forwardFinal, sequence.select(1, 0).narrow(1, units, units)], 1) : forwardFinal;
     }
@@ -189,7 +191,8 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     {
         var (inputWeights, inputBias, recurrentBias) = InputWeights(index);
         var (batch, time) = (input.shape[0], input.shape[1]);
-        return addmm(inputBias + recurrentBias, input.reshape(batch * time, -1), inputWeights.t(), beta: 1, alpha: 1).view(batch, time, -1);
+        return addmm(inputBias.add(recurrentBias, KeptScalars.One), input.reshape(batch * time, -1), inputWeights.t(), beta: 1, alpha: 1)
+            .view(batch, time, -1);
     };
 
     /// <summary>

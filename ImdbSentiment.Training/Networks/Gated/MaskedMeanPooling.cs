@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Training.Networks;
@@ -11,7 +12,8 @@ internal static class MaskedMeanPooling
 {
     public static Tensor Of(Tensor sequence, Tensor lengths)
     {
-        var padding = arange(sequence.shape[1], dtype: ScalarType.Int64).unsqueeze(0).ge(lengths.unsqueeze(1)).unsqueeze(2);
+        using var time = sequence.shape[1].ToScalar();
+        var padding = arange(time, dtype: ScalarType.Int64).unsqueeze(0).ge(lengths.unsqueeze(1)).unsqueeze(2);
         return sequence.masked_fill(padding, KeptScalars.Zero).sum([1]) / lengths.unsqueeze(1).to_type(sequence.dtype);
     }
 }

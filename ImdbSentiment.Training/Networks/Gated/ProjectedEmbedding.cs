@@ -28,7 +28,7 @@ internal sealed class ProjectedEmbedding : autograd.SingleTensorFunction<Project
         var rows = ((Tensor)vars[0]).contiguous();
         var slots = ((Tensor)vars[1]).contiguous();
         var weights = (Tensor)vars[2];
-        var bias = ((Tensor)vars[3] + (Tensor)vars[4]).contiguous();
+        var bias = ((Tensor)vars[3]).add((Tensor)vars[4], KeptScalars.One).contiguous();
         var scale = (vars[5] as Tensor)?.contiguous();
         var (distinct, gateWidth) = ((int)rows.shape[0], (int)weights.shape[0]);
         var projected = rows.mm(weights.t());

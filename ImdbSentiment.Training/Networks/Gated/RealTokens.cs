@@ -1,3 +1,4 @@
+using TorchSharp;
 using ImdbSentiment.Model.Text;
 using static TorchSharp.torch;
 
@@ -16,12 +17,12 @@ internal static class RealTokens
     /// </summary>
     public static (Tensor Aligned, Tensor Lengths) Align(Tensor tokenIds)
     {
-        var real = tokenIds.ne(Vocabulary.PaddingId).to_type(ScalarType.Int64);
-        var lengths = real.sum([1]).clamp_min(1);
-        var time = tokenIds.shape[1];
+        var real = tokenIds.ne(KeptScalars.PaddingId).to_type(ScalarType.Int64);
+        var lengths = real.sum([1]).clamp_min(KeptScalars.IntegerOne);
+        using var time = tokenIds.shape[1].ToScalar();
         // argmax gives the first maximum: the first real token, or 0 for a row of padding.
         var firstReal = real.argmax(1, keepdim: true);
-        var sources = arange(time, dtype: ScalarType.Int64).unsqueeze(0).add(firstReal).remainder(time);
+        var sources = arange(time, dtype: ScalarType.Int64).unsqueeze(0).add(firstReal, KeptScalars.IntegerOne).remainder(time);
         var longest = lengths.max().item<long>();
         return (tokenIds.gather(1, sources).narrow(1, 0, longest), lengths);
     }
@@ -36,9 +37,10 @@ internal static class RealTokens
     /// </summary>
     public static Tensor ReversalIndex(Tensor lengths, long time)
     {
-        var positions = arange(time, dtype: ScalarType.Int64).unsqueeze(0);
+        using var steps = time.ToScalar();
+        var positions = arange(steps, dtype: ScalarType.Int64).unsqueeze(0);
         var rowLengths = lengths.unsqueeze(1);
-        return where(positions.lt(rowLengths), rowLengths - 1 - positions, positions);
+        return where(positions.lt(rowLengths), rowLengths.sub(KeptScalars.IntegerOne).sub(positions), positions);
     }
 
     /// <summary>A sequence [batch, time, width] with each row's real positions in reverse order.</summary>

@@ -44,7 +44,7 @@ internal sealed class SimpleRnnNetwork : SentimentNetworkBase
     public override Tensor forward(FeatureBatch batch)
     {
         using var scope = NewDisposeScope();
-        var lastHidden = TanhRecurrence.apply(InputTable().add(bias), batch.TokenIds, recurrentKernel);
+        var lastHidden = TanhRecurrence.apply(InputTable().add(bias, KeptScalars.One), batch.TokenIds, recurrentKernel);
         return dense.call(lastHidden).squeeze(-1).MoveToOuterDisposeScope();
     }
 
