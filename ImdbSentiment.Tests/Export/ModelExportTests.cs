@@ -59,9 +59,9 @@ public sealed class ModelExportTests
     }
 
     [TestMethod]
-    public void BestModel_ExportsNgramIds_AndItsNgramVocabulary()
+    public void NgramModel_ExportsNgramIds_AndItsNgramVocabulary()
     {
-        using var export = new ExportedModel("imdb-sentiment-best.zip");
+        using var export = new ExportedModel("imdb-sentiment-ngram.zip");
 
         CollectionAssert.AreEquivalent(
             new[] { ModelExporter.NetworkFile, ModelExporter.NgramVocabularyFile, ModelExporter.SpecFile, ExportManifest.FileName },
@@ -74,6 +74,21 @@ public sealed class ModelExportTests
         Assert.HasCount(799_999, ngrams);
         Assert.AreEqual(ngrams.Length, ngrams.Distinct(StringComparer.Ordinal).Count());
         Assert.IsTrue(ngrams.Any(ngram => ngram.Split(' ').Length == 3), "trigrams are in the vocabulary");
+    }
+
+    [TestMethod]
+    public void FusedBestModel_ExportsBothIdRows_AndBothVocabularies_ForOneGraphReadingBoth()
+    {
+        using var export = new ExportedModel("imdb-sentiment-best.zip");
+
+        CollectionAssert.AreEquivalent(
+            new[] { ModelExporter.NetworkFile, ModelExporter.VocabularyFile, ModelExporter.NgramVocabularyFile, ModelExporter.SpecFile, ExportManifest.FileName },
+            Directory.GetFiles(export.Folder).Select(Path.GetFileName).ToArray());
+        var spec = ReadSpec(export);
+        Assert.AreEqual(1000, spec.TokenIds!.MaxLength);
+        Assert.AreEqual(3, spec.NgramIds!.Longest);
+        using var session = new InferenceSession(export.PathOf(spec.Network.File));
+        CollectionAssert.AreEquivalent(new[] { "TokenIds", "NgramIds" }, session.InputNames.ToArray());
     }
 
     [TestMethod]
@@ -93,6 +108,7 @@ public sealed class ModelExportTests
 
     [TestMethod]
     [DataRow("imdb-sentiment.zip")]
+    [DataRow("imdb-sentiment-ngram.zip")]
     [DataRow("imdb-sentiment-best.zip")]
     public void IdsMadeFromTheExport_AreTheZipsIds_AndTheExportedNetworkGivesItsProbabilities(string modelFile)
     {

@@ -22,6 +22,7 @@ public sealed class PythonConsumerTests
     [TestMethod]
     [TestCategory("EndToEnd")]
     [DataRow("imdb-sentiment.zip")]
+    [DataRow("imdb-sentiment-ngram.zip")]
     [DataRow("imdb-sentiment-best.zip")]
     public void PredictPy_ReproducesTheZipsProbabilities(string modelFile)
     {
