@@ -43,12 +43,21 @@ internal sealed record ModelCardFacts(
         }
     }
 
-    // As train names it ("ngram-bag+lstm"); metrics.json stores the recurrent part and the n-gram branch apart.
+    // As train names it ("ngram-bag+lstm", or "ngram-bag fused with lstm" for two fused networks); metrics.json stores
+    // the recurrent part and the n-gram branch apart.
     private static string? NetworkName(JsonElement root)
     {
         // Reports written before the trainer's settings were grouped keep the network settings one level up.
         var network = Find(root, "options", "trainer", "network") ?? Find(root, "options", "network");
-        if (network is not { } settings || Find(settings, "architecture")?.GetString() is not { } architecture)
+        var name = network is { } settings ? NameOf(settings) : null;
+        return Find(root, "options", "trainer", "fusedWith", "network") is { } partner && NameOf(partner) is { } partnerName && name is not null
+            ? $"{partnerName} fused with {name}"
+            : name;
+    }
+
+    private static string? NameOf(JsonElement settings)
+    {
+        if (Find(settings, "architecture")?.GetString() is not { } architecture)
             return null;
         var ngramBranch = Find(settings, "ngramBranch")?.GetBoolean() ?? false;
         try
