@@ -39,9 +39,9 @@ public sealed class LateFusionTests
         for (var i = 0; i < logits.Length; i++)
             Assert.AreEqual(fusion.PartnerWeight * partner[i] + fusion.NetworkWeight * network[i] + fusion.Bias, logits[i], 1e-4);
         var labels = tensors.Labels.data<float>().ToArray();
-        Assert.AreEqual(fusion.ValidationAccuracy, Accuracy(logits, labels), 1e-9);
-        Assert.AreEqual(fusion.PartnerValidationAccuracy, Accuracy(partner, labels), 1e-9);
-        Assert.AreEqual(fusion.NetworkValidationAccuracy, Accuracy(network, labels), 1e-9);
+        Assert.AreEqual(fusion.ValidationAccuracy, LateFusion.Accuracy(logits, labels), 1e-9);
+        Assert.AreEqual(fusion.PartnerValidationAccuracy, LateFusion.Accuracy(partner, labels), 1e-9);
+        Assert.AreEqual(fusion.NetworkValidationAccuracy, LateFusion.Accuracy(network, labels), 1e-9);
         Assert.IsTrue(fusion.PartnerWeight > 0 && fusion.NetworkWeight > 0, $"both networks should count: {fusion}");
         Assert.IsNotNull(fusion.Partner);
         Assert.AreEqual(0, fusion.PseudoLabelledReviews);
@@ -84,6 +84,4 @@ public sealed class LateFusionTests
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(options.Validate);
         StringAssert.Contains(error.Message, "FusedWith");
     }
-
-    private static double Accuracy(float[] logits, float[] labels) => labels.Where((label, i) => logits[i] > 0 == label > 0.5f).Count() / (double)labels.Length;
 }

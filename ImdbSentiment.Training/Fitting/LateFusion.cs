@@ -84,7 +84,8 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         return new FusionResult(weights[0], weights[1], linear.Bias, Accuracy(fusedLogits, labels));
     }
 
-    private static double Accuracy(float[] logits, float[] labels) => labels.Where((label, i) => logits[i] > 0 == label > 0.5f).Count() / (double)labels.Length;
+    /// <summary>The share of rows whose logit is on their label's side of 0 (a label counts by its side of 0.5).</summary>
+    internal static double Accuracy(float[] logits, float[] labels) => labels.Where((label, i) => logits[i] > 0 == label > 0.5f).Count() / (double)labels.Length;
 
     private sealed class FusionRow
     {

@@ -12,11 +12,7 @@ internal static class FusedParts
         var branches = ((JointSentimentNetwork)fused).Branches;
         using var data = SequenceTensors.FromDataView(featurizedDevelopmentTest);
         var labels = data.Labels.data<float>().ToArray();
-        double Accuracy(SentimentNetworkBase branch)
-        {
-            var logits = TrainingLoop.Logits(branch, data, batchSize: 500, threads: 2);
-            return labels.Where((label, i) => logits[i] > 0 == label > 0.5f).Count() / (double)labels.Length;
-        }
+        double Accuracy(SentimentNetworkBase branch) => LateFusion.Accuracy(TrainingLoop.Logits(branch, data, batchSize: 500, threads: 2), labels);
 
         return (Accuracy(branches[0]), Accuracy(branches[1]));
     }
