@@ -83,8 +83,7 @@ public sealed class SentimentNetworkTrainer : IEstimator<ITransformer>
 
     private (SentimentNetworkBase, TrainingResult) TrainFused(SequenceTensors training, SequenceTensors validation, DataViewSchema featurized, EpochReporter reporter)
     {
-        using var unlabelled = _options.Fit.UnlabelledSet is { } view ? SequenceTensors.FromUnlabelledView(view) : null;
-        return new LateFusion(_mlContext, _options, reporter, _monitor).Train(training, validation, unlabelled, featurized);
+        return new LateFusion(_mlContext, _options, reporter, _monitor).Train(training, validation, _options.Fit.UnlabelledSet, featurized);
     }
 
     /// <summary>The untrained network the options describe over inputs of these sizes, initialised from torch's global generator (seed it first).</summary>

@@ -38,7 +38,8 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
         var summary = DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength);
         var unlabelled = unlabelledReviews is null
             ? null
-            : mlContext.Data.Cache(featurizer.Transform(mlContext.Data.LoadFromEnumerable(unlabelledReviews.Select(text => new LabeledReview { Text = text }))));
+            // Read once, by the trainer, so not cached: a cache would hold every unlabelled review's ids a second time.
+            : featurizer.Transform(mlContext.Data.LoadFromEnumerable(unlabelledReviews.Select(text => new LabeledReview { Text = text })));
         return new PreparedData(
             data.Schema, featurizer, mlContext.Data.Cache(featurizedTraining), mlContext.Data.Cache(featurizer.Transform(validation)), validation,
             summary, NetworkInputs.FromSchema(featurizedTraining.Schema))

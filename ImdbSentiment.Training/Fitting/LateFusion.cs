@@ -17,7 +17,7 @@ namespace ImdbSentiment.Training.Fitting;
 internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions options, EpochReporter reporter, ITrainingMonitor? monitor)
 {
     public (SentimentNetworkBase Network, TrainingResult Result) Train(
-        SequenceTensors training, SequenceTensors validation, SequenceTensors? unlabelled, Microsoft.ML.DataViewSchema featurized)
+        SequenceTensors training, SequenceTensors validation, IDataView? unlabelled, DataViewSchema featurized)
     {
         var partnerOptions = options.FusedWith! with
         {
@@ -31,7 +31,7 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
 
         set_num_threads(options.Fit.Threads);
         using var pseudoLabelled = unlabelled is null ? null : WithPseudoLabels(partner, partnerOptions, training, unlabelled);
-        monitor?.NetworkStarted($"the second network ({Describe(options.Network)}){(pseudoLabelled is null ? "" : $", on {pseudoLabelled.Count:N0} reviews, {unlabelled!.Count:N0} of them labelled by the first")}",
+        monitor?.NetworkStarted($"the second network ({Describe(options.Network)}){(pseudoLabelled is null ? "" : $", on {pseudoLabelled.Count:N0} reviews, {pseudoLabelled.Count - training.Count:N0} of them labelled by the first")}",
             options.Fit.Epochs, options.Fit.CheckpointPath is not null);
         var embedding = PretrainedEmbedding.Load(options.Network, featurized, options.Cancellation);
         if (embedding is not null)
@@ -52,7 +52,7 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             Fusion = fusion with
             {
                 Partner = partnerResult,
-                PseudoLabelledReviews = unlabelled?.Count ?? 0,
+                PseudoLabelledReviews = pseudoLabelled is null ? 0 : pseudoLabelled.Count - training.Count,
                 PartnerValidationAccuracy = Accuracy(partnerLogits, labels),
                 NetworkValidationAccuracy = Accuracy(networkLogits, labels),
             },
@@ -61,9 +61,13 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
 
     private static string Describe(NetworkSettings network) => NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch);
 
-    /// <summary>The training reviews, then the unlabelled ones labelled with the partner's probabilities.</summary>
-    private static SequenceTensors WithPseudoLabels(SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, SequenceTensors training, SequenceTensors unlabelled)
+    /// <summary>
+    /// The training reviews, then the unlabelled ones labelled with the partner's probabilities. The unlabelled reviews
+    /// are read here and let go once copied, so their ids are held once, not beside their copy for the rest of training.
+    /// </summary>
+    private static SequenceTensors WithPseudoLabels(SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, SequenceTensors training, IDataView unlabelledView)
     {
+        using var unlabelled = SequenceTensors.FromUnlabelledView(unlabelledView);
         var logits = TrainingLoop.Logits(partner, unlabelled, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
         using var probabilities = tensor(logits).sigmoid_();
         return SequenceTensors.Concat(training, unlabelled, probabilities);
