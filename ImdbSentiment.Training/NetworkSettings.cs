@@ -85,6 +85,6 @@ public sealed record NetworkSettings
         WordVectors.Validate();
         if (!branches.Any(family => family.HasEmbedding))
             throw new ArgumentException(
-                $"WordVectors need a network with an embedding table, and {NetworkArchitectureNames.NetworkName(Architecture, NgramBranch)} has none: choose {string.Join(", ", NetworkFamilies.WithEmbedding)}.", nameof(WordVectors));
+                $"WordVectors need a network with an embedding table, and {NetworkArchitectureNames.NetworkName(this)} has none: choose {string.Join(", ", NetworkFamilies.WithEmbedding)}.", nameof(WordVectors));
     }
 }

@@ -186,7 +186,7 @@ internal sealed class TrainFlags
         var featurizer = recipe.Featurizer;
         var (network, optimizer, fit) = (recipe.Trainer.Network, recipe.Trainer.Optimizer, recipe.Trainer.Fit);
         var (architecture, ngramBranch) = NetworkArchitectureNames.ParseNetwork(
-            Pick(Architecture, NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch)));
+            Pick(Architecture, NetworkArchitectureNames.NetworkName(network)));
         var ngrams = Pick(Ngrams, featurizer.NgramLength);
         var (embeddingSize, wordVectors) = Embedding(parse, Pick(EmbeddingSize, network.EmbeddingSize));
         return new SentimentTrainingOptions

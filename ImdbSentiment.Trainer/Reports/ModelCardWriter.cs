@@ -44,23 +44,22 @@ internal static class ModelCardWriter
         var words = $"map each word to its id among the {featurizer.VocabularySize - Vocabulary.ReservedIds:N0} most frequent training words, pad and truncate to {featurizer.MaxLength:N0} ids";
         var ngrams = $"give each distinct word 1-to-{featurizer.NgramLength}-gram its id among the {featurizer.NgramVocabularySize - 1:N0} n-grams found in the most training reviews";
         var partner = content.Options.Trainer.FusedWith?.Network;
+        var (name, partnerName) = (NetworkArchitectureNames.NetworkName(network), partner is null ? null : NetworkArchitectureNames.NetworkName(partner));
         var (features, trained) = (network.NgramBranch, network.Architecture, partner) switch
         {
-            (_, _, not null) => ($"{words}; {ngrams}", $"two networks trained apart and fused, {Name(partner)} and {Name(network)}: the logit is a weighted sum of theirs plus a bias, the weights fitted on the validation reviews"),
+            (_, _, not null) => ($"{words}; {ngrams}", $"two networks trained apart and fused, {partnerName} and {name}: the logit is a weighted sum of theirs plus a bias, the weights fitted on the validation reviews"),
             (false, _, _) => (words, "a recurrent network"),
             (true, NetworkArchitecture.None, _) => (ngrams, "a naive-Bayes-weighted bag of those n-grams"),
             _ => ($"{words}; {ngrams}", "a naive-Bayes-weighted n-gram bag and a recurrent network whose logits are summed"),
         };
         card.AppendLine(Invariant, $"One ML.NET model zip: a text featurizer (normalize, tokenize, {features}) followed by {trained}, trained with TorchSharp and stored as ONNX.").AppendLine();
-        card.AppendLine(Invariant, $"- Architecture: `{(partner is null ? Name(network) : $"{Name(partner)} fused with {Name(network)}")}`");
+        card.AppendLine(Invariant, $"- Architecture: `{(partnerName is null ? name : NetworkArchitectureNames.FusedName(partnerName, name))}`");
         card.AppendLine(Invariant, $"- Trainable parameters: {content.Model.TotalParameters:N0}").AppendLine();
         card.AppendLine("| Layer | Output shape | Parameters |").AppendLine("|---|---|---:|");
         foreach (var layer in content.Model.Layers)
             card.AppendLine(Invariant, $"| {layer.Layer} | {layer.OutputShape} | {layer.Parameters:N0} |");
         card.AppendLine();
     }
-
-    private static string Name(NetworkSettings network) => NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch);
 
     private static void WriteData(StringBuilder card, ReportInputs content)
     {

@@ -51,7 +51,7 @@ internal sealed record ModelCardFacts(
         var network = Find(root, "options", "trainer", "network") ?? Find(root, "options", "network");
         var name = network is { } settings ? NameOf(settings) : null;
         return Find(root, "options", "trainer", "fusedWith", "network") is { } partner && NameOf(partner) is { } partnerName && name is not null
-            ? $"{partnerName} fused with {name}"
+            ? NetworkArchitectureNames.FusedName(partnerName, name)
             : name;
     }
 

@@ -25,13 +25,13 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             Fit = options.FusedWith.Fit with { CheckpointPath = null },
         };
         set_num_threads(partnerOptions.Fit.Threads);
-        monitor?.NetworkStarted($"the first network ({Describe(partnerOptions.Network)})", partnerOptions.Fit.Epochs, checkpointed: false);
+        monitor?.NetworkStarted($"the first network ({NetworkArchitectureNames.NetworkName(partnerOptions.Network)})", partnerOptions.Fit.Epochs, checkpointed: false);
         var partnerFit = new NetworkFit(partnerOptions, reporter, PretrainedEmbedding.Load(partnerOptions.Network, featurized, options.Cancellation));
         var (partner, partnerResult) = partnerFit.EarlyStopped(training, validation);
 
         set_num_threads(options.Fit.Threads);
         using var pseudoLabelled = unlabelled is null ? null : WithPseudoLabels(partner, partnerOptions, training, unlabelled);
-        monitor?.NetworkStarted($"the second network ({Describe(options.Network)}){(pseudoLabelled is null ? "" : $", on {pseudoLabelled.Count:N0} reviews, {pseudoLabelled.Count - training.Count:N0} of them labelled by the first")}",
+        monitor?.NetworkStarted($"the second network ({NetworkArchitectureNames.NetworkName(options.Network)}){(pseudoLabelled is null ? "" : $", on {pseudoLabelled.Count:N0} reviews, {pseudoLabelled.Count - training.Count:N0} of them labelled by the first")}",
             options.Fit.Epochs, options.Fit.CheckpointPath is not null);
         var embedding = PretrainedEmbedding.Load(options.Network, featurized, options.Cancellation);
         if (embedding is not null)
@@ -58,8 +58,6 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             },
         });
     }
-
-    private static string Describe(NetworkSettings network) => NetworkArchitectureNames.NetworkName(network.Architecture, network.NgramBranch);
 
     /// <summary>
     /// The training reviews, then the unlabelled ones labelled with the partner's probabilities. The unlabelled reviews

@@ -143,8 +143,9 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
     /// </summary>
     public static (double Loss, double Accuracy) Evaluate(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads = 1)
     {
-        var sums = new (double Loss, double Correct)[BatchCount(network, data, batchSize)];
-        ForEachBatch(network, data, batchSize, threads, (batch, _, labels, logits) =>
+        var batches = LengthSortedBatches(network, data, batchSize);
+        var sums = new (double Loss, double Correct)[BatchCount(batches, data, batchSize)];
+        ForEachBatch(network, data, batches, batchSize, threads, (batch, _, labels, logits) =>
             sums[batch] = (nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction: nn.Reduction.Sum).item<float>(), CountCorrect(logits, labels)));
         return (sums.Sum(sum => sum.Loss) / data.Count, sums.Sum(sum => sum.Correct) / data.Count);
     }
@@ -153,7 +154,7 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
     public static float[] Logits(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads = 1)
     {
         var logits = new float[data.Count];
-        ForEachBatch(network, data, batchSize, threads, (_, rows, _, batchLogits) =>
+        ForEachBatch(network, data, LengthSortedBatches(network, data, batchSize), batchSize, threads, (_, rows, _, batchLogits) =>
         {
             var values = batchLogits.data<float>().ToArray();
             for (var i = 0; i < values.Length; i++)
@@ -166,16 +167,18 @@ internal sealed class TrainingLoop(SentimentNetworkOptions options, ITrainingMon
     private static long[][]? LengthSortedBatches(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize) =>
         network is SentimentNetworkBase { MasksPadding: true } ? LengthBuckets.ByLength(data.Lengths, batchSize) : null;
 
-    private static int BatchCount(nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize) =>
-        LengthSortedBatches(network, data, batchSize)?.Length ?? (int)((data.Count + batchSize - 1) / batchSize);
+    /// <summary>The length-sorted batches' count, or that of consecutive batches of <paramref name="batchSize"/> rows when there are none.</summary>
+    private static int BatchCount(long[][]? batches, SequenceTensors data, int batchSize) => batches?.Length ?? (int)((data.Count + batchSize - 1) / batchSize);
 
-    /// <summary>Runs the network in eval mode over every batch of the split, giving each batch's index, rows, labels and logits to <paramref name="use"/>.</summary>
+    /// <summary>
+    /// Runs the network in eval mode over every batch of the split (the length-sorted ones, or consecutive rows when null),
+    /// giving each batch's index, rows, labels and logits to <paramref name="use"/>.
+    /// </summary>
     private static void ForEachBatch(
-        nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, int batchSize, int threads, Action<int, long[], Tensor, Tensor> use)
+        nn.Module<FeatureBatch, Tensor> network, SequenceTensors data, long[][]? batches, int batchSize, int threads, Action<int, long[], Tensor, Tensor> use)
     {
         network.eval();
-        var batches = LengthSortedBatches(network, data, batchSize);
-        var batchCount = batches?.Length ?? (data.Count + batchSize - 1) / batchSize;
+        var batchCount = BatchCount(batches, data, batchSize);
         void RunBatch(int batch)
         {
             using var _ = no_grad();

@@ -1,5 +1,5 @@
-using TorchSharp;
 using ImdbSentiment.Training.Onnx;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

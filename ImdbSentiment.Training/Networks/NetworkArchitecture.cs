@@ -51,6 +51,12 @@ public static class NetworkArchitectureNames
             _ => architecture.ToName(),
         };
 
+    /// <summary>The network name of the settings' architecture and n-gram branch.</summary>
+    public static string NetworkName(NetworkSettings network) => NetworkName(network.Architecture, network.NgramBranch);
+
+    /// <summary>What train, the model card and GET /model call two fused networks (<see cref="SentimentNetworkOptions.FusedWith"/>).</summary>
+    public static string FusedName(string partner, string network) => $"{partner} fused with {network}";
+
     /// <summary>Parses a network name (see <see cref="NetworkNames"/>).</summary>
     public static (NetworkArchitecture Architecture, bool NgramBranch) ParseNetwork(string name)
     {

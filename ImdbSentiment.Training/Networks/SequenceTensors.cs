@@ -1,5 +1,4 @@
 using ImdbSentiment.Model;
-using ImdbSentiment.Model.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using static TorchSharp.torch;
@@ -56,15 +55,15 @@ internal sealed class SequenceTensors : IDisposable
     {
         var inputs = NetworkInputs.FromSchema(featurized.Schema);
         var rows = new List<long[]>();
-        var ngrams = featurized.Schema.GetColumnOrNull(ColumnNames.NgramIds) is { } ngramColumn ? new List<long[]>() : null;
+        var ngramColumn = featurized.Schema.GetColumnOrNull(ColumnNames.NgramIds);
+        var ngrams = ngramColumn is null ? null : new List<long[]>();
         var labels = new List<float>();
         var idsColumn = featurized.Schema[ColumnNames.TokenIds];
-        var ngramColumns = ngrams is null ? [] : new[] { featurized.Schema[ColumnNames.NgramIds] };
-        DataViewSchema.Column[] columns = [idsColumn, .. labelColumn is { } known ? [known] : Array.Empty<DataViewSchema.Column>(), .. ngramColumns];
+        DataViewSchema.Column[] columns = [idsColumn, .. new[] { labelColumn, ngramColumn }.OfType<DataViewSchema.Column>()];
         using var cursor = featurized.GetRowCursor(columns);
         var getIds = cursor.GetGetter<VBuffer<long>>(idsColumn);
         var getLabel = labelColumn is { } column ? cursor.GetGetter<bool>(column) : null;
-        var getNgrams = ngrams is null ? null : cursor.GetGetter<VBuffer<long>>(featurized.Schema[ColumnNames.NgramIds]);
+        var getNgrams = ngramColumn is { } ngramIdsColumn ? cursor.GetGetter<VBuffer<long>>(ngramIdsColumn) : null;
         var ids = default(VBuffer<long>);
         var ngramIds = default(VBuffer<long>);
         var positive = false;

@@ -1,6 +1,6 @@
-using TorchSharp;
 using ImdbSentiment.Training.Networks;
 using ImdbSentiment.Training.Onnx;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -135,10 +135,7 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
     {
         using var scope = NewDisposeScope();
         var tokenIds = batch.TokenIds;
-        using var steps = tokenIds.shape[1].ToScalar();
-        var (ids, lengths) = MasksPadding
-            ? RealTokens.Align(tokenIds)
-            : (tokenIds, full([tokenIds.shape[0]], steps, dtype: ScalarType.Int64));
+        var (ids, lengths) = MasksPadding ? RealTokens.Align(tokenIds) : (tokenIds, FullLengths(tokenIds));
         Tensor? sequence = null;
         for (var layer = 0; layer < Layers; layer++)
         {
@@ -154,6 +151,13 @@ internal sealed class GatedSentimentNetwork : SentimentNetworkBase
         }
 
         return dense.call(Pool(sequence!, lengths)).squeeze(-1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Every row's length as the whole padded row, for a network that reads the padding too.</summary>
+    private static Tensor FullLengths(Tensor tokenIds)
+    {
+        using var steps = tokenIds.shape[1].ToScalar();
+        return full([tokenIds.shape[0]], steps, dtype: ScalarType.Int64);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using TorchSharp;
-using ImdbSentiment.Model.Text;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Training.Networks;
