@@ -9,6 +9,8 @@ namespace ImdbSentiment.Training;
 /// <summary>
 /// The whole training job in two steps. <see cref="Prepare"/> splits (unless a validation set is given), fits the
 /// featurizer on the training split only, featurizes any unlabelled reviews with it and summarises the training split;
+/// the featurized views are not cached: the trainer reads each once, into tensors, and a cache would hold every
+/// review's ids a second time;
 /// <see cref="Train"/> trains the network (or the fused pair) and chains featurizer and network into the one
 /// transformer that is saved.
 /// </summary>
@@ -33,15 +35,12 @@ public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrai
 
         var featurizer = new ReviewFeaturizerEstimator(mlContext, options.Featurizer).Fit(training);
         var featurizedTraining = featurizer.Transform(training);
-        // The summary reads every review's tokens and keys. A cache keeps each column read through it, so the summary
-        // reads the uncached view and the caches hold only what the trainer reads: the token ids and labels.
         var summary = DataSummary.Compute(featurizedTraining, options.Featurizer.MaxLength);
         var unlabelled = unlabelledReviews is null
             ? null
-            // Read once, by the trainer, so not cached: a cache would hold every unlabelled review's ids a second time.
             : featurizer.Transform(mlContext.Data.LoadFromEnumerable(unlabelledReviews.Select(text => new LabeledReview { Text = text })));
         return new PreparedData(
-            data.Schema, featurizer, mlContext.Data.Cache(featurizedTraining), mlContext.Data.Cache(featurizer.Transform(validation)), validation,
+            data.Schema, featurizer, featurizedTraining, featurizer.Transform(validation), validation,
             summary, NetworkInputs.FromSchema(featurizedTraining.Schema))
         {
             FeaturizedUnlabelled = unlabelled,

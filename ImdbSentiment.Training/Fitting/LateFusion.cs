@@ -30,7 +30,7 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var (partner, partnerResult) = partnerFit.EarlyStopped(training, validation);
 
         set_num_threads(options.Fit.Threads);
-        using var pseudoLabelled = unlabelled is null ? null : WithPseudoLabels(partner, partnerOptions, training, unlabelled);
+        using var pseudoLabelled = unlabelled is null ? null : WithPseudoLabels(partner, partnerOptions, options.Network, training, unlabelled);
         monitor?.NetworkStarted($"the second network ({NetworkArchitectureNames.NetworkName(options.Network)}){(pseudoLabelled is null ? "" : $", on {pseudoLabelled.Count:N0} reviews, {pseudoLabelled.Count - training.Count:N0} of them labelled by the first")}",
             options.Fit.Epochs, options.Fit.CheckpointPath is not null);
         var embedding = PretrainedEmbedding.Load(options.Network, featurized, options.Cancellation);
@@ -60,15 +60,17 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
     }
 
     /// <summary>
-    /// The training reviews, then the unlabelled ones labelled with the partner's probabilities. The unlabelled reviews
-    /// are read here and let go once copied, so their ids are held once, not beside their copy for the rest of training.
+    /// The training reviews, then the unlabelled ones labelled with the partner's probabilities, for the network to
+    /// train on. The unlabelled reviews are read here and let go once copied, so their ids are held once, not beside
+    /// their copy for the rest of training; their n-gram ids, which only the partner read, go too unless the network reads them.
     /// </summary>
-    private static SequenceTensors WithPseudoLabels(SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, SequenceTensors training, IDataView unlabelledView)
+    private static SequenceTensors WithPseudoLabels(
+        SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, NetworkSettings network, SequenceTensors training, IDataView unlabelledView)
     {
         using var unlabelled = SequenceTensors.FromUnlabelledView(unlabelledView);
         var logits = TrainingLoop.Logits(partner, unlabelled, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
         using var probabilities = tensor(logits).sigmoid_();
-        return SequenceTensors.Concat(training, unlabelled, probabilities);
+        return SequenceTensors.Concat(training, unlabelled, probabilities, withNgramIds: NetworkFamilies.BranchesOf(network).Any(family => family.ReadsNgramIds));
     }
 
     /// <summary>Logistic regression (ML.NET's L-BFGS, no regularisation to speak of) of the labels on the two logits.</summary>

@@ -6,15 +6,16 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Training.Networks;
 
 /// <summary>
-/// A featurized split as tensors: token ids [rows, max length] (int64), labels [rows] (float32: 0 or 1, or a teacher's
-/// probability for a pseudo-labelled review) and, when the
-/// featurizer made them, each row's n-gram ids (of varying counts, kept per row and padded per batch).
+/// A featurized split as tensors: token ids [rows, max length], labels [rows] (float32: 0 or 1, or a teacher's
+/// probability for a pseudo-labelled review) and, when the featurizer made them, each row's n-gram ids (of varying
+/// counts, kept per row and padded per batch). Ids are held as int32 and widened to int64 per batch: a training set
+/// with the unlabelled reviews is 66,000 rows of 1,000 ids, and held as int64 it alone was a fifth of the memory budget.
 /// </summary>
 internal sealed class SequenceTensors : IDisposable
 {
-    private readonly long[][]? _ngramIds;
+    private readonly int[][]? _ngramIds;
 
-    private SequenceTensors(NetworkInputs inputs, Tensor tokenIds, Tensor labels, long[][]? ngramIds)
+    private SequenceTensors(NetworkInputs inputs, Tensor tokenIds, Tensor labels, int[][]? ngramIds)
     {
         Inputs = inputs;
         TokenIds = tokenIds;
@@ -25,6 +26,7 @@ internal sealed class SequenceTensors : IDisposable
     /// <summary>The id ranges of the featurizer the rows came from.</summary>
     public NetworkInputs Inputs { get; }
 
+    /// <summary>The token ids [rows, max length], int32; a batch widens its rows to int64 (<see cref="Batch"/>, <see cref="Range"/>).</summary>
     public Tensor TokenIds { get; }
 
     public Tensor Labels { get; }
@@ -37,7 +39,7 @@ internal sealed class SequenceTensors : IDisposable
     private long[]? _lengths;
 
     /// <summary>Each row's n-gram ids (padding id first), or null when the featurizer made none.</summary>
-    public IReadOnlyList<long[]>? NgramIds => _ngramIds;
+    public IReadOnlyList<int[]>? NgramIds => _ngramIds;
 
     /// <summary>Reads a featurized view: its token ids, n-gram ids when present, and the bool label column.</summary>
     public static SequenceTensors FromDataView(IDataView featurized, string labelColumnName = ColumnNames.Label)
@@ -54,9 +56,9 @@ internal sealed class SequenceTensors : IDisposable
     private static SequenceTensors Read(IDataView featurized, DataViewSchema.Column? labelColumn)
     {
         var inputs = NetworkInputs.FromSchema(featurized.Schema);
-        var rows = new List<long[]>();
+        var rows = new List<int[]>();
         var ngramColumn = featurized.Schema.GetColumnOrNull(ColumnNames.NgramIds);
-        var ngrams = ngramColumn is null ? null : new List<long[]>();
+        var ngrams = ngramColumn is null ? null : new List<int[]>();
         var labels = new List<float>();
         var idsColumn = featurized.Schema[ColumnNames.TokenIds];
         DataViewSchema.Column[] columns = [idsColumn, .. new[] { labelColumn, ngramColumn }.OfType<DataViewSchema.Column>()];
@@ -71,12 +73,12 @@ internal sealed class SequenceTensors : IDisposable
         {
             getIds(ref ids);
             getLabel?.Invoke(ref positive);
-            rows.Add(ids.DenseValues().ToArray());
+            rows.Add(Narrowed(ids));
             labels.Add(positive ? 1f : 0f);
             if (getNgrams is not null)
             {
                 getNgrams(ref ngramIds);
-                ngrams!.Add(ngramIds.DenseValues().ToArray());
+                ngrams!.Add(Narrowed(ngramIds));
             }
         }
 
@@ -84,34 +86,50 @@ internal sealed class SequenceTensors : IDisposable
             throw new InvalidOperationException("The data has no rows to train or validate on.");
 
         var length = rows[0].Length;
-        var flat = new long[rows.Count * length];
+        var flat = new int[rows.Count * length];
         for (var i = 0; i < rows.Count; i++)
             rows[i].CopyTo(flat, i * length);
         return new SequenceTensors(inputs, tensor(flat, [rows.Count, length]), tensor(labels.ToArray()), ngrams?.ToArray());
     }
 
+    /// <summary>The ids as int32: a vocabulary or n-gram list past int32's range could not be held by any network here.</summary>
+    private static int[] Narrowed(VBuffer<long> ids)
+    {
+        var narrowed = new int[ids.Length];
+        var index = 0;
+        foreach (var id in ids.DenseValues())
+            narrowed[index++] = checked((int)id);
+        return narrowed;
+    }
+
     /// <summary>
     /// The rows of <paramref name="first"/>, then those of <paramref name="second"/>, as one split; the second's rows take
-    /// <paramref name="secondLabels"/> when given (a teacher's probabilities for unlabelled reviews).
+    /// <paramref name="secondLabels"/> when given (a teacher's probabilities for unlabelled reviews). The n-gram ids
+    /// come along when both have them, unless <paramref name="withNgramIds"/> is false (for a network that reads none:
+    /// they are then let go, and no batch pads them).
     /// </summary>
-    public static SequenceTensors Concat(SequenceTensors first, SequenceTensors second, Tensor? secondLabels = null) =>
+    public static SequenceTensors Concat(SequenceTensors first, SequenceTensors second, Tensor? secondLabels = null, bool withNgramIds = true) =>
         new(first.Inputs, cat([first.TokenIds, second.TokenIds]), cat([first.Labels, secondLabels ?? second.Labels]),
-            first._ngramIds is null || second._ngramIds is null ? null : [.. first._ngramIds, .. second._ngramIds]);
+            !withNgramIds || first._ngramIds is null || second._ngramIds is null ? null : [.. first._ngramIds, .. second._ngramIds]);
 
     /// <summary>The rows at <paramref name="indices"/> (int64 [batch]) as one batch.</summary>
     public FeatureBatch Batch(Tensor indices) =>
-        new(TokenIds.index_select(0, indices), _ngramIds is null ? null : PaddedNgrams(indices.data<long>().ToArray()));
+        new(TokenIds.index_select(0, indices).to_type(ScalarType.Int64), _ngramIds is null ? null : PaddedNgrams(indices.data<long>().ToArray()));
 
     /// <summary>The rows start to start + length - 1 as one batch.</summary>
     public FeatureBatch Range(long start, long length) =>
-        new(TokenIds.narrow(0, start, length), _ngramIds is null ? null : PaddedNgrams([.. Enumerable.Range((int)start, (int)length).Select(i => (long)i)]));
+        new(TokenIds.narrow(0, start, length).to_type(ScalarType.Int64), _ngramIds is null ? null : PaddedNgrams([.. Enumerable.Range((int)start, (int)length).Select(i => (long)i)]));
 
     private Tensor PaddedNgrams(long[] rows)
     {
         var width = rows.Max(row => _ngramIds![row].Length);
         var flat = new long[rows.Length * width];
         for (var i = 0; i < rows.Length; i++)
-            _ngramIds![rows[i]].CopyTo(flat, i * width);
+        {
+            var row = _ngramIds![rows[i]];
+            for (var j = 0; j < row.Length; j++)
+                flat[i * width + j] = row[j];
+        }
         return tensor(flat, [rows.Length, width]);
     }
 

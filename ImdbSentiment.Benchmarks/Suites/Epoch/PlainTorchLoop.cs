@@ -39,7 +39,7 @@ internal static class PlainTorchLoop
             using var scope = NewDisposeScope();
             var indices = order.narrow(0, start, Math.Min(batchSize, data.Count - start));
             var labels = data.Labels.index_select(0, indices);
-            var logits = network.call(data.TokenIds.index_select(0, indices));
+            var logits = network.call(data.Batch(indices));
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
             optimizer.zero_grad();
             loss.backward();

@@ -51,7 +51,7 @@ internal sealed class PyTorchSideBySide : IDisposable
 
     private void Write(string split, SequenceTensors data)
     {
-        File.WriteAllBytes(_folder.File($"{split}_ids.bin"), MemoryMarshal.AsBytes(data.TokenIds.contiguous().data<long>().ToArray().AsSpan()).ToArray());
+        File.WriteAllBytes(_folder.File($"{split}_ids.bin"), MemoryMarshal.AsBytes(data.TokenIds.to_type(TorchSharp.torch.ScalarType.Int64).contiguous().data<long>().ToArray().AsSpan()).ToArray());
         File.WriteAllBytes(_folder.File($"{split}_labels.bin"), MemoryMarshal.AsBytes(data.Labels.contiguous().data<float>().ToArray().AsSpan()).ToArray());
     }
 

@@ -21,7 +21,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Quality;
 internal sealed class QualitySuite : ISuite
 {
     private static readonly string[] DefaultRecipes = [TrainingRecipes.Default, "best"];
-    private const string WithVectors = "vectors", WithUnlabelled = "unlabelled";
+    private const string WithVectors = "vectors", WithUnlabelled = "unlabelled", WithTokens = "tokens";
 
     public string Name => "quality";
 
@@ -70,7 +70,10 @@ internal sealed class QualitySuite : ISuite
 
     private static string[] Modifiers(string name) => name.Split('+')[1..];
 
-    /// <summary>The named recipe; NAME+vectors is NAME started from the word vectors.</summary>
+    /// <summary>
+    /// The named recipe; NAME+vectors is NAME started from the word vectors, NAME+unlabelled learns from the unlabelled
+    /// reviews too, NAME+tokensN reads N tokens of each review (the featurizer's MaxLength).
+    /// </summary>
     private static SentimentTrainingOptions Recipe(string name, string? wordVectorsPath)
     {
         var recipe = TrainingRecipes.Get(name.Split('+')[0]);
@@ -81,9 +84,13 @@ internal sealed class QualitySuite : ISuite
                 var path = wordVectorsPath ?? throw new ArgumentException($"quality: {name} needs --word-vectors FILE.");
                 recipe = recipe with { Trainer = recipe.Trainer.WithNetwork(network => network.WithWordVectors(path)) };
             }
+            else if (modifier.StartsWith(WithTokens, StringComparison.Ordinal) && int.TryParse(modifier[WithTokens.Length..], out var maxLength) && maxLength > 0)
+            {
+                recipe = recipe with { Featurizer = recipe.Featurizer with { MaxLength = maxLength } };
+            }
             else if (modifier != WithUnlabelled)
             {
-                throw new ArgumentException($"quality: {name}: unknown modifier '{modifier}', expected {WithVectors} or {WithUnlabelled}.");
+                throw new ArgumentException($"quality: {name}: unknown modifier '{modifier}', expected {WithVectors}, {WithUnlabelled} or {WithTokens}N (N > 0).");
             }
         }
 
