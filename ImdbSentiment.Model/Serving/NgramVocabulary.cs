@@ -19,41 +19,37 @@ internal sealed class NgramVocabulary
     /// <summary>The most distinct words the vocabulary's n-grams may hold (ids 1 to this; 0 means no word).</summary>
     public const int MaximumWords = (1 << WordIdBits) - 1;
 
+    /// <summary>What <see cref="FirstSlotId"/> gives when the key's first slot holds another key, so the table must be probed further.</summary>
+    private const long Unresolved = long.MinValue;
+
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
     /// <summary>By word id: the id of the one-word n-gram of that word, -1 when the vocabulary lacks it.</summary>
-    private readonly List<long> _unigramIds = [-1];
+    private readonly long[] _unigramIds;
     private readonly Slot[] _slots;
     private readonly int _hashShift;
 
     /// <exception cref="InvalidDataException">The n-grams hold more than <see cref="MaximumWords"/> distinct words.</exception>
     public NgramVocabulary(string lines, long firstId)
     {
-        var lineCount = CountLines(lines);
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(lineCount, 1) * 2);
+        var keyed = NgramLineKeys.Of(lines, Environment.ProcessorCount);
+        _wordIds = keyed.WordIds;
+        _unigramIds = new long[_wordIds.Dictionary.Count + 1];
+        _unigramIds.AsSpan().Fill(-1);
+        var keys = keyed.Keys;
+        var longer = 0;
+        for (var line = 0; line < keys.Length; line++)
+        {
+            if (keys[line] > MaximumWords)
+                longer++;
+            else if (keys[line] != NgramLineKeys.NoKey && _unigramIds[keys[line]] < 0)
+                _unigramIds[keys[line]] = firstId + line;
+        }
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(longer, 1) * 2);
         _slots = new Slot[capacity];
         _hashShift = 64 - BitOperations.Log2((uint)capacity);
-        _wordIds = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-        var rest = lines.AsSpan();
-        var previous = new PreviousWord[Ngrams.LongestSupported];
-        for (var id = firstId; !rest.IsEmpty; id++)
-        {
-            var end = rest.IndexOf('\n');
-            var lineStart = lines.Length - rest.Length;
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            // A line of more words than the longest n-gram can never match a review's n-gram, so it needs no key.
-            if (KeyOfLine(lines, lineStart, end < 0 ? lines.Length - lineStart : end, previous) is not { } key)
-                continue;
-            if (key > MaximumWords)
-                Add(key, id);
-            else if (_unigramIds[(int)key] < 0)
-                _unigramIds[(int)key] = id;
-        }
+        foreach (var line in InTableOrder(keys, longer))
+            Add(keys[line], firstId + line);
     }
-
-    /// <summary>How many lines the vocabulary text holds, as <see cref="ModelFormat.ModelFile.NgramLines"/> splits it.</summary>
-    private static int CountLines(string lines) =>
-        lines.Length == 0 ? 0 : lines.AsSpan().Count('\n') + (lines.EndsWith('\n') ? 0 : 1);
 
     /// <summary>The id of a word among the vocabulary's words; 0 when no n-gram holds it.</summary>
     public int WordId(ReadOnlySpan<char> word) => _wordIds.TryGetValue(word, out var id) ? id : 0;
@@ -66,6 +62,9 @@ internal sealed class NgramVocabulary
     /// as its <paramref name="position"/>-th word (from 0).
     /// </summary>
     public static long Extend(long key, int wordId, int position) => key | ((long)wordId << (WordIdBits * position));
+
+    /// <summary>The word id at <paramref name="position"/> of a key; 0 past its last word.</summary>
+    public static int WordIdAt(long key, int position) => (int)((key >> (WordIdBits * position)) & MaximumWords);
 
     /// <summary>The id of the n-gram with this key, or -1 when the vocabulary lacks it.</summary>
     public long Find(long key)
@@ -83,37 +82,52 @@ internal sealed class NgramVocabulary
         }
     }
 
-    private long? KeyOfLine(string lines, int start, int length, PreviousWord[] previous)
+    /// <summary>The ids of many keys at once (see <see cref="Find(long)"/>): <paramref name="ids"/>[i] for <paramref name="keys"/>[i].</summary>
+    public void Find(ReadOnlySpan<long> keys, Span<long> ids)
     {
-        long key = 0;
-        var lineEnd = start + length;
-        for (var position = 0; ; position++)
+        // The table is far larger than the caches, so nearly every key's slot is a cache miss. Reading every key's first
+        // slot in a loop with nothing waiting on the reads lets the processor have many misses under way at once; a
+        // probe loop per key waits for each in turn.
+        for (var i = 0; i < keys.Length; i++)
+            ids[i] = FirstSlotId(keys[i]);
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (position == Ngrams.LongestSupported)
-                return null;
-            var end = lines.AsSpan(start, lineEnd - start).IndexOf(Ngrams.Separator[0]) is var separator and >= 0 ? start + separator : lineEnd;
-            var word = lines.AsSpan(start, end - start);
-            // The lines come sorted, so a word often stands where it stood in the line before: no lookup then.
-            var before = previous[position];
-            var id = word.SequenceEqual(lines.AsSpan(before.Start, before.Length)) && before.Id > 0 ? before.Id : AddWord(word);
-            previous[position] = new PreviousWord(start, word.Length, id);
-            key = Extend(key, id, position);
-            if (end == lineEnd)
-                return key;
-            start = end + 1;
+            if (ids[i] == Unresolved)
+                ids[i] = Find(keys[i]);
         }
     }
 
-    private int AddWord(ReadOnlySpan<char> word)
+    private long FirstSlotId(long key)
     {
-        if (_wordIds.TryGetValue(word, out var id))
-            return id;
-        id = _wordIds.Dictionary.Count + 1;
-        if (id > MaximumWords)
-            throw new InvalidDataException($"its n-grams hold more than {MaximumWords:N0} distinct words, more than the scorer can key");
-        _wordIds.TryAdd(word, id);
-        _unigramIds.Add(-1);
-        return id;
+        if (key <= MaximumWords)
+            return _unigramIds[(int)key];
+        ref readonly var entry = ref _slots[Slot.Of(key, _hashShift)];
+        return entry.Key == key ? entry.Id : entry.Key == 0 ? -1 : Unresolved;
+    }
+
+    /// <summary>
+    /// The lines of the keys the table holds, ordered by the table region their first slot falls in and by line within
+    /// a region: added in that order the table is written front to back, not at random, and the first of equal lines
+    /// still comes first.
+    /// </summary>
+    private int[] InTableOrder(long[] keys, int count)
+    {
+        var regionShift = Math.Max(_hashShift, 64 - 16);
+        var starts = new int[(1 << (64 - regionShift)) + 1];
+        foreach (var key in keys)
+        {
+            if (key > MaximumWords)
+                starts[Slot.Of(key, regionShift) + 1]++;
+        }
+        for (var region = 1; region < starts.Length; region++)
+            starts[region] += starts[region - 1];
+        var order = new int[count];
+        for (var line = 0; line < keys.Length; line++)
+        {
+            if (keys[line] > MaximumWords)
+                order[starts[Slot.Of(keys[line], regionShift)]++] = line;
+        }
+        return order;
     }
 
     /// <summary>Adds the n-gram unless an earlier line had the same key (the first of equal lines keeps its id).</summary>
@@ -130,13 +144,11 @@ internal sealed class NgramVocabulary
         _slots[slot] = new Slot(key, id);
     }
 
-    /// <summary>Where a word of the line read before stands in the vocabulary text, and its id.</summary>
-    private record struct PreviousWord(int Start, int Length, int Id);
-
     /// <summary>One table entry; key 0 marks an empty slot (word ids start at 1, so no n-gram's key is 0).</summary>
     private readonly record struct Slot(long Key, long Id)
     {
-        // Fibonacci hashing: the multiply spreads the word ids' bits over the high bits the slot is taken from.
+        // Fibonacci hashing: the multiply spreads the word ids' bits over the high bits the slot is taken from, so the
+        // top bits alone name a region of the table.
         public static int Of(long key, int hashShift) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> hashShift);
     }
 }

@@ -124,36 +124,22 @@ internal sealed class SentimentScorer : IDisposable
         var scored = Enumerable.Range(0, texts.Count).Where(i => texts[i] is not null).OrderByDescending(i => texts[i]!.Length).ToList();
         var probabilities = new float?[texts.Count];
         var batches = (scored.Count + BatchSize - 1) / BatchSize;
-        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellation }, () => new SpecFeaturizer.Words(), (batch, _, words) =>
+        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellation }, () => new BatchInputs(Featurizer), (batch, _, inputs) =>
         {
             var rows = scored.GetRange(batch * BatchSize, Math.Min(BatchSize, scored.Count - batch * BatchSize));
-            var batchProbabilities = RunBatch(rows.Select(i => texts[i]!).ToArray(), words);
+            var batchProbabilities = RunBatch(rows.ConvertAll(i => texts[i]!), inputs);
             for (var r = 0; r < rows.Count; r++)
                 probabilities[rows[r]] = batchProbabilities[r];
-            return words;
+            return inputs;
         }, _ => { });
         return probabilities;
     }
 
-    private float[] RunBatch(string[] texts, SpecFeaturizer.Words words)
+    private float[] RunBatch(List<string> texts, BatchInputs buffers)
     {
-        var inputs = new List<OrtValue>(2);
+        var inputs = buffers.Make(texts);
         try
         {
-            var tokenIds = Featurizer.TokenIds is { } tokenSpec ? new long[texts.Length * tokenSpec.MaxLength] : null;
-            var ngramRows = Featurizer.NgramIds is not null ? new List<long>[texts.Length] : null;
-            for (var r = 0; r < texts.Length; r++)
-            {
-                SpecFeaturizer.Tokenize(texts[r], words);
-                if (tokenIds is not null)
-                    Featurizer.WriteTokenIds(words, tokenIds.AsSpan(r * Featurizer.TokenIds!.MaxLength, Featurizer.TokenIds.MaxLength));
-                if (ngramRows is not null)
-                    Featurizer.AddNgramIds(words, ngramRows[r] = []);
-            }
-            if (tokenIds is not null)
-                inputs.Add(OrtValue.CreateTensorValueFromMemory(tokenIds, [texts.Length, Featurizer.TokenIds!.MaxLength]));
-            if (ngramRows is not null)
-                inputs.Add(PaddedNgramIds(ngramRows, Featurizer.NgramIds!.PaddingId));
             using var outputs = _session.Run(RunOptionsDefault, _inputs, inputs, _outputs);
             return outputs[0].GetTensorDataAsSpan<float>().ToArray();
         }
@@ -165,18 +151,6 @@ internal sealed class SentimentScorer : IDisposable
     }
 
     private static readonly RunOptions RunOptionsDefault = new();
-
-    // The rows of one batch are filled to the longest with the padding id, whose weight is 0.
-    private static OrtValue PaddedNgramIds(List<long>[] rows, long paddingId)
-    {
-        var width = rows.Max(row => row.Count);
-        var ids = new long[rows.Length * width];
-        if (paddingId != 0)
-            ids.AsSpan().Fill(paddingId);
-        for (var r = 0; r < rows.Length; r++)
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows[r]).CopyTo(ids.AsSpan(r * width));
-        return OrtValue.CreateTensorValueFromMemory(ids, [rows.Length, width]);
-    }
 
     public void Dispose()
     {

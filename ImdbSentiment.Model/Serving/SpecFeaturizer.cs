@@ -79,17 +79,23 @@ internal sealed class SpecFeaturizer
         var wordIds = words.NgramWordIds;
         for (var i = 0; i < words.Count; i++)
             wordIds[i] = ngrams.WordId(words.Word(i));
+        // Every n-gram's key first, in the chain's order (by start, then by length), so that they are looked up together.
+        var keys = words.NgramKeys(spec.Longest);
+        var count = 0;
         for (var start = 0; start < words.Count; start++)
         {
             var last = Math.Min(start + spec.Longest, words.Count) - 1;
             long key = 0;
             // A word that no n-gram holds ends the n-grams from this start.
             for (var end = start; end <= last && wordIds[end] != 0; end++)
-            {
-                key = NgramVocabulary.Extend(key, wordIds[end], end - start);
-                if (ngrams.Find(key) is var id and >= 0 && seen.Add(id))
-                    row.Add(id);
-            }
+                keys[count++] = key = NgramVocabulary.Extend(key, wordIds[end], end - start);
+        }
+        var ids = words.NgramIds(spec.Longest)[..count];
+        ngrams.Find(keys[..count], ids);
+        foreach (var id in ids)
+        {
+            if (id >= 0 && seen.Add(id))
+                row.Add(id);
         }
     }
 
@@ -112,6 +118,8 @@ internal sealed class SpecFeaturizer
         private char[] _text = new char[1024];
         private int[] _starts = new int[256];
         private int[] _ngramWordIds = new int[256];
+        private long[] _ngramKeys = new long[768];
+        private long[] _ngramIds = new long[768];
         private int _length;
 
         public int Count { get; private set; }
@@ -119,14 +127,19 @@ internal sealed class SpecFeaturizer
         public HashSet<long> SeenIds { get; } = [];
 
         /// <summary>Each word's id among the n-gram vocabulary's words (<see cref="NgramVocabulary.WordId"/>), at least <see cref="Count"/> long.</summary>
-        public Span<int> NgramWordIds
+        public Span<int> NgramWordIds => Scratch(ref _ngramWordIds, Count);
+
+        /// <summary>Room for the keys of the review's n-grams of up to <paramref name="longest"/> words.</summary>
+        public Span<long> NgramKeys(int longest) => Scratch(ref _ngramKeys, Count * longest);
+
+        /// <summary>Room for the ids of the review's n-grams of up to <paramref name="longest"/> words.</summary>
+        public Span<long> NgramIds(int longest) => Scratch(ref _ngramIds, Count * longest);
+
+        private static T[] Scratch<T>(ref T[] buffer, int length)
         {
-            get
-            {
-                if (_ngramWordIds.Length < Count)
-                    _ngramWordIds = new int[_starts.Length];
-                return _ngramWordIds;
-            }
+            if (buffer.Length < length)
+                buffer = new T[Math.Max(length, buffer.Length * 2)];
+            return buffer;
         }
 
         public void Clear(int textLength)
