@@ -74,12 +74,12 @@ internal sealed class SpecFeaturizer
         var spec = NgramIds!;
         var ngrams = _ngrams!;
         row.Add(spec.PaddingId);
-        var seen = words.SeenIds;
+        var seen = words.SeenKeys;
         seen.Clear();
         var wordIds = words.NgramWordIds;
         for (var i = 0; i < words.Count; i++)
             wordIds[i] = ngrams.WordId(words.Word(i));
-        // Every n-gram's key first, in the chain's order (by start, then by length), so that they are looked up together.
+        // Every distinct n-gram's key first, in the chain's order (by start, then by length), so that they are looked up together.
         var keys = words.NgramKeys(spec.Longest);
         var count = 0;
         for (var start = 0; start < words.Count; start++)
@@ -88,13 +88,18 @@ internal sealed class SpecFeaturizer
             long key = 0;
             // A word that no n-gram holds ends the n-grams from this start.
             for (var end = start; end <= last && wordIds[end] != 0; end++)
-                keys[count++] = key = NgramVocabulary.Extend(key, wordIds[end], end - start);
+            {
+                key = NgramVocabulary.Extend(key, wordIds[end], end - start);
+                // Distinct keys have distinct ids, so a repeated n-gram is dropped before it is looked up.
+                if (seen.Add(key))
+                    keys[count++] = key;
+            }
         }
         var ids = words.NgramIds(spec.Longest)[..count];
         ngrams.Find(keys[..count], ids);
         foreach (var id in ids)
         {
-            if (id >= 0 && seen.Add(id))
+            if (id >= 0)
                 row.Add(id);
         }
     }
@@ -124,7 +129,7 @@ internal sealed class SpecFeaturizer
 
         public int Count { get; private set; }
 
-        public HashSet<long> SeenIds { get; } = [];
+        public HashSet<long> SeenKeys { get; } = [];
 
         /// <summary>Each word's id among the n-gram vocabulary's words (<see cref="NgramVocabulary.WordId"/>), at least <see cref="Count"/> long.</summary>
         public Span<int> NgramWordIds => Scratch(ref _ngramWordIds, Count);
