@@ -79,10 +79,11 @@ internal sealed class NgramLineKeys
     }
 
     /// <summary>One run's words, with ids of its own in order of first appearance.</summary>
-    private sealed class RunWords
+    private sealed class RunWords(int lineCount)
     {
+        /// <summary>Room for as many words as lines, up to the 2^16 that hold the bag's 47,000 words without growing.</summary>
         public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Ids { get; } =
-            new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            new Dictionary<string, int>(Math.Min(lineCount, 1 << 16), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>The words in id order.</summary>
         public string[] Words
@@ -99,7 +100,7 @@ internal sealed class NgramLineKeys
         /// <summary>Writes the keys of the run's lines into <paramref name="keys"/> at the lines' places, in the run's own word ids.</summary>
         public static RunWords Key(string text, LineRun run, long[] keys)
         {
-            var words = new RunWords();
+            var words = new RunWords(run.LineCount);
             var start = run.Start;
             // The lines come sorted, so a word often stands where it stood in the line before: no lookup then.
             Span<(int Start, int Length, int Id)> previous = stackalloc (int, int, int)[Ngrams.LongestSupported];
