@@ -58,12 +58,17 @@ internal sealed class AclImdbArchive(string path) : IAclImdbSource
         return contents;
     }
 
-    // The size is checked before anything is read: an entry that inflates to gigabytes is refused by its header.
+    // The size is checked before anything is read: an entry that inflates to gigabytes is refused by its header. The
+    // bytes the header claims are then read exactly: an archive cut inside an entry's data ends that entry's stream early
+    // without an error of the tar reader's, and would give a short or empty review (EndOfStreamException instead).
     private string ReadText(TarEntry entry, int limit, string what)
     {
         if (entry.DataStream is null || entry.Length == 0)
             return "";
-        return (entry.Length <= limit ? RecordLimit.ReadText(entry.DataStream, limit) : null)
-            ?? throw new DataFormatException(path, null, RecordLimit.FileTooLong($"entry '{entry.Name}'", entry.Length, limit, what));
+        if (entry.Length > limit)
+            throw new DataFormatException(path, null, RecordLimit.FileTooLong($"entry '{entry.Name}'", entry.Length, limit, what));
+        var bytes = new byte[entry.Length];
+        entry.DataStream.ReadExactly(bytes);
+        return RecordLimit.ReadText(new MemoryStream(bytes), limit)!;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
@@ -63,6 +64,28 @@ public sealed class ClearErrorFaultTests
         var outcome = fault.Run(Arguments(fault, command, truncated));
 
         FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "truncated.tar.gz", "ends before");
+        fault.AssertOnlyLeft();
+    }
+
+    /// <summary>Cut right after an entry's header, the tar reader gives that entry an empty stream, not an error.</summary>
+    [TestMethod]
+    [DataRow("train")]
+    [DataRow("evaluate")]
+    public void AnArchiveCutAfterAnEntrysHeader_IsCalledIncomplete_NotAnEmptyReview(string command)
+    {
+        using var fault = new FaultCase();
+        using var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, leaveOpen: true))
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "aclImdb/train/pos/0_9.txt") { DataStream = new MemoryStream("a fine film"u8.ToArray()) });
+        const int headerEnd = 512; // one header block, then the entry's data block and the archive's two zero blocks, cut off
+        using var gzip = new MemoryStream();
+        using (var compressor = new GZipStream(gzip, CompressionMode.Compress, leaveOpen: true))
+            compressor.Write(tar.ToArray(), 0, headerEnd);
+        var cut = fault.InputBytes("cut.tar.gz", gzip.ToArray());
+
+        var outcome = fault.Run(Arguments(fault, command, cut));
+
+        FaultAssert.OneErrorLine(outcome, FaultAssert.Failure, "cut.tar.gz", "ends before");
         fault.AssertOnlyLeft();
     }
 
