@@ -44,7 +44,7 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var labels = validation.Labels.data<float>().ToArray();
         var fusion = FitWeights(partnerLogits, networkLogits, labels);
 
-        (partner, partnerResult) = new NetworkFit(partnerOptions, reporter, null).Refitted(partner, partnerResult, training, validation);
+        (partner, partnerResult) = partnerFit.Refitted(partner, partnerResult, training, validation);
         (network, result) = networkFit.Refitted(network, result, pseudoLabelled ?? training, validation);
         var fused = new JointSentimentNetwork([partner, network], [fusion.PartnerWeight, fusion.NetworkWeight], fusion.Bias);
         return (fused, result with
