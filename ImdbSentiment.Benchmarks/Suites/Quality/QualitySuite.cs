@@ -21,7 +21,7 @@ namespace ImdbSentiment.Benchmarks.Suites.Quality;
 internal sealed class QualitySuite : ISuite
 {
     private static readonly string[] DefaultRecipes = [TrainingRecipes.Default, "best"];
-    private const string WithVectors = "vectors", WithUnlabelled = "unlabelled", WithTokens = "tokens";
+    private const string WithVectors = "vectors", WithUnlabelled = "unlabelled", WithTokens = "tokens", WithUnits = "units";
 
     public string Name => "quality";
 
@@ -72,7 +72,8 @@ internal sealed class QualitySuite : ISuite
 
     /// <summary>
     /// The named recipe; NAME+vectors is NAME started from the word vectors, NAME+unlabelled learns from the unlabelled
-    /// reviews too, NAME+tokensN reads N tokens of each review (the featurizer's MaxLength).
+    /// reviews too, NAME+tokensN reads N tokens of each review (the featurizer's MaxLength), NAME+unitsN gives its
+    /// recurrent layer N units a direction.
     /// </summary>
     private static SentimentTrainingOptions Recipe(string name, string? wordVectorsPath)
     {
@@ -88,9 +89,13 @@ internal sealed class QualitySuite : ISuite
             {
                 recipe = recipe with { Featurizer = recipe.Featurizer with { MaxLength = maxLength } };
             }
+            else if (modifier.StartsWith(WithUnits, StringComparison.Ordinal) && int.TryParse(modifier[WithUnits.Length..], out var units) && units > 0)
+            {
+                recipe = recipe with { Trainer = recipe.Trainer.WithNetwork(network => network with { Units = units }) };
+            }
             else if (modifier != WithUnlabelled)
             {
-                throw new ArgumentException($"quality: {name}: unknown modifier '{modifier}', expected {WithVectors}, {WithUnlabelled} or {WithTokens}N (N > 0).");
+                throw new ArgumentException($"quality: {name}: unknown modifier '{modifier}', expected {WithVectors}, {WithUnlabelled}, {WithTokens}N or {WithUnits}N (N > 0).");
             }
         }
 
