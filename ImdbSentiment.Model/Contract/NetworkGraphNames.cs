@@ -17,4 +17,11 @@ public static class NetworkGraphNames
 
     /// <summary>The sigmoid of the logit [batch, 1] (float).</summary>
     public const string ProbabilityOutput = "NetworkProbability";
+
+    /// <summary>
+    /// The graph's metadata entry that says, with the value "true", that padding ids in a token-id row change no logit
+    /// (every branch that reads token ids skips them), so a batch's rows may be padded to its longest review instead of
+    /// the featurizer's MaxLength.
+    /// </summary>
+    public const string IgnoresTokenPaddingMetadata = "ignores_token_padding";
 }

@@ -51,6 +51,8 @@ internal sealed class SentimentScorer : IDisposable
             throw new UnreadableModelException($"{file.Path}: {exception.Message}.", file.Path, exception);
         }
         _inputs = [.. file.Spec.Inputs];
+        PadsTokensToLongest = Featurizer.TokenIds is not null
+            && _session.ModelMetadata.CustomMetadataMap.TryGetValue(NetworkGraphNames.IgnoresTokenPaddingMetadata, out var ignoresPadding) && ignoresPadding == "true";
         try
         {
             CheckNetwork(file);
@@ -65,6 +67,12 @@ internal sealed class SentimentScorer : IDisposable
     public string Path { get; }
 
     public SpecFeaturizer Featurizer { get; }
+
+    /// <summary>
+    /// Whether token-id rows go to the network padded to the longest row of their batch (one review: its own length)
+    /// instead of to MaxLength, which the network's graph allows when it says that padding changes no logit.
+    /// </summary>
+    public bool PadsTokensToLongest { get; }
 
     /// <summary>Reads the zip's model spec and network (see <see cref="ModelFile.Read"/> for what it refuses).</summary>
     /// <param name="maximumIdleRows">How many single-row inputs to keep for reuse; 0 keeps twice the core count.</param>
@@ -124,7 +132,7 @@ internal sealed class SentimentScorer : IDisposable
         var scored = Enumerable.Range(0, texts.Count).Where(i => texts[i] is not null).OrderByDescending(i => texts[i]!.Length).ToList();
         var probabilities = new float?[texts.Count];
         var batches = (scored.Count + BatchSize - 1) / BatchSize;
-        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellation }, () => new BatchInputs(Featurizer), (batch, _, inputs) =>
+        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellation }, () => new BatchInputs(Featurizer, PadsTokensToLongest), (batch, _, inputs) =>
         {
             var rows = scored.GetRange(batch * BatchSize, Math.Min(BatchSize, scored.Count - batch * BatchSize));
             var batchProbabilities = RunBatch(rows.ConvertAll(i => texts[i]!), inputs);
@@ -160,8 +168,9 @@ internal sealed class SentimentScorer : IDisposable
     }
 
     /// <summary>
-    /// One review's inputs and outputs bound to the session once (a token-id row is rewritten in place; an n-gram row,
-    /// whose length varies, is bound anew each call), so a call passes no names. Used by one thread at a time.
+    /// One review's inputs and outputs bound to the session once (a token-id row of MaxLength is rewritten in place; a
+    /// row whose length varies, n-gram ids or token ids padded to their own length, is bound anew each call), so a call
+    /// passes no names. Used by one thread at a time.
     /// </summary>
     private sealed class SingleRow : IDisposable
     {
@@ -171,10 +180,10 @@ internal sealed class SentimentScorer : IDisposable
         private readonly List<long> _ngramIds = [];
         private readonly float[] _probability = new float[1];
         private readonly float[] _logit = new float[1];
-        private readonly OrtValue? _tokenIdsValue;
         private readonly OrtValue _probabilityValue;
         private readonly OrtValue _logitValue;
         private readonly OrtIoBinding _binding;
+        private OrtValue? _tokenIdsValue;
         private OrtValue? _ngramIdsValue;
 
         public SingleRow(SentimentScorer scorer)
@@ -182,11 +191,8 @@ internal sealed class SentimentScorer : IDisposable
             _scorer = scorer;
             _binding = scorer._session.CreateIoBinding();
             _tokenIds = new long[scorer.Featurizer.TokenIds?.MaxLength ?? 0];
-            if (scorer.Featurizer.TokenIds is not null)
-            {
-                _tokenIdsValue = OrtValue.CreateTensorValueFromMemory(_tokenIds, [1, _tokenIds.Length]);
-                _binding.BindInput(NetworkGraphNames.TokenIdsInput, _tokenIdsValue);
-            }
+            if (scorer.Featurizer.TokenIds is not null && !scorer.PadsTokensToLongest)
+                Bind(NetworkGraphNames.TokenIdsInput, ref _tokenIdsValue, _tokenIds);
             _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
             _binding.BindOutput(NetworkGraphNames.ProbabilityOutput, _probabilityValue);
             _logitValue = OrtValue.CreateTensorValueFromMemory(_logit, [1, 1]);
@@ -198,18 +204,28 @@ internal sealed class SentimentScorer : IDisposable
             var featurizer = _scorer.Featurizer;
             SpecFeaturizer.Tokenize(text, _words);
             if (featurizer.TokenIds is not null)
-                featurizer.WriteTokenIds(_words, _tokenIds);
+            {
+                var row = _scorer.PadsTokensToLongest ? _tokenIds.AsMemory(0, featurizer.RealTokenIdCount(_words)) : _tokenIds;
+                featurizer.WriteTokenIds(_words, row.Span);
+                if (_scorer.PadsTokensToLongest)
+                    Bind(NetworkGraphNames.TokenIdsInput, ref _tokenIdsValue, row);
+            }
             if (featurizer.NgramIds is not null)
             {
                 _ngramIds.Clear();
                 featurizer.AddNgramIds(_words, _ngramIds);
-                var previous = _ngramIdsValue;
-                _ngramIdsValue = OrtValue.CreateTensorValueFromMemory(_ngramIds.ToArray(), [1, _ngramIds.Count]);
-                _binding.BindInput(NetworkGraphNames.NgramIdsInput, _ngramIdsValue);
-                previous?.Dispose();
+                Bind(NetworkGraphNames.NgramIdsInput, ref _ngramIdsValue, _ngramIds.ToArray());
             }
             _scorer._session.RunWithBinding(RunOptionsDefault, _binding);
             return (_probability[0], _logit[0]);
+        }
+
+        private void Bind(string input, ref OrtValue? value, Memory<long> row)
+        {
+            var previous = value;
+            value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, row, [1, row.Length]);
+            _binding.BindInput(input, value);
+            previous?.Dispose();
         }
 
         public void Dispose()

@@ -51,7 +51,13 @@ internal sealed class SpecFeaturizer
             words.Add(text.AsSpan(span.Start, span.Length));
     }
 
-    /// <summary>Writes the token-id row (<see cref="TokenIdsSpec.MaxLength"/> long) of a tokenized review.</summary>
+    /// <summary>How many of a tokenized review's token ids are not padding: the start id and its words, at most <see cref="TokenIdsSpec.MaxLength"/>.</summary>
+    public int RealTokenIdCount(Words words) => Math.Min(words.Count + 1, TokenIds!.MaxLength);
+
+    /// <summary>
+    /// Writes the token-id row of a tokenized review: <see cref="TokenIdsSpec.MaxLength"/> long as the spec gives it,
+    /// or as short as <see cref="RealTokenIdCount"/> for a network that ignores padding (padded on the spec's side).
+    /// </summary>
     public void WriteTokenIds(Words words, Span<long> row)
     {
         var spec = TokenIds!;

@@ -1,7 +1,9 @@
+using ImdbSentiment.Model;
 using ImdbSentiment.Model.Text;
 using ImdbSentiment.Training;
 using ImdbSentiment.Training.Fitting;
 using ImdbSentiment.Training.Networks;
+using ImdbSentiment.Training.Onnx;
 using static TorchSharp.torch;
 
 namespace ImdbSentiment.Tests.Rnn;
@@ -67,6 +69,24 @@ public sealed class PaddingMaskTests
             Assert.AreEqual(alone[i], unmaskedAlone[i], 1e-5, $"review {i}, unpadded");
         }
         Assert.IsTrue(unmaskedAlone.Zip(unmaskedPrePadded).Any(pair => Math.Abs(pair.First - pair.Second) > 1e-4), "padding should change the unmasked network's logits");
+    }
+
+    [TestMethod]
+    [DataRow(true, false, DisplayName = "masked, alone")]
+    [DataRow(true, true, DisplayName = "masked, fused with an n-gram bag")]
+    [DataRow(false, false, DisplayName = "unmasked, alone")]
+    [DataRow(false, true, DisplayName = "unmasked, fused with an n-gram bag")]
+    public void ExportedGraph_SaysItIgnoresTokenPadding_OnlyWhenItsRecurrentBranchMasksIt(bool masksPadding, bool fused)
+    {
+        SentimentNetworkBase network = new GatedSentimentNetwork(GatedCell.Lstm, 30, 8, 6, 1, bidirectional: true, pooling: RecurrentPooling.MaxMean, masksPadding: masksPadding);
+        if (fused)
+            network = new JointSentimentNetwork([new NgramBagNetwork(40), network], [0.6f, 0.5f], -0.1f);
+        using var _ = network;
+
+        var graph = Onnx.ModelProto.Parser.ParseFrom(SentimentNetworkExporter.Export(network));
+
+        var entries = graph.MetadataProps.Where(entry => entry.Key == NetworkGraphNames.IgnoresTokenPaddingMetadata).Select(entry => entry.Value).ToArray();
+        CollectionAssert.AreEqual(masksPadding ? new[] { "true" } : Array.Empty<string>(), entries);
     }
 
     [TestMethod]

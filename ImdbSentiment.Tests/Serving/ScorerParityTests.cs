@@ -61,6 +61,8 @@ public sealed class ScorerParityTests
         using var model = SentimentModel.Load(path);
         Assert.AreEqual(architecture != NetworkArchitecture.None, model.File.Spec.TokenIds is not null);
         Assert.AreEqual(ngramBranch, model.File.Spec.NgramIds is not null);
+        using (var scorer = SentimentScorer.Over(model))
+            Assert.AreEqual(architecture == NetworkArchitecture.Lstm, scorer.PadsTokensToLongest, "only the masked LSTM's rows may go without their padding");
         AssertAgreement(model, [.. data.Reviews.Select(review => review.Text), .. EdgeTexts]);
     }
 

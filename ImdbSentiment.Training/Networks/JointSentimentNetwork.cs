@@ -48,6 +48,10 @@ internal sealed class JointSentimentNetwork : SentimentNetworkBase
 
     internal override bool ReadsNgramIds => branches.Any(branch => branch.ReadsNgramIds);
 
+    // Not MasksPadding: the joint recipe's batches keep their documented order (no length buckets), but a fused graph
+    // whose recurrent branch skips padding may be scored on rows padded to a batch's longest.
+    internal override bool IgnoresTokenPadding => branches.Where(branch => branch.ReadsTokenIds).All(branch => branch.IgnoresTokenPadding);
+
     internal override void InitialiseFromData(SequenceTensors training)
     {
         foreach (var branch in branches)

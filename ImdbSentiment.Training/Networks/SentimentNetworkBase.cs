@@ -35,6 +35,12 @@ public abstract class SentimentNetworkBase(string name) : nn.Module<FeatureBatch
     /// <summary>Whether padding never changes a logit, so batches of similar lengths run fewer steps (the trainer then buckets them).</summary>
     internal virtual bool MasksPadding => false;
 
+    /// <summary>
+    /// Whether padding ids in the token-id row change no logit, which the exported graph tells its scorers. That is
+    /// <see cref="MasksPadding"/>, but for networks whose training batches stay as they come though every branch skips padding.
+    /// </summary>
+    internal virtual bool IgnoresTokenPadding => MasksPadding;
+
     /// <summary>The graph inputs the exported model has, in the order ML.NET's ApplyOnnxModel is given them.</summary>
     public IReadOnlyList<string> OnnxInputs =>
         [.. ReadsTokenIds ? [NetworkGraphNames.TokenIdsInput] : Array.Empty<string>(), .. ReadsNgramIds ? [NetworkGraphNames.NgramIdsInput] : Array.Empty<string>()];

@@ -10,6 +10,7 @@ internal sealed class OnnxGraphBuilder(string name)
     private const long IrVersion = 7;
 
     private readonly GraphProto _graph = new() { Name = name };
+    private readonly List<StringStringEntryProto> _metadata = [];
 
     public OnnxGraphBuilder Initializer(string tensorName, float[] values, params long[] dims) =>
         Initializer(tensorName, TensorProto.Types.DataType.Float, dims, tensor => tensor.FloatData.AddRange(values));
@@ -49,9 +50,17 @@ internal sealed class OnnxGraphBuilder(string name)
         return this;
     }
 
+    /// <summary>An entry of the model's metadata_props, which onnxruntime gives a reader as its custom metadata.</summary>
+    public OnnxGraphBuilder Metadata(string key, string value)
+    {
+        _metadata.Add(new StringStringEntryProto { Key = key, Value = value });
+        return this;
+    }
+
     public byte[] ToBytes(string producer)
     {
         var model = new ModelProto { IrVersion = IrVersion, ProducerName = producer, Graph = _graph };
+        model.MetadataProps.AddRange(_metadata);
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         return model.ToByteArray();
     }

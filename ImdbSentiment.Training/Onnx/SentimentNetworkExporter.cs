@@ -17,15 +17,19 @@ internal static class SentimentNetworkExporter
 
     /// <summary>The network as an ONNX model computing what its <c>forward</c> computes in eval mode.</summary>
     public static byte[] Export(SentimentNetworkBase network) =>
-        Compose($"imdb_sentiment_{network.GetName().ToLowerInvariant()}", network.ReadsTokenIds, network.ReadsNgramIds, network.OnnxBranches());
+        Compose($"imdb_sentiment_{network.GetName().ToLowerInvariant()}", network.ReadsTokenIds, network.ReadsNgramIds, network.OnnxBranches(),
+            ignoresTokenPadding: network.ReadsTokenIds && network.IgnoresTokenPadding);
 
     /// <summary>
     /// The graph of a network made of <paramref name="branches"/>: its inputs, each branch's logit, their sum as the
-    /// logit output and its sigmoid as the probability output.
+    /// logit output and its sigmoid as the probability output. A graph whose logit no token padding changes says so in
+    /// its metadata (<see cref="NetworkGraphNames.IgnoresTokenPaddingMetadata"/>), so that a scorer may leave padding out.
     /// </summary>
-    public static byte[] Compose(string name, bool readsTokens, bool readsNgrams, IReadOnlyList<OnnxBranch> branches)
+    public static byte[] Compose(string name, bool readsTokens, bool readsNgrams, IReadOnlyList<OnnxBranch> branches, bool ignoresTokenPadding = false)
     {
         var graph = new OnnxGraphBuilder(name);
+        if (ignoresTokenPadding)
+            graph.Metadata(NetworkGraphNames.IgnoresTokenPaddingMetadata, "true");
         if (readsTokens)
             graph.Input(NetworkGraphNames.TokenIdsInput, LongType, "batch", "time");
         if (readsNgrams)
