@@ -35,6 +35,7 @@ internal sealed class BatchInputs(SpecFeaturizer featurizer, bool padsToLongest)
             if (featurizer.TokenIds is { } tokenSpec)
             {
                 _tokenCounts[r] = padsToLongest ? featurizer.RealTokenIdCount(_words) : tokenSpec.MaxLength;
+                // Only the row's own ids are written here; PaddedTokenIds pads it, even in a batch as long as MaxLength.
                 featurizer.WriteTokenIds(_words, _tokenIds.AsSpan(r * tokenSpec.MaxLength, _tokenCounts[r]));
             }
             if (featurizer.NgramIds is not null)
@@ -58,7 +59,7 @@ internal sealed class BatchInputs(SpecFeaturizer featurizer, bool padsToLongest)
         var width = 0;
         foreach (var count in _tokenCounts.AsSpan(0, rows))
             width = Math.Max(width, count);
-        for (var r = 0; width < spec.MaxLength && r < rows; r++)
+        for (var r = 0; r < rows; r++)
         {
             var ids = _tokenIds.AsSpan(r * spec.MaxLength, _tokenCounts[r]);
             var row = _tokenIds.AsSpan(r * width, width);

@@ -154,8 +154,6 @@ internal sealed class NgramVocabulary
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private readonly record struct Slot(long Key, int Line)
     {
-        // Fibonacci hashing: the multiply spreads the word ids' bits over the high bits the slot is taken from, so the
-        // top bits alone name a region of the table.
-        public static int Of(long key, int hashShift) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> hashShift);
+        public static int Of(long key, int hashShift) => KeyHash.Slot(key, hashShift);
     }
 }

@@ -81,7 +81,7 @@ internal sealed class SpecFeaturizer
         var ngrams = _ngrams!;
         row.Add(spec.PaddingId);
         var seen = words.SeenKeys;
-        seen.Clear();
+        seen.Start(words.Count * spec.Longest);
         var wordIds = words.NgramWordIds;
         for (var i = 0; i < words.Count; i++)
             wordIds[i] = ngrams.WordId(words.Word(i));
@@ -135,7 +135,7 @@ internal sealed class SpecFeaturizer
 
         public int Count { get; private set; }
 
-        public HashSet<long> SeenKeys { get; } = [];
+        public ReviewKeySet SeenKeys { get; } = new();
 
         /// <summary>Each word's id among the n-gram vocabulary's words (<see cref="NgramVocabulary.WordId"/>), at least <see cref="Count"/> long.</summary>
         public Span<int> NgramWordIds => Scratch(ref _ngramWordIds, Count);
