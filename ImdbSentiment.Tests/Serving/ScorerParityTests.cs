@@ -40,6 +40,8 @@ public sealed class ScorerParityTests
     public void ShippedModels_AgreeWithTheEngine_OnTextsOfTheirVocabulary_AndEdgeTexts(string modelFile)
     {
         using var model = SentimentModel.Load(ShippedModels.PathOf(modelFile));
+        using (var scorer = SentimentScorer.Over(model))
+            Assert.AreEqual(modelFile == "imdb-sentiment-best.zip", scorer.PadsTokensToLongest, "the fused model's masked LSTM needs no padding; the seed SimpleRNN reads its padding");
         var vocabulary = model.File.Words.Length > 0 ? model.File.Words : [.. model.File.NgramLines().Where(ngram => !ngram.Contains(' '))];
         AssertAgreement(model, [.. TextsOf(vocabulary, 600, seed: 5), .. EdgeTexts]);
     }
