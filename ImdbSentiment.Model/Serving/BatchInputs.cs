@@ -10,7 +10,7 @@ namespace ImdbSentiment.Model.Serving;
 /// reused from batch to batch: scoring a file makes no arrays per review or per batch, which on two cores kept the
 /// garbage collector busy (a batch's n-gram ids alone are about a megabyte). For a network that ignores token padding
 /// (<paramref name="padsToLongest"/>) the token-id rows are padded to the batch's longest review, not to MaxLength:
-/// reviews of like length share a batch, so the recurrent branch runs over its real tokens (about a quarter of 1,000).
+/// reviews of like length share a batch, so the recurrent branch runs over about their real tokens, not 1,000 positions.
 /// </summary>
 internal sealed class BatchInputs(SpecFeaturizer featurizer, bool padsToLongest)
 {
