@@ -8,7 +8,7 @@ using ImdbSentiment.Model.Serving;
 namespace ImdbSentiment.Benchmarks.Suites.Http;
 
 /// <summary>
-/// http: <c>imdb-sentiment serve</c> under hey on loopback, for each model (--model, else both shipped models):
+/// http: <c>imdb-sentiment serve</c> under hey on loopback, for each model (--model, else the three shipped models):
 /// requests/s, p50/p99 latency and failures for one review per request and for batches, beside the same work done in
 /// process through the PooledSentimentPredictor; and a check that a sample of the server's answers equals the
 /// in-process PredictionEngine's. Every hey run is bounded (10 s, or a count for the warm-up).
@@ -91,7 +91,7 @@ internal sealed class HttpSuite : ISuite
     private static IEnumerable<string> Models(BenchmarkContext context) =>
         context.ModelPath is { } given
             ? [given]
-            : new[] { "imdb-sentiment.zip", "imdb-sentiment-best.zip" }.Select(name => Path.Combine(context.RepositoryRoot, "models", name)).Where(File.Exists);
+            : new[] { "imdb-sentiment.zip", "imdb-sentiment-ngram.zip", "imdb-sentiment-best.zip" }.Select(name => Path.Combine(context.RepositoryRoot, "models", name)).Where(File.Exists);
 
     // The reviews around the median length, so a request is neither a one-liner nor the longest review.
     private static string[] MedianLengthReviews(IReadOnlyList<string> reviews, int count)
