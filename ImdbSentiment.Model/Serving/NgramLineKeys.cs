@@ -26,13 +26,14 @@ internal sealed class NgramLineKeys
 
     /// <param name="lines">The vocabulary text.</param>
     /// <param name="runCount">How many runs to cut the text into, keyed in parallel; the keys do not depend on it.</param>
+    /// <param name="onlyWords">When given, a line with a word outside it gets <see cref="NoKey"/>, and only these words get ids.</param>
     /// <exception cref="InvalidDataException">The lines hold more than <see cref="NgramVocabulary.MaximumWords"/> distinct words.</exception>
-    public static NgramLineKeys Of(string lines, int runCount)
+    public static NgramLineKeys Of(string lines, int runCount, WordSet? onlyWords = null)
     {
         var runs = LineRun.Split(lines, runCount);
         var keys = new long[runs[^1].FirstLine + runs[^1].LineCount];
         var runWords = new RunWords[runs.Length];
-        Parallel.For(0, runs.Length, run => runWords[run] = RunWords.Key(lines, runs[run], keys));
+        Parallel.For(0, runs.Length, run => runWords[run] = RunWords.Key(lines, runs[run], keys, onlyWords));
 
         var wordIds = runWords[0].Ids;
         var renumbered = new int[runs.Length][];
@@ -79,8 +80,11 @@ internal sealed class NgramLineKeys
     }
 
     /// <summary>One run's words, with ids of its own in order of first appearance.</summary>
-    private sealed class RunWords(int lineCount)
+    private sealed class RunWords(int lineCount, WordSet? onlyWords)
     {
+        /// <summary>The id a line's word gets when it is outside the words asked for, so the line has no key.</summary>
+        private const int Excluded = -1;
+
         /// <summary>Room for as many words as lines, up to the 2^16 that hold the bag's 47,000 words without growing.</summary>
         public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Ids { get; } =
             new Dictionary<string, int>(Math.Min(lineCount, 1 << 16), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -98,9 +102,9 @@ internal sealed class NgramLineKeys
         }
 
         /// <summary>Writes the keys of the run's lines into <paramref name="keys"/> at the lines' places, in the run's own word ids.</summary>
-        public static RunWords Key(string text, LineRun run, long[] keys)
+        public static RunWords Key(string text, LineRun run, long[] keys, WordSet? onlyWords)
         {
-            var words = new RunWords(run.LineCount);
+            var words = new RunWords(run.LineCount, onlyWords);
             var start = run.Start;
             // The lines come sorted, so a word often stands where it stood in the line before: no lookup then.
             Span<(int Start, int Length, int Id)> previous = stackalloc (int, int, int)[Ngrams.LongestSupported];
@@ -137,8 +141,12 @@ internal sealed class NgramLineKeys
                 var end = text.AsSpan(start, lineEnd - start).IndexOf(Ngrams.Separator[0]) is var separator and >= 0 ? start + separator : lineEnd;
                 var word = text.AsSpan(start, end - start);
                 var before = previous[position];
-                var id = before.Id > 0 && word.SequenceEqual(text.AsSpan(before.Start, before.Length)) ? before.Id : IdOf(Ids, word);
+                var id = before.Id != 0 && word.SequenceEqual(text.AsSpan(before.Start, before.Length)) ? before.Id
+                    : onlyWords is not null && !onlyWords.Contains(word) ? Excluded
+                    : IdOf(Ids, word);
                 previous[position] = (start, word.Length, id);
+                if (id == Excluded)
+                    return NoKey;
                 key = NgramVocabulary.Extend(key, id, position);
                 if (end == lineEnd)
                     return key;

@@ -29,11 +29,19 @@ internal sealed class NgramVocabulary
     private readonly Slot[] _slots;
     private readonly int _hashShift;
     private readonly long _firstId;
+    private readonly WordSet? _onlyWords;
 
+    /// <param name="lines">The vocabulary text.</param>
+    /// <param name="firstId">The id of its first line.</param>
+    /// <param name="onlyWords">
+    /// When given, only the n-grams made of these words are keyed (several times faster to build for a few reviews), and
+    /// a review with any other word is refused (<see cref="WordId"/> throws) instead of being given wrong ids.
+    /// </param>
     /// <exception cref="InvalidDataException">The n-grams hold more than <see cref="MaximumWords"/> distinct words.</exception>
-    public NgramVocabulary(string lines, long firstId)
+    public NgramVocabulary(string lines, long firstId, WordSet? onlyWords = null)
     {
-        var keyed = NgramLineKeys.Of(lines, Environment.ProcessorCount);
+        _onlyWords = onlyWords;
+        var keyed = NgramLineKeys.Of(lines, Environment.ProcessorCount, onlyWords);
         _wordIds = keyed.WordIds;
         _unigramIds = new long[_wordIds.Dictionary.Count + 1];
         _unigramIds.AsSpan().Fill(-1);
@@ -55,7 +63,11 @@ internal sealed class NgramVocabulary
     }
 
     /// <summary>The id of a word among the vocabulary's words; 0 when no n-gram holds it.</summary>
-    public int WordId(ReadOnlySpan<char> word) => _wordIds.TryGetValue(word, out var id) ? id : 0;
+    /// <exception cref="InvalidOperationException">The vocabulary was keyed for other words only.</exception>
+    public int WordId(ReadOnlySpan<char> word) =>
+        _wordIds.TryGetValue(word, out var id) ? id
+        : _onlyWords is null || _onlyWords.Contains(word) ? 0
+        : throw new InvalidOperationException("this n-gram vocabulary was keyed only for the words of the reviews it was opened for, and this review has others");
 
     /// <summary>Whether the word alone is one of the vocabulary's n-grams.</summary>
     public bool HasUnigram(ReadOnlySpan<char> word) => Find(WordId(word)) >= 0;

@@ -16,12 +16,14 @@ internal sealed class SpecFeaturizer
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
     private readonly NgramVocabulary? _ngrams;
 
-    public SpecFeaturizer(ModelFile file)
+    /// <param name="file">The model.</param>
+    /// <param name="onlyWords">When given, the n-gram vocabulary is keyed for these words only (see <see cref="NgramVocabulary"/>).</param>
+    public SpecFeaturizer(ModelFile file, WordSet? onlyWords = null)
     {
         TokenIds = file.Spec.TokenIds;
         NgramIds = file.Spec.NgramIds;
         _wordIds = Ids(file.Words, TokenIds?.FirstWordId ?? 0);
-        _ngrams = NgramIds is null ? null : new NgramVocabulary(file.NgramVocabulary, NgramIds.FirstNgramId);
+        _ngrams = NgramIds is null ? null : new NgramVocabulary(file.NgramVocabulary, NgramIds.FirstNgramId, onlyWords);
     }
 
     /// <summary>How the network's token-id row is made; null when the network reads none.</summary>

@@ -70,10 +70,34 @@ public sealed class NgramLookupTests
             Assert.IsGreaterThan(0, found[length], $"the texts should find n-grams of {length} words");
     }
 
-    /// <summary>Asserts every text's n-gram-id row; returns how many n-grams of each length (index) the texts found.</summary>
-    private static int[] AssertChainIds(ModelFile file, IEnumerable<string> texts)
+    /// <summary>
+    /// Keyed only for some reviews' words (what <c>predict</c> does with the reviews it is given), the vocabulary gives
+    /// those reviews, and reviews made of their words, the chain's ids; a review with another word is refused.
+    /// </summary>
+    [TestMethod]
+    public void AVocabularyKeyedForSomeReviewsWords_GivesTheChainsIds_AndRefusesOtherWords()
     {
-        var featurizer = new SpecFeaturizer(file);
+        var file = ModelFile.Read(ShippedModels.PathOf("imdb-sentiment-ngram.zip"));
+        string[] reviews = [.. ScorerParityTests.TextsOf(file.NgramLines(), 40, seed: 3), .. ScorerParityTests.EdgeTexts, .. LookupEdgeTexts];
+        var onlyWords = new WordSet(reviews);
+        // A review's words in another order, and the first half of them.
+        var tokens = ReviewTokenizer.Tokenize(reviews[0]).ToArray();
+        string[] alike = [string.Join(' ', tokens.Reverse()), string.Join(' ', tokens[..(tokens.Length / 2)])];
+
+        var found = AssertChainIds(file, [.. reviews, .. alike], onlyWords);
+        foreach (var length in Enumerable.Range(1, 3))
+            Assert.IsGreaterThan(10, found[length], $"the texts should find n-grams of {length} words");
+
+        var featurizer = new SpecFeaturizer(file, onlyWords);
+        var words = new SpecFeaturizer.Words();
+        SpecFeaturizer.Tokenize("a qwxzv review", words);
+        Assert.ThrowsExactly<InvalidOperationException>(() => featurizer.AddNgramIds(words, []));
+    }
+
+    /// <summary>Asserts every text's n-gram-id row; returns how many n-grams of each length (index) the texts found.</summary>
+    private static int[] AssertChainIds(ModelFile file, IEnumerable<string> texts, WordSet? onlyWords = null)
+    {
+        var featurizer = new SpecFeaturizer(file, onlyWords);
         var lineIds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (line, index) in file.NgramLines().Select((line, index) => (line, index)))
             lineIds.TryAdd(line, file.Spec.NgramIds!.FirstNgramId + index);

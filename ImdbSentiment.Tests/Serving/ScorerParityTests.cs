@@ -1,5 +1,6 @@
 using ImdbSentiment.Model;
 using ImdbSentiment.Model.Data;
+using ImdbSentiment.Model.ModelFormat;
 using ImdbSentiment.Model.Serving;
 using ImdbSentiment.Tests.Data;
 using ImdbSentiment.Tests.Rnn;
@@ -66,6 +67,23 @@ public sealed class ScorerParityTests
         using (var scorer = SentimentScorer.Over(model))
             Assert.AreEqual(architecture == NetworkArchitecture.Lstm, scorer.PadsTokensToLongest, "only the masked LSTM's rows may go without their padding");
         AssertAgreement(model, [.. data.Reviews.Select(review => review.Text), .. EdgeTexts]);
+    }
+
+    [TestMethod]
+    [DataRow("imdb-sentiment.zip")]
+    [DataRow("imdb-sentiment-ngram.zip")]
+    [DataRow("imdb-sentiment-best.zip")]
+    public void OpenedForSomeReviews_AModelScoresThemAsWhenOpenedWhole_AndRefusesOtherWords(string modelFile)
+    {
+        var path = ShippedModels.PathOf(modelFile);
+        using var whole = SentimentScorer.Open(path);
+        string[] reviews = [.. TextsOf(whole.Featurizer.TokenIds is null ? [.. ModelFile.Read(path).NgramLines().Where(ngram => !ngram.Contains(' '))] : ModelFile.Read(path).Words, 30, seed: 8), .. EdgeTexts];
+        using var openedFor = SentimentScorer.OpenFor(path, reviews);
+
+        foreach (var review in reviews)
+            Assert.AreEqual(whole.Predict(review).Probability, openedFor.Predict(review).Probability, $"{review[..Math.Min(80, review.Length)]}");
+        if (whole.Featurizer.NgramIds is not null)
+            Assert.ThrowsExactly<InvalidOperationException>(() => openedFor.Predict("a review of qwxzv words"));
     }
 
     [TestMethod]

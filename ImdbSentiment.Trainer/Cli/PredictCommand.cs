@@ -28,8 +28,10 @@ internal static class PredictCommand
         };
         command.SetAction((parse, _) => CommandFailure.Guard(() =>
         {
-            using var scorer = SentimentScorer.Open(parse.GetValue(model)!, maximumIdleRows: 1);
             var given = parse.GetValue(texts) ?? [];
+            // Reviews given as arguments are known before the model opens, which lets it key only their n-grams; standard
+            // input is read as it comes.
+            using var scorer = given.Length > 0 ? SentimentScorer.OpenFor(parse.GetValue(model)!, given) : SentimentScorer.Open(parse.GetValue(model)!, maximumIdleRows: 1);
             var reviews = given.Length > 0
                 ? given.Select((text, i) => (Text: text, Where: $"TEXT argument {i + 1}"))
                 : LimitedLines.Read(Console.In, line => new UsageException($"standard input, line {line}: {RecordLimit.TooLong("the line")}: expected one review per line")).Select((text, i) => (Text: text, Where: $"standard input, line {i + 1}"));
