@@ -44,6 +44,13 @@ public sealed class OcclusionExplainer : IDisposable
     /// <summary>Explains with the model zip at <paramref name="modelPath"/>, read without ML.NET.</summary>
     public static OcclusionExplainer Open(string modelPath) => new(SentimentScorer.Open(modelPath));
 
+    /// <summary>
+    /// Explains <paramref name="review"/> alone with the model zip at <paramref name="modelPath"/>: its occluded copies
+    /// hold its words and the placeholder, so a model with an n-gram bag keys only their n-grams
+    /// (<see cref="SentimentScorer.OpenFor"/>) and opens in a fraction of the time.
+    /// </summary>
+    public static OcclusionExplainer OpenFor(string modelPath, string review) => new(SentimentScorer.OpenFor(modelPath, [review, Placeholder]));
+
     /// <exception cref="ArgumentException">The review has no words (see <see cref="ReviewText"/>).</exception>
     public Explanation Explain(string text)
     {

@@ -44,6 +44,24 @@ public sealed class OcclusionExplainerTests
     }
 
     [TestMethod]
+    [DataRow("imdb-sentiment-ngram.zip")]
+    [DataRow("imdb-sentiment-best.zip")]
+    public void OpenedForTheReview_GivesTheExplanationOfTheWholeModel(string model)
+    {
+        var path = Path.Combine(DataFixtures.FindRepoRoot()!, "models", model);
+        var text = Neutral + "not awful at all, a good film, not a bad one.";
+
+        using var whole = OcclusionExplainer.Open(path);
+        using var openedFor = OcclusionExplainer.OpenFor(path, text);
+        var expected = whole.Explain(text);
+        var explanation = openedFor.Explain(text);
+
+        Assert.AreEqual(expected.Prediction.Probability, explanation.Prediction.Probability);
+        CollectionAssert.AreEqual(expected.Words.Select(word => (word.Word, word.Contribution)).ToArray(), explanation.Words.Select(word => (word.Word, word.Contribution)).ToArray());
+        Assert.IsTrue(explanation.Words.Any(word => Math.Abs(word.Contribution) > 0.01), "some words should move the prediction");
+    }
+
+    [TestMethod]
     public void AContribution_IsTheProbabilityWithTheWordMinusWithItOccluded()
     {
         var model = Models["imdb-sentiment-best.zip"];

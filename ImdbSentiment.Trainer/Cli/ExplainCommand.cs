@@ -59,7 +59,7 @@ internal static class ExplainCommand
 
             var modelPath = parse.GetValue(model)!;
             Explanation explanation;
-            using (var explainer = OcclusionExplainer.Open(modelPath))
+            using (var explainer = OcclusionExplainer.OpenFor(modelPath, review))
                 explanation = explainer.Explain(review);
             if (page is not null)
                 AtomicFile.WriteAllText(page, ExplanationHtml.Page(explanation, modelPath, parse.GetValue(top) ?? ExplanationMarkup.DefaultTop));
