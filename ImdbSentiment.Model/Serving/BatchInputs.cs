@@ -56,6 +56,9 @@ internal sealed class BatchInputs(SpecFeaturizer featurizer, bool padsToLongest)
     // spec's side (in place: a row moves to a slot that starts no later than its own and ends before the next row's).
     private OrtValue PaddedTokenIds(int rows, TokenIdsSpec spec)
     {
+        // Rows written MaxLength long were padded as they were written.
+        if (!padsToLongest)
+            return TokenIdsTensor(rows, spec.MaxLength);
         var width = 0;
         foreach (var count in _tokenCounts.AsSpan(0, rows))
             width = Math.Max(width, count);
@@ -67,8 +70,11 @@ internal sealed class BatchInputs(SpecFeaturizer featurizer, bool padsToLongest)
             ids.CopyTo(spec.Padding == SequenceSide.Pre ? row[padding..] : row);
             (spec.Padding == SequenceSide.Pre ? row[..padding] : row[ids.Length..]).Fill(spec.PaddingId);
         }
-        return OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _tokenIds.AsMemory(0, rows * width), [rows, width]);
+        return TokenIdsTensor(rows, width);
     }
+
+    private OrtValue TokenIdsTensor(int rows, int width) =>
+        OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _tokenIds.AsMemory(0, rows * width), [rows, width]);
 
     // The rows of one batch are filled to the longest with the padding id, whose weight is 0.
     private OrtValue PaddedNgramIds(int rows, long paddingId)

@@ -87,7 +87,7 @@ internal sealed class NgramVocabulary
         if (key <= MaximumWords)
             return _unigramIds[(int)key];
         var mask = _slots.Length - 1;
-        for (var slot = Slot.Of(key, _hashShift); ; slot = (slot + 1) & mask)
+        for (var slot = KeyHash.Slot(key, _hashShift); ; slot = (slot + 1) & mask)
         {
             ref readonly var entry = ref _slots[slot];
             if (entry.Key == key)
@@ -116,7 +116,7 @@ internal sealed class NgramVocabulary
     {
         if (key <= MaximumWords)
             return _unigramIds[(int)key];
-        ref readonly var entry = ref _slots[Slot.Of(key, _hashShift)];
+        ref readonly var entry = ref _slots[KeyHash.Slot(key, _hashShift)];
         return entry.Key == key ? _firstId + entry.Line : entry.Key == 0 ? -1 : Unresolved;
     }
 
@@ -132,7 +132,7 @@ internal sealed class NgramVocabulary
         foreach (var key in keys)
         {
             if (key > MaximumWords)
-                starts[Slot.Of(key, regionShift) + 1]++;
+                starts[KeyHash.Slot(key, regionShift) + 1]++;
         }
         for (var region = 1; region < starts.Length; region++)
             starts[region] += starts[region - 1];
@@ -140,7 +140,7 @@ internal sealed class NgramVocabulary
         for (var line = 0; line < keys.Length; line++)
         {
             if (keys[line] > MaximumWords)
-                order[starts[Slot.Of(keys[line], regionShift)]++] = line;
+                order[starts[KeyHash.Slot(keys[line], regionShift)]++] = line;
         }
         return order;
     }
@@ -149,7 +149,7 @@ internal sealed class NgramVocabulary
     private void Add(long key, int line)
     {
         var mask = _slots.Length - 1;
-        var slot = Slot.Of(key, _hashShift);
+        var slot = KeyHash.Slot(key, _hashShift);
         while (_slots[slot].Key != 0)
         {
             if (_slots[slot].Key == key)
@@ -164,8 +164,5 @@ internal sealed class NgramVocabulary
     /// so no n-gram's key is 0). 12 bytes, not 16: the table is the scorer's largest allocation.
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private readonly record struct Slot(long Key, int Line)
-    {
-        public static int Of(long key, int hashShift) => KeyHash.Slot(key, hashShift);
-    }
+    private readonly record struct Slot(long Key, int Line);
 }
