@@ -48,7 +48,7 @@ public sealed class LateFusionTests
     }
 
     [TestMethod]
-    public void UnlabelledReviews_LabelledByThePartner_TeachTheNetworkWhatFewLabelsCannot()
+    public void UnlabelledReviews_LabelledByTheFusionOfTheLabelledOnlyNetworks_TeachBothWhatFewLabelsCannot()
     {
         var labelled = new FeaturizedData(60, seed: 6, ngramLength: 2);
         var unlabelled = labelled.Featurizer.Transform(labelled.MLContext.Data.LoadFromEnumerable(SyntheticReviews.Create(1500, seed: 7)));
@@ -63,10 +63,24 @@ public sealed class LateFusionTests
             model.Network.Dispose();
         }
 
-        Assert.AreEqual(1500, taught.Result.Fusion!.PseudoLabelledReviews);
-        Assert.AreEqual(alone.Result.Fusion!.PartnerValidationAccuracy, taught.Result.Fusion.PartnerValidationAccuracy, "the partner trains on the labelled reviews alone either way");
-        Assert.IsGreaterThan(alone.Result.Fusion.NetworkValidationAccuracy + 0.05, taught.Result.Fusion.NetworkValidationAccuracy,
-            $"held-out accuracy of the network: {alone.Result.Fusion.NetworkValidationAccuracy:F3} from 60 labels, {taught.Result.Fusion.NetworkValidationAccuracy:F3} with 1,500 pseudo-labels");
+        var (before, after) = (alone.Result.Fusion!, taught.Result.Fusion!);
+        var teacher = after.Teacher ?? throw new AssertFailedException("a fit with unlabelled reviews reports its teacher");
+        Assert.IsNull(before.Teacher);
+        Assert.AreEqual(before.PartnerWeight, teacher.PartnerWeight, 1e-6, "the teacher is the fusion of the two networks trained on the labelled reviews alone");
+        Assert.AreEqual(before.NetworkWeight, teacher.NetworkWeight, 1e-6);
+        Assert.AreEqual(before.ValidationAccuracy, teacher.ValidationAccuracy, 1e-9);
+        Assert.AreEqual(1500, after.PseudoLabelledReviews, "the network learns from every unlabelled review");
+        Assert.IsTrue(after.PartnerPseudoLabelledReviews is > 0 and < 1500, $"the partner learns from the confidently labelled ones only: {after.PartnerPseudoLabelledReviews}");
+        Assert.IsGreaterThan(before.NetworkValidationAccuracy + 0.05, after.NetworkValidationAccuracy,
+            $"held-out accuracy of the network: {before.NetworkValidationAccuracy:F3} from 60 labels, {after.NetworkValidationAccuracy:F3} with 1,500 pseudo-labels");
+        Assert.IsGreaterThan(before.PartnerValidationAccuracy, after.PartnerValidationAccuracy,
+            $"held-out accuracy of the partner: {before.PartnerValidationAccuracy:F3} from 60 labels, {after.PartnerValidationAccuracy:F3} with {after.PartnerPseudoLabelledReviews:N0} pseudo-labels");
+    }
+
+    [TestMethod]
+    public void ThePartnersPseudoLabels_AreTheTeachersConfidentOnes_EitherWay()
+    {
+        CollectionAssert.AreEqual(new long[] { 0, 2, 4, 5 }, FusedTeacher.Confident([0.95f, 0.5f, 0.1f, 0.89f, 0.9f, 0.01f, 0.11f]));
     }
 
     [TestMethod]

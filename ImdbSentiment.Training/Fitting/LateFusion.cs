@@ -8,11 +8,12 @@ using static TorchSharp.torch;
 namespace ImdbSentiment.Training.Fitting;
 
 /// <summary>
-/// Two networks trained apart and fused (<see cref="SentimentNetworkOptions.FusedWith"/>): the partner first; its
-/// probabilities then label the unlabelled reviews, when there are any, for the network to train on beside the labelled
-/// ones; and a logistic regression over the two networks' validation logits gives the fused logit's weights and bias.
-/// Each network is then refitted as its own options say. Late fusion of separately trained models is what the record
-/// supports (an NBSVM fused with a recurrent model: Mesnil et al. 2014); training them as one network did not help here.
+/// Two networks trained apart and fused (<see cref="SentimentNetworkOptions.FusedWith"/>): the partner first, then the
+/// network, and a logistic regression over the two networks' validation logits gives the fused logit's weights and
+/// bias. With unlabelled reviews, a first fusion labels them (<see cref="FusedTeacher"/>) and both networks train again
+/// on them beside the labelled ones. Each network is then refitted as its own options say. Late fusion of separately
+/// trained models is what the record supports (an NBSVM fused with a recurrent model: Mesnil et al. 2014); training
+/// them as one network did not help here.
 /// </summary>
 internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions options, EpochReporter reporter, ITrainingMonitor? monitor)
 {
@@ -24,54 +25,77 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             Seed = options.Seed, Progress = options.Progress, Cancellation = options.Cancellation,
             Fit = options.FusedWith.Fit with { CheckpointPath = null },
         };
-        set_num_threads(partnerOptions.Fit.Threads);
-        monitor?.NetworkStarted($"the first network ({NetworkArchitectureNames.NetworkName(partnerOptions.Network)})", partnerOptions.Fit.Epochs, checkpointed: false);
+        var partnerName = NetworkArchitectureNames.NetworkName(partnerOptions.Network);
+        var networkName = NetworkArchitectureNames.NetworkName(options.Network);
         var partnerFit = new NetworkFit(partnerOptions, reporter, PretrainedEmbedding.Load(partnerOptions.Network, featurized, options.Cancellation));
-        var (partner, partnerResult) = partnerFit.EarlyStopped(training, validation);
-
-        set_num_threads(options.Fit.Threads);
-        using var pseudoLabelled = unlabelled is null ? null : WithPseudoLabels(partner, partnerOptions, options.Network, training, unlabelled);
-        monitor?.NetworkStarted($"the second network ({NetworkArchitectureNames.NetworkName(options.Network)}){(pseudoLabelled is null ? "" : $", on {pseudoLabelled.Count:N0} reviews, {pseudoLabelled.Count - training.Count:N0} of them labelled by the first")}",
-            options.Fit.Epochs, options.Fit.CheckpointPath is not null);
         var embedding = PretrainedEmbedding.Load(options.Network, featurized, options.Cancellation);
-        if (embedding is not null)
-            monitor?.WordVectorsLoaded(embedding.Coverage);
         var networkFit = new NetworkFit(options, reporter, embedding);
-        var (network, result) = networkFit.EarlyStopped(pseudoLabelled ?? training, validation);
-
-        var partnerLogits = TrainingLoop.Logits(partner, validation, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
-        var networkLogits = TrainingLoop.Logits(network, validation, options.Fit.EvaluationBatchSize, options.Fit.BatchShares);
         var labels = validation.Labels.data<float>().ToArray();
-        var fusion = FitWeights(partnerLogits, networkLogits, labels);
 
-        (partner, partnerResult) = partnerFit.Refitted(partner, partnerResult, training, validation);
-        (network, result) = networkFit.Refitted(network, result, pseudoLabelled ?? training, validation);
+        var (partner, partnerResult) = FitPartner(partnerFit, $"the first network ({partnerName})", training, validation);
+        using var taught = unlabelled is null ? null : FusedTeacher.Teach(partner, partnerOptions, options,
+            () =>
+            {
+                StartNetwork($"the teacher's second network ({networkName}), on the labelled reviews alone", checkpointed: false, embedding);
+                return new NetworkFit(options.WithFit(fit => fit with { CheckpointPath = null }), reporter, embedding).EarlyStopped(training, validation).Network;
+            },
+            (partnerLogits, networkLogits) => Fuse(partnerLogits, networkLogits, labels),
+            training, validation, unlabelled);
+        if (taught is not null)
+        {
+            partner.Dispose();
+            (partner, partnerResult) = FitPartner(partnerFit,
+                $"the first network ({partnerName}) again, on {taught.PartnerTraining.Count:N0} reviews, {taught.PartnerTraining.Count - training.Count:N0} of them labelled by the teacher", taught.PartnerTraining, validation);
+        }
+
+        var networkTraining = taught?.NetworkTraining ?? training;
+        StartNetwork($"the second network ({networkName}){(taught is null ? "" : $", on {networkTraining.Count:N0} reviews, {networkTraining.Count - training.Count:N0} of them labelled by the teacher")}",
+            options.Fit.CheckpointPath is not null, embedding);
+        var (network, result) = networkFit.EarlyStopped(networkTraining, validation);
+
+        var fusion = Fuse(
+            TrainingLoop.Logits(partner, validation, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares),
+            TrainingLoop.Logits(network, validation, options.Fit.EvaluationBatchSize, options.Fit.BatchShares),
+            labels);
+        set_num_threads(partnerOptions.Fit.Threads);
+        (partner, partnerResult) = partnerFit.Refitted(partner, partnerResult, taught?.PartnerTraining ?? training, validation);
+        set_num_threads(options.Fit.Threads);
+        (network, result) = networkFit.Refitted(network, result, networkTraining, validation);
         var fused = new JointSentimentNetwork([partner, network], [fusion.PartnerWeight, fusion.NetworkWeight], fusion.Bias);
         return (fused, result with
         {
             Fusion = fusion with
             {
                 Partner = partnerResult,
-                PseudoLabelledReviews = pseudoLabelled is null ? 0 : pseudoLabelled.Count - training.Count,
-                PartnerValidationAccuracy = Accuracy(partnerLogits, labels),
-                NetworkValidationAccuracy = Accuracy(networkLogits, labels),
+                Teacher = taught?.Teacher,
+                PartnerPseudoLabelledReviews = taught is null ? 0 : taught.PartnerTraining.Count - training.Count,
+                PseudoLabelledReviews = taught is null ? 0 : networkTraining.Count - training.Count,
             },
         });
     }
 
-    /// <summary>
-    /// The training reviews, then the unlabelled ones labelled with the partner's probabilities, for the network to
-    /// train on. The unlabelled reviews are read here and let go once copied, so their ids are held once, not beside
-    /// their copy for the rest of training; their n-gram ids, which only the partner read, go too unless the network reads them.
-    /// </summary>
-    private static SequenceTensors WithPseudoLabels(
-        SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, NetworkSettings network, SequenceTensors training, IDataView unlabelledView)
+    private (SentimentNetworkBase Network, TrainingResult Result) FitPartner(NetworkFit partnerFit, string description, SequenceTensors training, SequenceTensors validation)
     {
-        using var unlabelled = SequenceTensors.FromUnlabelledView(unlabelledView);
-        var logits = TrainingLoop.Logits(partner, unlabelled, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
-        using var probabilities = tensor(logits).sigmoid_();
-        return SequenceTensors.Concat(training, unlabelled, probabilities, withNgramIds: NetworkFamilies.BranchesOf(network).Any(family => family.ReadsNgramIds));
+        set_num_threads(options.FusedWith!.Fit.Threads);
+        monitor?.NetworkStarted(description, options.FusedWith.Fit.Epochs, checkpointed: false);
+        var fitted = partnerFit.EarlyStopped(training, validation);
+        set_num_threads(options.Fit.Threads);
+        return fitted;
     }
+
+    private void StartNetwork(string description, bool checkpointed, PretrainedEmbedding? embedding)
+    {
+        monitor?.NetworkStarted(description, options.Fit.Epochs, checkpointed);
+        if (embedding is not null)
+            monitor?.WordVectorsLoaded(embedding.Coverage);
+    }
+
+    /// <summary>The fusion of two networks' validation logits (<see cref="FitWeights"/>), with each network's accuracy alone.</summary>
+    private FusionResult Fuse(float[] partnerLogits, float[] networkLogits, float[] labels) => FitWeights(partnerLogits, networkLogits, labels) with
+    {
+        PartnerValidationAccuracy = Accuracy(partnerLogits, labels),
+        NetworkValidationAccuracy = Accuracy(networkLogits, labels),
+    };
 
     /// <summary>Logistic regression (ML.NET's L-BFGS, no regularisation to speak of) of the labels on the two logits.</summary>
     private FusionResult FitWeights(float[] partnerLogits, float[] networkLogits, float[] labels)

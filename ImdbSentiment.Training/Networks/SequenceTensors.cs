@@ -112,6 +112,13 @@ internal sealed class SequenceTensors : IDisposable
         new(first.Inputs, cat([first.TokenIds, second.TokenIds]), cat([first.Labels, secondLabels ?? second.Labels]),
             !withNgramIds || first._ngramIds is null || second._ngramIds is null ? null : [.. first._ngramIds, .. second._ngramIds]);
 
+    /// <summary>The rows at <paramref name="rows"/>, in that order, as a split of their own with the given labels.</summary>
+    public SequenceTensors Subset(long[] rows, Tensor labels)
+    {
+        using var indices = tensor(rows);
+        return new(Inputs, TokenIds.index_select(0, indices), labels, _ngramIds is null ? null : [.. rows.Select(row => _ngramIds[row])]);
+    }
+
     /// <summary>The rows at <paramref name="indices"/> (int64 [batch]) as one batch.</summary>
     public FeatureBatch Batch(Tensor indices) =>
         new(TokenIds.index_select(0, indices).to_type(ScalarType.Int64), _ngramIds is null ? null : PaddedNgrams(indices.data<long>().ToArray()));
