@@ -25,10 +25,10 @@ public sealed record FitSettings
     public IDataView? ValidationSet { get; init; }
 
     /// <summary>
-    /// Featurized reviews without labels (the same fitted featurizer's output; a label column, if any, is ignored) that a
-    /// first fusion of the partner (<see cref="SentimentNetworkOptions.FusedWith"/>) and this network, each trained on the
-    /// labelled reviews, labels with its probabilities, for both to train again on beside the labelled reviews (the
-    /// partner on the confident ones): pseudo-labels, a teacher's knowledge passed on through unlabelled text. Null for none.
+    /// Featurized reviews without labels (the same fitted featurizer's output; a label column, if any, is ignored) that
+    /// the fused partner (<see cref="SentimentNetworkOptions.FusedWith"/>) labels with its probabilities, for this network to
+    /// train on beside the labelled reviews and the partner to train again on its confident ones: pseudo-labels, a
+    /// teacher's knowledge passed on through unlabelled text. Null for none.
     /// </summary>
     [JsonIgnore]
     public IDataView? UnlabelledSet { get; init; }

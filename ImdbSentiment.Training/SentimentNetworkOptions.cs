@@ -30,7 +30,7 @@ public sealed record SentimentNetworkOptions
     /// A second network, trained apart on the same featurized reviews with settings of its own (e.g. the n-gram bag
     /// beside a recurrent network), and fused with this one: the model's logit is w1 x this network's + w2 x the
     /// partner's + b, the weights fitted on the validation reviews (<see cref="Fitting.LateFusion"/>). The partner trains
-    /// first; with <see cref="FitSettings.UnlabelledSet"/>, a first fusion labels those reviews for both. Null for one network.
+    /// first, and labels <see cref="FitSettings.UnlabelledSet"/> for this network and for itself when one is given. Null for one network.
     /// </summary>
     public SentimentNetworkOptions? FusedWith { get; init; }
 
@@ -61,12 +61,12 @@ public sealed record SentimentNetworkOptions
         Fit.Validate();
         if (FusedWith is not { } partner)
         {
-            Require(Fit.UnlabelledSet is null, nameof(FitSettings.UnlabelledSet), "null unless FusedWith names a partner to fuse with, whose first fusion labels them");
+            Require(Fit.UnlabelledSet is null, nameof(FitSettings.UnlabelledSet), "null unless FusedWith names the network that labels it");
             return;
         }
 
         Require(partner.FusedWith is null, nameof(FusedWith), "a network without a partner of its own (two networks are fused at most)");
-        Require(partner.Fit.UnlabelledSet is null, nameof(FusedWith) + "." + nameof(FitSettings.UnlabelledSet), "null: the unlabelled reviews are given to the network that names the partner, and both learn from them");
+        Require(partner.Fit.UnlabelledSet is null, nameof(FusedWith) + "." + nameof(FitSettings.UnlabelledSet), "null: the unlabelled reviews are given to the network that names the partner, which labels them");
         partner.Validate();
     }
 

@@ -17,7 +17,7 @@ namespace ImdbSentiment.Training;
 public sealed class SentimentTrainingPipeline(MLContext mlContext, SentimentTrainingOptions options)
 {
     /// <param name="unlabelledReviews">
-    /// Review texts without labels, for a fused recipe whose first fusion labels them for both networks (<see cref="FitSettings.UnlabelledSet"/>).
+    /// Review texts without labels, for a fused recipe whose partner labels them for both networks (<see cref="FitSettings.UnlabelledSet"/>).
     /// </param>
     public PreparedData Prepare(
         IReadOnlyList<LabeledReview> reviews, IReadOnlyList<LabeledReview>? validationReviews = null, IReadOnlyList<string>? unlabelledReviews = null)

@@ -121,7 +121,7 @@ internal sealed class TrainFlags
 
     public Option<bool> Unlabelled { get; } = new("--unlabelled")
     {
-        Description = "With a fused recipe (best) and an aclImdb data set: also read its train/unsup/ reviews; a first fusion of the n-gram bag and a recurrent network trained on the labelled reviews labels them, then the bag trains again with the confidently labelled ones and the recurrent network with all of them (pseudo-labels).",
+        Description = "With a fused recipe (best) and an aclImdb data set: also read its train/unsup/ reviews; the n-gram bag labels them with its probabilities, the recurrent network trains on them too, and the bag again on those it labelled confidently (pseudo-labels).",
     };
 
     public Option<bool> Force { get; } = new("--force") { Description = "Replace an existing --output (and its report)." };

@@ -160,8 +160,8 @@ internal static class ModelCardWriter
             : string.Create(Invariant, $"- Mean seconds per epoch: {training.History.Average(epoch => epoch.Duration.TotalSeconds):F1}"));
         if (training.Fusion is { } fusion)
         {
-            var pseudoLabels = fusion.Teacher is { } teacher
-                ? string.Create(Invariant, $"; both networks also trained on unlabelled reviews labelled by a first fusion (logit = {teacher.PartnerWeight:F4} x the first network's + {teacher.NetworkWeight:F4} x a second network's trained on the labelled reviews alone + {teacher.Bias:F4}; validation accuracy {teacher.ValidationAccuracy:F4}): the first on the {fusion.PartnerPseudoLabelledReviews:N0} it labelled with a probability of at least {FusedTeacher.PartnerConfidence:F1} either way, the second on all {fusion.PseudoLabelledReviews:N0}")
+            var pseudoLabels = fusion.PseudoLabelledReviews > 0
+                ? string.Create(Invariant, $"; the second also trained on {fusion.PseudoLabelledReviews:N0} unlabelled reviews labelled with the first's probabilities, and the first again on the {fusion.PartnerPseudoLabelledReviews:N0} it labelled with a probability of at least {PseudoLabels.PartnerConfidence:F1} either way")
                 : "";
             card.AppendLine(Invariant,
                 $"- Fusion: logit = {fusion.PartnerWeight:F4} x the first network's + {fusion.NetworkWeight:F4} x the second's + {fusion.Bias:F4}; validation accuracy of the first alone {fusion.PartnerValidationAccuracy:F4}, the second alone {fusion.NetworkValidationAccuracy:F4}, fused {fusion.ValidationAccuracy:F4} (the weights were fitted on these reviews){pseudoLabels}");

@@ -14,15 +14,9 @@ public sealed record FusionResult(float PartnerWeight, float NetworkWeight, floa
 
     public double NetworkValidationAccuracy { get; init; }
 
-    /// <summary>
-    /// The first fusion that labelled the unlabelled reviews (<see cref="FusedTeacher"/>): the partner and a network
-    /// trained on the labelled reviews alone. Null without unlabelled reviews.
-    /// </summary>
-    public FusionResult? Teacher { get; init; }
-
-    /// <summary>Unlabelled reviews the teacher labelled for the network to train on (all of them); 0 for none.</summary>
+    /// <summary>Unlabelled reviews the partner labelled for the network to train on (all of them); 0 for none.</summary>
     public long PseudoLabelledReviews { get; init; }
 
-    /// <summary>Unlabelled reviews the teacher labelled confidently enough for the partner to train on; 0 for none.</summary>
+    /// <summary>Unlabelled reviews the partner labelled confidently enough to train on them itself; 0 for none.</summary>
     public long PartnerPseudoLabelledReviews { get; init; }
 }

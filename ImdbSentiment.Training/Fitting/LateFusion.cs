@@ -10,8 +10,8 @@ namespace ImdbSentiment.Training.Fitting;
 /// <summary>
 /// Two networks trained apart and fused (<see cref="SentimentNetworkOptions.FusedWith"/>): the partner first, then the
 /// network, and a logistic regression over the two networks' validation logits gives the fused logit's weights and
-/// bias. With unlabelled reviews, a first fusion labels them (<see cref="FusedTeacher"/>) and both networks train again
-/// on them beside the labelled ones. Each network is then refitted as its own options say. Late fusion of separately
+/// bias. With unlabelled reviews, the partner labels them (<see cref="PseudoLabels"/>) for the network to train on beside
+/// the labelled ones, and trains again on its own confident labels. Each network is then refitted as its own options say. Late fusion of separately
 /// trained models is what the record supports (an NBSVM fused with a recurrent model: Mesnil et al. 2014); training
 /// them as one network did not help here.
 /// </summary>
@@ -33,24 +33,19 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var labels = validation.Labels.data<float>().ToArray();
 
         var (partner, partnerResult) = FitPartner(partnerFit, $"the first network ({partnerName})", training, validation);
-        using var taught = unlabelled is null ? null : FusedTeacher.Teach(partner, partnerOptions, options,
-            () =>
-            {
-                StartNetwork($"the teacher's second network ({networkName}), on the labelled reviews alone", checkpointed: false, embedding);
-                return new NetworkFit(options.WithFit(fit => fit with { CheckpointPath = null }), reporter, embedding).EarlyStopped(training, validation).Network;
-            },
-            (partnerLogits, networkLogits) => Fuse(partnerLogits, networkLogits, labels),
-            training, validation, unlabelled);
+        using var taught = unlabelled is null ? null : PseudoLabels.Label(partner, partnerOptions, options.Network, training, unlabelled);
         if (taught is not null)
         {
             partner.Dispose();
             (partner, partnerResult) = FitPartner(partnerFit,
-                $"the first network ({partnerName}) again, on {taught.PartnerTraining.Count:N0} reviews, {taught.PartnerTraining.Count - training.Count:N0} of them labelled by the teacher", taught.PartnerTraining, validation);
+                $"the first network ({partnerName}) again, on {taught.PartnerTraining.Count:N0} reviews, {taught.PartnerTraining.Count - training.Count:N0} of them labelled by itself", taught.PartnerTraining, validation);
         }
 
         var networkTraining = taught?.NetworkTraining ?? training;
-        StartNetwork($"the second network ({networkName}){(taught is null ? "" : $", on {networkTraining.Count:N0} reviews, {networkTraining.Count - training.Count:N0} of them labelled by the teacher")}",
-            options.Fit.CheckpointPath is not null, embedding);
+        monitor?.NetworkStarted($"the second network ({networkName}){(taught is null ? "" : $", on {networkTraining.Count:N0} reviews, {networkTraining.Count - training.Count:N0} of them labelled by the first")}",
+            options.Fit.Epochs, options.Fit.CheckpointPath is not null);
+        if (embedding is not null)
+            monitor?.WordVectorsLoaded(embedding.Coverage);
         var (network, result) = networkFit.EarlyStopped(networkTraining, validation);
 
         var fusion = Fuse(
@@ -67,7 +62,6 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             Fusion = fusion with
             {
                 Partner = partnerResult,
-                Teacher = taught?.Teacher,
                 PartnerPseudoLabelledReviews = taught is null ? 0 : taught.PartnerTraining.Count - training.Count,
                 PseudoLabelledReviews = taught is null ? 0 : networkTraining.Count - training.Count,
             },
@@ -81,13 +75,6 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var fitted = partnerFit.EarlyStopped(training, validation);
         set_num_threads(options.Fit.Threads);
         return fitted;
-    }
-
-    private void StartNetwork(string description, bool checkpointed, PretrainedEmbedding? embedding)
-    {
-        monitor?.NetworkStarted(description, options.Fit.Epochs, checkpointed);
-        if (embedding is not null)
-            monitor?.WordVectorsLoaded(embedding.Coverage);
     }
 
     /// <summary>The fusion of two networks' validation logits (<see cref="FitWeights"/>), with each network's accuracy alone.</summary>

@@ -38,7 +38,7 @@ internal sealed class QualitySuite : ISuite
         output.WriteLine($"## quality: accuracy on the development-test set ({developmentTest.Count:N0} reviews of {developmentTest.Select(r => r.Group).Distinct().Count():N0} movies; {training.Count:N0} training reviews of other movies)");
         output.WriteLine();
         var table = new MarkdownTable("model", "seeds", "dev-test accuracy mean", "min", "max", "train s (mean)", "per seed", "validation accuracy, best epoch, per seed");
-        var fusions = new MarkdownTable("fused recipe", "seed", "weights (partner, network, bias)", "partner val", "network val", "fused val", "partner dev-test", "network dev-test", "fused dev-test", "pseudo-labelled (partner / network)", "teacher val");
+        var fusions = new MarkdownTable("fused recipe", "seed", "weights (partner, network, bias)", "partner val", "network val", "fused val", "partner dev-test", "network dev-test", "fused dev-test", "pseudo-labelled (partner / network)");
         foreach (var name in recipes)
         {
             var recipe = Recipe(name, context.WordVectorsPath);
@@ -125,7 +125,7 @@ internal sealed class QualitySuite : ISuite
             fusions.Add(name, seed.ToString(), FormattableString.Invariant($"{fusion.PartnerWeight:F3}, {fusion.NetworkWeight:F3}, {fusion.Bias:F3}"),
                 fusion.PartnerValidationAccuracy.ToString("F4"), fusion.NetworkValidationAccuracy.ToString("F4"), fusion.ValidationAccuracy.ToString("F4"),
                 partner.ToString("F4"), network.ToString("F4"), accuracy.ToString("F4"),
-                $"{fusion.PartnerPseudoLabelledReviews:N0} / {fusion.PseudoLabelledReviews:N0}", fusion.Teacher?.ValidationAccuracy.ToString("F4") ?? "");
+                $"{fusion.PartnerPseudoLabelledReviews:N0} / {fusion.PseudoLabelledReviews:N0}");
         }
 
         (trained.Model as IDisposable)?.Dispose();
