@@ -44,7 +44,7 @@ public sealed class LateFusionTests
         Assert.AreEqual(fusion.NetworkValidationAccuracy, LateFusion.Accuracy(network, labels), 1e-9);
         Assert.IsTrue(fusion.PartnerWeight > 0 && fusion.NetworkWeight > 0, $"both networks should count: {fusion}");
         Assert.IsNotNull(fusion.Partner);
-        Assert.AreEqual(0, fusion.PseudoLabelledReviews);
+        Assert.AreEqual(0, fusion.PseudoLabelledReviews + fusion.PartnerPseudoLabelledReviews);
     }
 
     [TestMethod]
@@ -80,6 +80,23 @@ public sealed class LateFusionTests
         Assert.IsTrue(after.PartnerPseudoLabelledReviews is > 0 and < 1500, $"the partner learns from its confident labels only: {after.PartnerPseudoLabelledReviews}");
         Assert.IsGreaterThan(before.NetworkValidationAccuracy + 0.05, after.NetworkValidationAccuracy,
             $"held-out accuracy of the network: {before.NetworkValidationAccuracy:F3} from 60 labels, {after.NetworkValidationAccuracy:F3} with 1,500 pseudo-labels");
+    }
+
+    [TestMethod]
+    public void ASubsetOfUnlabelledReviews_KeepsEachRowsTokenIdsAndNgramIds_WithTheLabelGivenForIt()
+    {
+        using var unlabelled = SequenceTensors.FromUnlabelledView(Data.Value.Featurized);
+        long[] rows = [7, 2, 30];
+        using var subset = unlabelled.Subset(rows, tensor(new[] { 0.95f, 0.05f, 0.99f }));
+
+        CollectionAssert.AreEqual(new[] { 0.95f, 0.05f, 0.99f }, subset.Labels.data<float>().ToArray());
+        for (var i = 0; i < rows.Length; i++)
+        {
+            CollectionAssert.AreEqual(unlabelled.TokenIds[rows[i]].data<int>().ToArray(), subset.TokenIds[i].data<int>().ToArray());
+            CollectionAssert.AreEqual(unlabelled.NgramIds![(int)rows[i]], subset.NgramIds![i]);
+        }
+        using var wrongCount = tensor(new[] { 0.9f, 0.1f });
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => unlabelled.Subset(rows, wrongCount)).Message, "one label a row (3)");
     }
 
     [TestMethod]

@@ -49,11 +49,11 @@ internal static class TrainingPreconditions
                 $"--recipe {recipe} starts its recurrent network from word vectors trained on the reviews: make them once with `imdb-sentiment vectors --dataset DATA --unlabelled --output vectors.vec` (add --dev-test when training with --dev-test) and pass --word-vectors vectors.vec.");
     }
 
-    /// <summary>Unlabelled reviews are labelled by a fused recipe's n-gram bag for its recurrent network, so they need one.</summary>
+    /// <summary>Unlabelled reviews are labelled by a fused recipe's n-gram bag for its recurrent network and itself, so they need one.</summary>
     public static void RequireFusedForUnlabelled(SentimentTrainingOptions options, bool unlabelled)
     {
         if (unlabelled && options.Trainer.FusedWith is null)
-            throw new SettingsException("--unlabelled needs a fused recipe (--recipe best): its n-gram bag labels the unlabelled reviews for its recurrent network.");
+            throw new SettingsException("--unlabelled needs a fused recipe (--recipe best): its n-gram bag labels the unlabelled reviews for its recurrent network and itself.");
     }
 
     /// <summary>--split-by movie keeps each movie's reviews on one side of the split, so it needs every review's movie.</summary>

@@ -11,9 +11,9 @@ namespace ImdbSentiment.Training.Fitting;
 /// Two networks trained apart and fused (<see cref="SentimentNetworkOptions.FusedWith"/>): the partner first, then the
 /// network, and a logistic regression over the two networks' validation logits gives the fused logit's weights and
 /// bias. With unlabelled reviews, the partner labels them (<see cref="PseudoLabels"/>) for the network to train on beside
-/// the labelled ones, and trains again on its own confident labels. Each network is then refitted as its own options say. Late fusion of separately
-/// trained models is what the record supports (an NBSVM fused with a recurrent model: Mesnil et al. 2014); training
-/// them as one network did not help here.
+/// the labelled ones, and trains again on its own confident labels. Each network is then refitted as its own options
+/// say. Late fusion of separately trained models is what the record supports (an NBSVM fused with a recurrent model:
+/// Mesnil et al. 2014); training them as one network did not help here.
 /// </summary>
 internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions options, EpochReporter reporter, ITrainingMonitor? monitor)
 {
@@ -33,8 +33,9 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var labels = validation.Labels.data<float>().ToArray();
 
         var (partner, partnerResult) = FitPartner(partnerFit, $"the first network ({partnerName})", training, validation);
-        using var taught = unlabelled is null ? null : PseudoLabels.Label(partner, partnerOptions, options.Network, training, unlabelled);
-        if (taught is not null)
+        // A cancelled partner is kept as it stands (the model saves what training reached), not labelled with and retrained.
+        using var taught = unlabelled is null || partnerResult.Cancelled ? null : PseudoLabels.Label(partner, partnerOptions, options.Network, training, unlabelled);
+        if (taught is not null && taught.PartnerTraining.Count > training.Count)
         {
             partner.Dispose();
             (partner, partnerResult) = FitPartner(partnerFit,
@@ -70,8 +71,8 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
 
     private (SentimentNetworkBase Network, TrainingResult Result) FitPartner(NetworkFit partnerFit, string description, SequenceTensors training, SequenceTensors validation)
     {
-        set_num_threads(options.FusedWith!.Fit.Threads);
-        monitor?.NetworkStarted(description, options.FusedWith.Fit.Epochs, checkpointed: false);
+        set_num_threads(partnerFit.Options.Fit.Threads);
+        monitor?.NetworkStarted(description, partnerFit.Options.Fit.Epochs, checkpointed: false);
         var fitted = partnerFit.EarlyStopped(training, validation);
         set_num_threads(options.Fit.Threads);
         return fitted;

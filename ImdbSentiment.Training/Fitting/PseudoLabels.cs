@@ -20,7 +20,7 @@ internal static class PseudoLabels
     public static TaughtReviews Label(
         SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, NetworkSettings network, SequenceTensors training, IDataView unlabelledView)
     {
-        // Read here and let go once copied, so the unlabelled reviews' ids are not held twice for the rest of training.
+        // Read here and let go once copied into the two training sets, so that no third copy of their ids stays held.
         using var unlabelled = SequenceTensors.FromUnlabelledView(unlabelledView);
         var probabilities = TrainingLoop.Logits(partner, unlabelled, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares)
             .Select(logit => 1 / (1 + MathF.Exp(-logit)))
@@ -28,10 +28,18 @@ internal static class PseudoLabels
         var confident = Confident(probabilities);
         using var confidentReviews = unlabelled.Subset(confident, tensor(confident.Select(row => probabilities[row]).ToArray()));
         using var labels = tensor(probabilities);
-        return new TaughtReviews(
-            SequenceTensors.Concat(training, confidentReviews),
+        var partnerTraining = SequenceTensors.Concat(training, confidentReviews);
+        try
+        {
             // The n-gram ids, which only the partner reads, go unless the network reads them too.
-            SequenceTensors.Concat(training, unlabelled, labels, withNgramIds: NetworkFamilies.BranchesOf(network).Any(family => family.ReadsNgramIds)));
+            return new TaughtReviews(partnerTraining,
+                SequenceTensors.Concat(training, unlabelled, labels, withNgramIds: NetworkFamilies.BranchesOf(network).Any(family => family.ReadsNgramIds)));
+        }
+        catch
+        {
+            partnerTraining.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The rows whose probability is at or beyond <see cref="PartnerConfidence"/> either way, in order.</summary>

@@ -17,8 +17,9 @@ public interface ITrainingMonitor
     void EpochEnded(EpochMetrics metrics, bool improved);
 
     /// <summary>
-    /// One of two fused networks starts training (<see cref="SentimentNetworkOptions.FusedWith"/>): its name, its epoch
-    /// limit and whether its best weights are checkpointed (the partner's are not). Not called for a single network.
+    /// One of two fused networks starts a fit (<see cref="SentimentNetworkOptions.FusedWith"/>; the partner's second one
+    /// with unlabelled reviews): its name, its epoch limit and whether its best weights are checkpointed (the partner's are
+    /// not). Not called for a single network.
     /// </summary>
     void NetworkStarted(string network, int epochs, bool checkpointed)
     {

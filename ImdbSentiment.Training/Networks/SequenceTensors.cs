@@ -50,7 +50,7 @@ internal sealed class SequenceTensors : IDisposable
         return Read(featurized, labelColumn);
     }
 
-    /// <summary>Reads the token ids and n-gram ids of featurized reviews without labels; every label is 0 until a teacher's replace them (<see cref="Concat"/>).</summary>
+    /// <summary>Reads the token ids and n-gram ids of featurized reviews without labels; every label is 0 until a teacher's replace them (<see cref="Concat"/>, <see cref="Subset"/>).</summary>
     public static SequenceTensors FromUnlabelledView(IDataView featurized) => Read(featurized, labelColumn: null);
 
     private static SequenceTensors Read(IDataView featurized, DataViewSchema.Column? labelColumn)
@@ -112,9 +112,14 @@ internal sealed class SequenceTensors : IDisposable
         new(first.Inputs, cat([first.TokenIds, second.TokenIds]), cat([first.Labels, secondLabels ?? second.Labels]),
             !withNgramIds || first._ngramIds is null || second._ngramIds is null ? null : [.. first._ngramIds, .. second._ngramIds]);
 
-    /// <summary>The rows at <paramref name="rows"/>, in that order, as a split of their own with the given labels.</summary>
+    /// <summary>
+    /// The rows at <paramref name="rows"/>, in that order, as a split of their own with <paramref name="labels"/> (one a
+    /// row, e.g. a teacher's probabilities), which the split then owns and disposes of.
+    /// </summary>
     public SequenceTensors Subset(long[] rows, Tensor labels)
     {
+        if (labels.shape is not [var count] || count != rows.Length)
+            throw new ArgumentException($"Expected one label a row ({rows.Length}); got a tensor of shape [{string.Join(", ", labels.shape)}].", nameof(labels));
         using var indices = tensor(rows);
         return new(Inputs, TokenIds.index_select(0, indices), labels, _ngramIds is null ? null : [.. rows.Select(row => _ngramIds[row])]);
     }
