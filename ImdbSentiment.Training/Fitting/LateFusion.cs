@@ -34,37 +34,45 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
 
         var (partner, partnerResult) = FitPartner(partnerFit, $"the first network ({partnerName})", training, validation);
         // A cancelled partner is kept as it stands (the model saves what training reached), not labelled with and retrained.
-        using var taught = unlabelled is null || partnerResult.Cancelled ? null : PseudoLabels.Label(partner, partnerOptions, options.Network, training, unlabelled);
-        if (taught is not null && taught.PartnerTraining.Count > training.Count)
+        var (partnerTaught, networkTaught) = unlabelled is null || partnerResult.Cancelled
+            ? (null, null)
+            : PseudoLabels.Label(partner, partnerOptions, options.Network, training, unlabelled);
+        using var networkTraining = networkTaught;
+        float[] partnerLogits;
+        long partnerPseudoLabelled;
+        // The partner's whole fit comes first, so that its own training set is let go before the network trains.
+        using (var partnerTraining = partnerTaught)
         {
-            partner.Dispose();
-            (partner, partnerResult) = FitPartner(partnerFit,
-                $"the first network ({partnerName}) again, on {taught.PartnerTraining.Count:N0} reviews, {taught.PartnerTraining.Count - training.Count:N0} of them labelled by itself", taught.PartnerTraining, validation);
+            partnerPseudoLabelled = partnerTraining is null ? 0 : partnerTraining.Count - training.Count;
+            if (partnerPseudoLabelled > 0)
+            {
+                partner.Dispose();
+                (partner, partnerResult) = FitPartner(partnerFit,
+                    $"the first network ({partnerName}) again, on {partnerTraining!.Count:N0} reviews, {partnerPseudoLabelled:N0} of them labelled by itself", partnerTraining, validation);
+            }
+
+            partnerLogits = TrainingLoop.Logits(partner, validation, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
+            set_num_threads(partnerOptions.Fit.Threads);
+            (partner, partnerResult) = partnerFit.Refitted(partner, partnerResult, partnerTraining ?? training, validation);
+            set_num_threads(options.Fit.Threads);
         }
 
-        var networkTraining = taught?.NetworkTraining ?? training;
-        monitor?.NetworkStarted($"the second network ({networkName}){(taught is null ? "" : $", on {networkTraining.Count:N0} reviews, {networkTraining.Count - training.Count:N0} of them labelled by the first")}",
+        var networkSet = networkTraining ?? training;
+        monitor?.NetworkStarted($"the second network ({networkName}){(networkTraining is null ? "" : $", on {networkSet.Count:N0} reviews, {networkSet.Count - training.Count:N0} of them labelled by the first")}",
             options.Fit.Epochs, options.Fit.CheckpointPath is not null);
         if (embedding is not null)
             monitor?.WordVectorsLoaded(embedding.Coverage);
-        var (network, result) = networkFit.EarlyStopped(networkTraining, validation);
-
-        var fusion = Fuse(
-            TrainingLoop.Logits(partner, validation, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares),
-            TrainingLoop.Logits(network, validation, options.Fit.EvaluationBatchSize, options.Fit.BatchShares),
-            labels);
-        set_num_threads(partnerOptions.Fit.Threads);
-        (partner, partnerResult) = partnerFit.Refitted(partner, partnerResult, taught?.PartnerTraining ?? training, validation);
-        set_num_threads(options.Fit.Threads);
-        (network, result) = networkFit.Refitted(network, result, networkTraining, validation);
+        var (network, result) = networkFit.EarlyStopped(networkSet, validation);
+        var fusion = Fuse(partnerLogits, TrainingLoop.Logits(network, validation, options.Fit.EvaluationBatchSize, options.Fit.BatchShares), labels);
+        (network, result) = networkFit.Refitted(network, result, networkSet, validation);
         var fused = new JointSentimentNetwork([partner, network], [fusion.PartnerWeight, fusion.NetworkWeight], fusion.Bias);
         return (fused, result with
         {
             Fusion = fusion with
             {
                 Partner = partnerResult,
-                PartnerPseudoLabelledReviews = taught is null ? 0 : taught.PartnerTraining.Count - training.Count,
-                PseudoLabelledReviews = taught is null ? 0 : networkTraining.Count - training.Count,
+                PartnerPseudoLabelledReviews = partnerPseudoLabelled,
+                PseudoLabelledReviews = networkSet.Count - training.Count,
             },
         });
     }

@@ -17,7 +17,8 @@ internal static class PseudoLabels
     /// </summary>
     public const float PartnerConfidence = 0.9f;
 
-    public static TaughtReviews Label(
+    /// <returns>The partner's training reviews and the network's, each with the unlabelled reviews it learns from; the caller owns both.</returns>
+    public static (SequenceTensors PartnerTraining, SequenceTensors NetworkTraining) Label(
         SentimentNetworkBase partner, SentimentNetworkOptions partnerOptions, NetworkSettings network, SequenceTensors training, IDataView unlabelledView)
     {
         // Read here and let go once copied into the two training sets, so that no third copy of their ids stays held.
@@ -32,7 +33,7 @@ internal static class PseudoLabels
         try
         {
             // The n-gram ids, which only the partner reads, go unless the network reads them too.
-            return new TaughtReviews(partnerTraining,
+            return (partnerTraining,
                 SequenceTensors.Concat(training, unlabelled, labels, withNgramIds: NetworkFamilies.BranchesOf(network).Any(family => family.ReadsNgramIds)));
         }
         catch
@@ -45,14 +46,4 @@ internal static class PseudoLabels
     /// <summary>The rows whose probability is at or beyond <see cref="PartnerConfidence"/> either way, in order.</summary>
     public static long[] Confident(float[] probabilities) =>
         [.. Enumerable.Range(0, probabilities.Length).Where(i => probabilities[i] >= PartnerConfidence || probabilities[i] <= 1 - PartnerConfidence).Select(i => (long)i)];
-}
-
-/// <summary>Each fused network's training reviews once the partner has labelled the unlabelled ones (<see cref="PseudoLabels"/>).</summary>
-internal sealed record TaughtReviews(SequenceTensors PartnerTraining, SequenceTensors NetworkTraining) : IDisposable
-{
-    public void Dispose()
-    {
-        PartnerTraining.Dispose();
-        NetworkTraining.Dispose();
-    }
 }
