@@ -18,7 +18,5 @@ internal sealed class WordSet
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public int Count => _words.Set.Count;
-
     public bool Contains(ReadOnlySpan<char> word) => _words.Contains(word);
 }

@@ -32,7 +32,16 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var networkFit = new NetworkFit(options, reporter, embedding);
         var labels = validation.Labels.data<float>().ToArray();
 
-        var (partner, partnerResult) = FitPartner(partnerFit, $"the first network ({partnerName})", training, validation);
+        (SentimentNetworkBase, TrainingResult) FitPartner(string description, SequenceTensors reviews)
+        {
+            set_num_threads(partnerOptions.Fit.Threads);
+            monitor?.NetworkStarted(description, partnerOptions.Fit.Epochs, checkpointed: false);
+            var fitted = partnerFit.EarlyStopped(reviews, validation);
+            set_num_threads(options.Fit.Threads);
+            return fitted;
+        }
+
+        var (partner, partnerResult) = FitPartner($"the first network ({partnerName})", training);
         // A cancelled partner is kept as it stands (the model saves what training reached), not labelled with and retrained.
         var (partnerTaught, networkTaught) = unlabelled is null || partnerResult.Cancelled
             ? (null, null)
@@ -47,8 +56,8 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             if (partnerPseudoLabelled > 0)
             {
                 partner.Dispose();
-                (partner, partnerResult) = FitPartner(partnerFit,
-                    $"the first network ({partnerName}) again, on {partnerTraining!.Count:N0} reviews, {partnerPseudoLabelled:N0} of them labelled by itself", partnerTraining, validation);
+                (partner, partnerResult) = FitPartner(
+                    $"the first network ({partnerName}) again, on {partnerTraining!.Count:N0} reviews, {partnerPseudoLabelled:N0} of them labelled by itself", partnerTraining);
             }
 
             partnerLogits = TrainingLoop.Logits(partner, validation, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
@@ -75,15 +84,6 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
                 PseudoLabelledReviews = networkSet.Count - training.Count,
             },
         });
-    }
-
-    private (SentimentNetworkBase Network, TrainingResult Result) FitPartner(NetworkFit partnerFit, string description, SequenceTensors training, SequenceTensors validation)
-    {
-        set_num_threads(partnerFit.Options.Fit.Threads);
-        monitor?.NetworkStarted(description, partnerFit.Options.Fit.Epochs, checkpointed: false);
-        var fitted = partnerFit.EarlyStopped(training, validation);
-        set_num_threads(options.Fit.Threads);
-        return fitted;
     }
 
     /// <summary>The fusion of two networks' validation logits (<see cref="FitWeights"/>), with each network's accuracy alone.</summary>

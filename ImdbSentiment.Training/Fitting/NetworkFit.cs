@@ -10,8 +10,6 @@ namespace ImdbSentiment.Training.Fitting;
 /// </summary>
 internal sealed class NetworkFit(SentimentNetworkOptions options, EpochReporter reporter, PretrainedEmbedding? embedding)
 {
-    public SentimentNetworkOptions Options => options;
-
     public (SentimentNetworkBase Network, TrainingResult Result) EarlyStopped(SequenceTensors training, SequenceTensors validation)
     {
         var trials = InitializationTrials.Run(options, training, validation, embedding, reporter, options.Cancellation);
