@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace ImdbSentiment.Trainer.Cli;
 
-/// <summary>The documented exit codes of every command (README, "Failure behaviour").</summary>
+/// <summary>The documented exit codes of every command (docs/failure-behaviour.md).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
