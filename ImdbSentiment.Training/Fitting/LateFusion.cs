@@ -32,13 +32,24 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
         var networkFit = new NetworkFit(options, reporter, embedding);
         var labels = validation.Labels.data<float>().ToArray();
 
-        (SentimentNetworkBase, TrainingResult) FitPartner(string description, SequenceTensors reviews)
+        // The partner trains on its own thread count, the network on its.
+        T OnPartnerThreads<T>(Func<T> work)
         {
             set_num_threads(partnerOptions.Fit.Threads);
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                set_num_threads(options.Fit.Threads);
+            }
+        }
+
+        (SentimentNetworkBase, TrainingResult) FitPartner(string description, SequenceTensors reviews)
+        {
             monitor?.NetworkStarted(description, partnerOptions.Fit.Epochs, checkpointed: false);
-            var fitted = partnerFit.EarlyStopped(reviews, validation);
-            set_num_threads(options.Fit.Threads);
-            return fitted;
+            return OnPartnerThreads(() => partnerFit.EarlyStopped(reviews, validation));
         }
 
         var (partner, partnerResult) = FitPartner($"the first network ({partnerName})", training);
@@ -61,9 +72,8 @@ internal sealed class LateFusion(MLContext mlContext, SentimentNetworkOptions op
             }
 
             partnerLogits = TrainingLoop.Logits(partner, validation, partnerOptions.Fit.EvaluationBatchSize, partnerOptions.Fit.BatchShares);
-            set_num_threads(partnerOptions.Fit.Threads);
-            (partner, partnerResult) = partnerFit.Refitted(partner, partnerResult, partnerTraining ?? training, validation);
-            set_num_threads(options.Fit.Threads);
+            var refitSet = partnerTraining ?? training;
+            (partner, partnerResult) = OnPartnerThreads(() => partnerFit.Refitted(partner, partnerResult, refitSet, validation));
         }
 
         var networkSet = networkTraining ?? training;
